@@ -1,0 +1,1 @@
+"""The domain: records, stage rules, working days and KPIs. No Qt, no SQL."""

@@ -1,0 +1,1 @@
+"""Everything that touches SQLCipher or the OS keyring. No Qt."""

@@ -1,0 +1,351 @@
+"""A casebook on disk: create, unlock (passphrase, recovery key, quick unlock), close.
+
+Order of unlocking matters: the passphrase is checked against keyslots.json
+before any database is opened or the lock file is touched, so a wrong passphrase
+changes not one byte in the folder.
+"""
+
+from __future__ import annotations
+
+import secrets
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from app.paths import (
+    CASES_DB,
+    IDENTITIES_DB,
+    KEYSLOTS,
+    LOCK_FILE,
+    REKEY_MARKER,
+    ensure_private_dir,
+)
+from app.store import audit, database, keys, keyslots, migrations, quick_unlock
+from app.store.database import Connection
+from app.store.errors import (
+    CasebookDamaged,
+    CasebookError,
+    CasebookExists,
+    KeySlotsUnreadable,
+    NetworkFolder,
+    NoCasebook,
+    ReadOnlyFolder,
+    WeakPassphrase,
+    WrongRecoveryKey,
+)
+from app.store.filesystems import network_fstype
+from app.store.keyslots import KeySlots
+from app.store.lock import CasebookLock
+
+MIN_PASSPHRASE = 12
+
+
+def check_new_passphrase(passphrase: str) -> None:
+    """The one rule for a new passphrase, said plainly."""
+    if len(passphrase) < MIN_PASSPHRASE:
+        raise WeakPassphrase(
+            f"A passphrase needs at least {MIN_PASSPHRASE} characters; a few unrelated words "
+            "work well."
+        )
+    if len(set(passphrase)) < 5:
+        raise WeakPassphrase("That passphrase repeats too few characters to be safe.")
+
+
+def _now() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+def is_casebook(folder: Path) -> bool:
+    return (folder / CASES_DB).exists()
+
+
+def _refuse_network(folder: Path) -> None:
+    fstype = network_fstype(folder)
+    if fstype:
+        raise NetworkFolder(folder, fstype)
+
+
+class Casebook:
+    """An unlocked casebook: the open cases.db, the master key, and the lock."""
+
+    def __init__(self, folder: Path, master: bytes, slots: KeySlots, lock: CasebookLock,
+                 cases: Connection) -> None:
+        self.folder = folder
+        self._master = bytearray(master)
+        self.slots = slots
+        self._lock = lock
+        self.cases = cases
+        self._identities: Connection | None = None
+        self.audit_key = keys.audit_key(master)
+
+    # ----- creating -------------------------------------------------------
+
+    @classmethod
+    def create(cls, folder: Path, passphrase: str, *, organisation: str, unit: str,
+               argon2: keys.Argon2Params = keys.DEFAULT_ARGON2) -> tuple[Casebook, str]:
+        """A new casebook and its recovery key (to be shown once, then printed)."""
+        check_new_passphrase(passphrase)
+        if is_casebook(folder) or (folder / KEYSLOTS).exists():
+            raise CasebookExists(folder)
+        _refuse_network(folder)
+        try:
+            ensure_private_dir(folder)
+        except PermissionError as exc:
+            raise ReadOnlyFolder(folder) from exc
+        lock = CasebookLock(folder / LOCK_FILE)
+        lock.acquire()
+        try:
+            secret = keys.new_recovery_secret()
+            master = keys.master_from_recovery(secret)
+            casebook_id = str(uuid.uuid4())
+            cases = _create_database(folder / CASES_DB, master, "cases")
+            _initial_meta(cases, master, casebook_id, organisation, unit)
+            _create_database(folder / IDENTITIES_DB, master, "identities").close()
+            slots = keyslots.with_passphrase(
+                keyslots.new_keyslots(casebook_id, master), master, passphrase, argon2
+            )
+            keyslots.save(folder / KEYSLOTS, slots)
+        except BaseException:
+            lock.release()
+            raise
+        book = cls(folder, master, slots, lock, cases)
+        book.record("casebook.created", "casebook", casebook_id)
+        return book, keys.format_recovery_key(secret)
+
+    # ----- unlocking ------------------------------------------------------
+
+    @classmethod
+    def open(cls, folder: Path, passphrase: str) -> Casebook:
+        _require_casebook(folder)
+        _refuse_network(folder)
+        if (folder / REKEY_MARKER).exists():
+            return cls._open_after_rekey(folder, lambda s: keyslots.open_with_passphrase(
+                s, passphrase, folder / KEYSLOTS))
+        slots = keyslots.load(folder / KEYSLOTS)
+        master = keyslots.open_with_passphrase(slots, passphrase, folder / KEYSLOTS)
+        return cls._open_with_master(folder, master, slots)
+
+    @classmethod
+    def open_with_recovery_key(cls, folder: Path, recovery_key: str) -> Casebook:
+        """Unlock with the recovery key alone: works with keyslots.json lost or damaged."""
+        _require_casebook(folder)
+        _refuse_network(folder)
+        try:
+            master = keys.master_from_recovery(keys.parse_recovery_key(recovery_key))
+        except keys.BadRecoveryKey as exc:
+            raise WrongRecoveryKey(str(exc)) from exc
+        if (folder / REKEY_MARKER).exists():
+            return cls._open_after_rekey(folder, lambda s: master)
+        try:
+            slots: KeySlots | None = keyslots.load(folder / KEYSLOTS)
+        except KeySlotsUnreadable:
+            slots = None
+        if slots is not None and slots.key_check != keys.key_check(master):
+            raise WrongRecoveryKey()
+        return cls._open_with_master(folder, master, slots)
+
+    @classmethod
+    def open_quick(cls, folder: Path) -> Casebook | None:
+        """Unlock through the OS keyring, or None when quick unlock cannot be used."""
+        _require_casebook(folder)
+        try:
+            slots = keyslots.load(folder / KEYSLOTS)
+        except KeySlotsUnreadable:
+            return None
+        master = quick_unlock.open_master(slots)
+        if master is None:
+            return None
+        return cls._open_with_master(folder, master, slots)
+
+    @classmethod
+    def _open_after_rekey(cls, folder: Path, unlock: object) -> Casebook:
+        from app.store.rekey import finish_interrupted_rekey
+
+        lock = CasebookLock(folder / LOCK_FILE)
+        lock.acquire()
+        try:
+            finish_interrupted_rekey(folder)
+        finally:
+            lock.release()
+        slots = keyslots.load(folder / KEYSLOTS)
+        master = unlock(slots)  # type: ignore[operator]
+        return cls._open_with_master(folder, master, slots)
+
+    @classmethod
+    def _open_with_master(cls, folder: Path, master: bytes, slots: KeySlots | None) -> Casebook:
+        lock = CasebookLock(folder / LOCK_FILE)
+        lock.acquire()
+        try:
+            cases = _open_database(folder, CASES_DB, master, key_mismatch_is_wrong_key=slots is None)
+            try:
+                migrations.apply(cases, "cases", before_upgrade=lambda: _backup_before_migration(
+                    folder, cases, master))
+                casebook_id = _meta(cases, "casebook_id")
+                if slots is None:
+                    slots = keyslots.new_keyslots(casebook_id, master)
+                elif slots.casebook_id != casebook_id:
+                    raise KeySlotsUnreadable(folder / KEYSLOTS)
+            except BaseException:
+                cases.close()
+                raise
+        except BaseException:
+            lock.release()
+            raise
+        return cls(folder, master, slots, lock, cases)
+
+    # ----- using ----------------------------------------------------------
+
+    @property
+    def casebook_id(self) -> str:
+        return self.slots.casebook_id
+
+    @property
+    def master_key(self) -> bytes:
+        return bytes(self._master)
+
+    def identities(self) -> Connection:
+        """identities.db, opened on first use only (showing or editing an identity)."""
+        if self._identities is None:
+            conn = _open_database(self.folder, IDENTITIES_DB, self.master_key,
+                                  key_mismatch_is_wrong_key=False)
+            migrations.apply(conn, "identities", before_upgrade=lambda: _backup_before_migration(
+                self.folder, self.cases, self.master_key))
+            self._identities = conn
+        return self._identities
+
+    def record(self, event: str, entity: str, entity_id: object = "",
+               detail: dict[str, object] | None = None) -> None:
+        """One audited event in its own transaction (for events that change nothing else)."""
+        with database.write(self.cases):
+            audit.append(self.cases, self.audit_key, event, entity, entity_id, detail)
+
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        row = self.cases.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        with database.write(self.cases):
+            self.cases.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?)"
+                " ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
+            audit.append(self.cases, self.audit_key, "setting.changed", "setting", key)
+
+    def change_passphrase(self, new_passphrase: str,
+                          argon2: keys.Argon2Params = keys.DEFAULT_ARGON2) -> None:
+        """Rewrite the passphrase slot only; the databases are not touched."""
+        check_new_passphrase(new_passphrase)
+        slots = keyslots.with_passphrase(self.slots, self.master_key, new_passphrase, argon2)
+        keyslots.save(self.folder / KEYSLOTS, slots)
+        self.slots = slots
+        self.record("passphrase.changed", "casebook", self.casebook_id)
+
+    def set_quick_unlock(self, enabled: bool) -> None:
+        if enabled:
+            slots = quick_unlock.enable(self.slots, self.master_key)
+        else:
+            slots = quick_unlock.disable(self.slots)
+        keyslots.save(self.folder / KEYSLOTS, slots)
+        self.slots = slots
+        self.record("quick_unlock." + ("enabled" if enabled else "disabled"), "casebook",
+                    self.casebook_id)
+
+    def close(self) -> None:
+        """Close both databases, forget the key, release the lock."""
+        for conn in (self._identities, self.cases):
+            if conn is not None:
+                try:
+                    conn.close()
+                except database.DatabaseError:
+                    pass
+        self._identities = None
+        for i in range(len(self._master)):
+            self._master[i] = 0
+        self._lock.release()
+
+    def __enter__(self) -> Casebook:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+# ----- helpers -------------------------------------------------------------
+
+
+def _require_casebook(folder: Path) -> None:
+    if not is_casebook(folder):
+        raise NoCasebook(folder)
+
+
+def _create_database(path: Path, master: bytes, store: str) -> Connection:
+    conn = database.connect(path, keys.database_key(master, store), create=True)
+    try:
+        migrations.apply(conn, store)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _open_database(folder: Path, name: str, master: bytes, *,
+                   key_mismatch_is_wrong_key: bool) -> Connection:
+    path = folder / name
+    store = name.removesuffix(".db")
+    try:
+        return database.connect(path, keys.database_key(master, store))
+    except FileNotFoundError as exc:
+        raise NoCasebook(folder) from exc
+    except database.KeyMismatch as exc:
+        if key_mismatch_is_wrong_key:
+            raise WrongRecoveryKey() from exc
+        raise CasebookDamaged(path, _latest_backup(folder)) from exc
+    except database.Damaged as exc:
+        raise CasebookDamaged(path, _latest_backup(folder)) from exc
+    except database.DatabaseError as exc:
+        translated = database.translate(exc, folder)
+        if translated is exc:
+            raise CasebookDamaged(path, _latest_backup(folder)) from exc
+        raise translated from exc
+
+
+def _latest_backup(folder: Path) -> Path | None:
+    from app.store.backup import latest_good_backup
+
+    return latest_good_backup(folder)
+
+
+def _backup_before_migration(folder: Path, cases: Connection, master: bytes) -> None:
+    from app.store.backup import backup_files
+
+    backup_files(folder, master, reason="before-upgrade")
+
+
+def _meta(conn: Connection, key: str) -> str:
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    if row is None:
+        raise CasebookError(f"The casebook's settings are missing '{key}'.")
+    return str(row[0])
+
+
+def _initial_meta(cases: Connection, master: bytes, casebook_id: str, organisation: str,
+                  unit: str) -> None:
+    signing = Ed25519PrivateKey.generate().private_bytes(
+        serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
+        serialization.NoEncryption())
+    values = {
+        "casebook_id": casebook_id,
+        "organisation": organisation,
+        "reporting_unit": unit,
+        "created_at": _now(),
+        "retention_years": "6",
+        "small_number_threshold": "5",
+        "auto_lock_minutes": "5",
+        "unit_signing_key": signing.hex(),
+        "reference_prefix": "WB",
+        "instance_salt": secrets.token_hex(16),
+    }
+    with database.write(cases):
+        cases.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", values.items())

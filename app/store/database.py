@@ -1,0 +1,136 @@
+"""Opening one SQLCipher database file with a raw key, and telling faults apart.
+
+Every connection: raw 256-bit key (no KDF), WAL with synchronous=FULL, foreign
+keys on, secure_delete on, temporary tables in memory, SQLCipher logging off.
+Connections run in autocommit mode; writes use explicit transactions (`write`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import sqlcipher3
+from sqlcipher3 import dbapi2
+
+from app.store.errors import DiskFull, ReadOnlyFolder
+from app.store.keys import sqlcipher_key_literal
+
+Connection = dbapi2.Connection
+DatabaseError = dbapi2.DatabaseError
+IntegrityError = dbapi2.IntegrityError
+
+
+class KeyMismatch(Exception):
+    """Every page fails authentication: the key does not belong to this file."""
+
+
+class Damaged(Exception):
+    """Some pages fail authentication or the file is not a database at all."""
+
+
+def connect(path: Path, raw_key: bytes, *, create: bool = False, plain: bool = False,
+            readonly: bool = False) -> Connection:
+    """An open, keyed connection; raises KeyMismatch or Damaged when it cannot be read.
+
+    `plain=True` opens an unencrypted SQLite file through the same code path; it
+    exists for the benchmark's side-by-side figures only. `readonly=True` changes
+    nothing in the file (no journal-mode switch): for checking backups.
+    """
+    if not create and not path.exists():
+        raise FileNotFoundError(path)
+    new_file = create and not path.exists()
+    target = f"{path.resolve().as_uri()}?mode=ro" if readonly else str(path)
+    conn = sqlcipher3.connect(target, isolation_level=None, check_same_thread=False,
+                              uri=readonly)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        if not plain:
+            conn.execute(f"PRAGMA key = {sqlcipher_key_literal(raw_key)}")
+        _check_readable(conn, path)
+        if new_file and os.name == "posix":
+            os.chmod(path, 0o600)  # SQLite gives -wal and -shm the same mode
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA secure_delete = ON")
+        conn.execute("PRAGMA temp_store = MEMORY")
+        conn.execute("PRAGMA busy_timeout = 5000")
+        if readonly:
+            return conn
+        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _check_readable(conn: Connection, path: Path) -> None:
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except DatabaseError as exc:
+        if "not a database" not in str(exc) and "malformed" not in str(exc):
+            raise
+        raise (KeyMismatch() if _all_pages_fail(conn) else Damaged(str(path))) from exc
+
+
+def _all_pages_fail(conn: Connection) -> bool:
+    """cipher_integrity_check: a wrong key fails every page, damage only some."""
+    try:
+        rows = conn.execute("PRAGMA cipher_integrity_check").fetchall()
+    except DatabaseError:
+        return False
+    failed = sum(1 for (text,) in rows if "HMAC verification failed" in text)
+    pages = max(1, _page_count_from_size(conn))
+    return failed >= pages
+
+
+def _page_count_from_size(conn: Connection) -> int:
+    path = conn.execute("PRAGMA database_list").fetchone()[2]
+    size = Path(path).stat().st_size if path else 0
+    return size // 4096
+
+
+def integrity_problems(conn: Connection) -> list[str]:
+    """Problems found by SQLCipher's page check and SQLite's integrity check."""
+    problems = [row[0] for row in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
+    result = [row[0] for row in conn.execute("PRAGMA integrity_check").fetchall()]
+    if result != ["ok"]:
+        problems.extend(result)
+    return problems
+
+
+@contextlib.contextmanager
+def write(conn: Connection) -> Iterator[Connection]:
+    """One transaction: committed whole, or rolled back whole (and the error translated)."""
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except dbapi2.OperationalError as exc:
+        raise translate(exc, None) from exc
+    try:
+        yield conn
+        conn.execute("COMMIT")
+    except BaseException as exc:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        if isinstance(exc, dbapi2.OperationalError):
+            raise translate(exc, None) from exc
+        raise
+
+
+def translate(exc: BaseException, folder: Path | None) -> BaseException:
+    """Turn SQLite's disk-full and read-only errors into plain messages."""
+    text = str(exc).lower()
+    if "full" in text or getattr(exc, "errno", None) == errno.ENOSPC:
+        return DiskFull()
+    if "readonly" in text or "read-only" in text:
+        return ReadOnlyFolder(folder or Path("the casebook folder"))
+    return exc
+
+
+def checkpoint(conn: Connection) -> None:
+    """Fold the WAL into the main file (before copying or swapping files)."""
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()

@@ -1,0 +1,114 @@
+"""What can go wrong with a casebook, each said as one plain sentence.
+
+The CLI prints `str(error)` and exits non-zero; the GUI shows it in a dialog.
+Neither ever shows a traceback for these.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class CasebookError(Exception):
+    """A problem the user can understand and act on."""
+
+
+class WrongPassphrase(CasebookError):
+    def __init__(self) -> None:
+        super().__init__("Wrong passphrase.")
+
+
+class WrongRecoveryKey(CasebookError):
+    def __init__(self, detail: str = "") -> None:
+        super().__init__(detail or "That recovery key does not open this casebook.")
+
+
+class NoCasebook(CasebookError):
+    def __init__(self, folder: Path) -> None:
+        super().__init__(f"There is no casebook in {folder}.")
+
+
+class CasebookExists(CasebookError):
+    def __init__(self, folder: Path) -> None:
+        super().__init__(f"A casebook already exists in {folder}; nothing was changed.")
+
+
+class CasebookInUse(CasebookError):
+    def __init__(self, folder: Path, holder: str) -> None:
+        super().__init__(
+            f"This casebook is already open in another Casebook window or command ({holder}); "
+            "close it there first."
+        )
+
+
+class NetworkFolder(CasebookError):
+    def __init__(self, folder: Path, fstype: str) -> None:
+        super().__init__(
+            f"{folder} is on a network drive ({fstype}); a casebook must be on this computer's "
+            "own disk (backups may go to a network drive)."
+        )
+
+
+class CasebookDamaged(CasebookError):
+    def __init__(self, path: Path, latest_backup: Path | None) -> None:
+        where = (
+            f" The latest good backup is {latest_backup}."
+            if latest_backup
+            else " No good backup was found."
+        )
+        super().__init__(
+            f"{path} is damaged; it has not been changed or overwritten.{where}"
+        )
+        self.path = path
+        self.latest_backup = latest_backup
+
+
+class KeySlotsUnreadable(CasebookError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"{path} is missing or damaged; open the casebook with its recovery key "
+            "(casebook recover) to set a new passphrase."
+        )
+
+
+class NewerCasebook(CasebookError):
+    def __init__(self, database: str, version: int, known: int) -> None:
+        super().__init__(
+            f"{database} was written by a newer Casebook (schema {version}, this one knows "
+            f"{known}); update Casebook before opening it."
+        )
+
+
+class DiskFull(CasebookError):
+    def __init__(self) -> None:
+        super().__init__(
+            "The disk is full, so the last change was not saved; everything saved before it "
+            "is intact. Free some space and try again."
+        )
+
+
+class ReadOnlyFolder(CasebookError):
+    def __init__(self, folder: Path) -> None:
+        super().__init__(
+            f"Casebook cannot write to {folder} (it is read-only); nothing was changed."
+        )
+
+
+class WeakPassphrase(CasebookError):
+    pass
+
+
+class QuickUnlockUnavailable(CasebookError):
+    def __init__(self) -> None:
+        super().__init__(
+            "Quick unlock needs a secure system keyring, and none is available here; "
+            "use the passphrase."
+        )
+
+
+class NotFound(CasebookError):
+    pass
+
+
+class BackupError(CasebookError):
+    pass

@@ -1,0 +1,145 @@
+"""Identity: who raised a concern, kept in identities.db under its own key.
+
+Only this module reads or writes identities.db. Showing an identity is a reveal:
+it needs a reason and is written to the audit log (in cases.db) before the
+details are returned. Nothing here logs a name.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import asdict, dataclass
+from datetime import UTC, date, datetime
+
+from app.core.identity import PersonDetails
+from app.core.rules import RuleError, RuleViolation
+from app.store import audit, database
+from app.store.casebook import Casebook
+from app.store.errors import NotFound
+
+_FIELDS = ("name", "other_names", "email", "phone", "address", "employer", "job_title",
+           "support_person")
+
+
+def new_person_ref() -> str:
+    """A random pseudonymous id: the only link between a concern and an identity."""
+    return "P-" + secrets.token_hex(12)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class Consent:
+    share_with: str
+    given_on: date
+    how: str
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class RevealedIdentity:
+    """What a reveal returns: the details, who may be told, and who has been told."""
+
+    person: PersonDetails
+    consents: tuple[Consent, ...]
+    disclosures: tuple[tuple[str, str, str], ...]  # (disclosed_to, disclosed_on, reason)
+
+
+class IdentityService:
+    def __init__(self, book: Casebook) -> None:
+        self.book = book
+
+    # ----- writing -----------------------------------------------------------
+
+    def add_person(self, details: PersonDetails, *, demo: bool = False) -> str:
+        if not details.name.strip():
+            raise RuleError([RuleViolation("name", "Enter the person's name.")])
+        person_ref = new_person_ref()
+        conn = self.book.identities()
+        values = {k: str(v).strip() for k, v in asdict(details).items()}
+        with database.write(conn):
+            conn.execute(
+                f"INSERT INTO persons (person_ref, {', '.join(_FIELDS)}, demo, created_at,"
+                f" updated_at) VALUES (?, {', '.join('?' * len(_FIELDS))}, ?, ?, ?)",
+                (person_ref, *(values[f] for f in _FIELDS), int(demo), _now(), _now()))
+        return person_ref
+
+    def delete_person(self, person_ref: str) -> None:
+        conn = self.book.identities()
+        with database.write(conn):
+            conn.execute("DELETE FROM persons WHERE person_ref = ?", (person_ref,))
+
+    def update_person(self, concern_id: int, details: PersonDetails) -> None:
+        person_ref = self._person_ref(concern_id)
+        conn = self.book.identities()
+        values = {k: str(v).strip() for k, v in asdict(details).items()}
+        with database.write(conn):
+            conn.execute(
+                f"UPDATE persons SET {', '.join(f + ' = ?' for f in _FIELDS)}, updated_at = ?"
+                " WHERE person_ref = ?",
+                (*(values[f] for f in _FIELDS), _now(), person_ref))
+        self.book.record("identity.updated", "concern", concern_id)
+
+    def add_consent(self, concern_id: int, consent: Consent) -> None:
+        """The person agreed their identity may be shared with someone."""
+        if not consent.share_with.strip():
+            raise RuleError([RuleViolation("share_with", "Say with whom it may be shared.")])
+        person_ref = self._person_ref(concern_id)
+        conn = self.book.identities()
+        with database.write(conn):
+            conn.execute(
+                "INSERT INTO consents (person_ref, share_with, given_on, how, notes)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (person_ref, consent.share_with.strip(), consent.given_on.isoformat(),
+                 consent.how.strip(), consent.notes.strip()))
+        self.book.record("identity.consent_added", "concern", concern_id)
+
+    # ----- reading (a reveal) ------------------------------------------------------
+
+    def reveal(self, concern_id: int, reason: str) -> RevealedIdentity:
+        """The person behind a concern. Audited with its reason before anything is read."""
+        if not reason.strip():
+            raise RuleError([RuleViolation("reason", "Give a reason for showing the identity.")])
+        person_ref = self._person_ref(concern_id)
+        with database.write(self.book.cases):
+            audit.append(self.book.cases, self.book.audit_key, "identity.revealed", "concern",
+                         concern_id, {"reason": reason.strip()})
+        conn = self.book.identities()
+        row = conn.execute(f"SELECT {', '.join(_FIELDS)} FROM persons WHERE person_ref = ?",
+                           (person_ref,)).fetchone()
+        if row is None:
+            raise NotFound("The identity for this concern is no longer held.")
+        consents = tuple(
+            Consent(share_with, date.fromisoformat(given_on), how, notes)
+            for share_with, given_on, how, notes in conn.execute(
+                "SELECT share_with, given_on, how, notes FROM consents WHERE person_ref = ?"
+                " ORDER BY given_on, id", (person_ref,)))
+        disclosures = tuple(
+            (str(to), str(on), str(why)) for to, on, why in self.book.cases.execute(
+                "SELECT disclosed_to, disclosed_on, reason FROM disclosures"
+                " WHERE concern_id = ? ORDER BY disclosed_on, id", (concern_id,)))
+        return RevealedIdentity(PersonDetails(**dict(zip(_FIELDS, row, strict=True))), consents,
+                                disclosures)
+
+    def identifying_strings(self) -> list[str]:
+        """Every name, email and phone held: for scanning outgoing text. Returns none of them
+        to any caller that prints; the scanners only test for their presence."""
+        conn = self.book.identities()
+        found: list[str] = []
+        for name, other, email, phone in conn.execute(
+                "SELECT name, other_names, email, phone FROM persons"):
+            found.extend(s for s in (name, email, phone) if s)
+            found.extend(part.strip() for part in other.split(";") if part.strip())
+        return found
+
+    def _person_ref(self, concern_id: int) -> str:
+        row = self.book.cases.execute(
+            "SELECT person_ref, anonymity FROM concerns WHERE id = ?", (concern_id,)).fetchone()
+        if row is None:
+            raise NotFound("That concern no longer exists.")
+        if row[0] is None:
+            raise NotFound("No identity is recorded for this concern (it is "
+                           f"{row[1]}).")
+        return str(row[0])

@@ -1,0 +1,80 @@
+"""One process at a time per casebook: an OS file lock that dies with its holder.
+
+The lock is an advisory lock on `casebook.lock` (flock on POSIX, msvcrt on
+Windows). The kernel releases it when the holder exits or is killed, so a lock
+left by a crashed process is recovered by itself; the file's contents (pid and
+host) only explain who holds a live lock.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+from pathlib import Path
+from typing import IO
+
+from app.store.errors import CasebookInUse, ReadOnlyFolder
+
+if os.name == "nt":  # pragma: no cover - exercised on Windows only
+    import msvcrt
+else:
+    import fcntl
+
+
+class CasebookLock:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._handle: IO[str] | None = None
+
+    def acquire(self) -> None:
+        try:
+            handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held open while locked
+        except PermissionError as exc:
+            raise ReadOnlyFolder(self.path.parent) from exc
+        except OSError as exc:
+            if exc.errno == 30:  # EROFS
+                raise ReadOnlyFolder(self.path.parent) from exc
+            raise
+        try:
+            _lock(handle)
+        except OSError as exc:
+            handle.seek(0)
+            holder = handle.read().strip() or "another process"
+            handle.close()
+            raise CasebookInUse(self.path.parent, holder) from exc
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"pid {os.getpid()} on {socket.gethostname()}\n")
+        handle.flush()
+        self._handle = handle
+
+    def release(self) -> None:
+        if self._handle is None:
+            return
+        with contextlib.suppress(OSError):
+            self._handle.seek(0)
+            self._handle.truncate()
+            _unlock(self._handle)
+        self._handle.close()
+        self._handle = None
+
+    @property
+    def held(self) -> bool:
+        return self._handle is not None
+
+
+def _lock(handle: IO[str]) -> None:
+    if os.name == "nt":  # pragma: no cover
+        handle.seek(0)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+    else:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def _unlock(handle: IO[str]) -> None:
+    if os.name == "nt":  # pragma: no cover
+        handle.seek(0)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+    else:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
