@@ -51,6 +51,13 @@ def append(conn: Connection, key: bytes, event: str, entity: str, entity_id: obj
     return digest
 
 
+def chain_key(conn: Connection) -> bytes:
+    row = conn.execute("SELECT value FROM meta WHERE key = 'audit_key'").fetchone()
+    if row is None:
+        raise KeyError("audit_key")
+    return bytes.fromhex(row[0])
+
+
 def head(conn: Connection) -> tuple[int, str]:
     row = conn.execute("SELECT value FROM meta WHERE key = 'audit_head'").fetchone()
     if row is None:

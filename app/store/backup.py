@@ -176,7 +176,7 @@ def verify_backup(entry: Path, master: bytes) -> None:
             if problems:
                 raise BackupError(f"The backup copy of {name} failed its integrity check.")
             if name == CASES_DB:
-                chain = audit.verify(conn, keys.audit_key(master))
+                chain = audit.verify(conn, audit.chain_key(conn))
                 if not chain.ok:
                     raise BackupError("The backup copy's audit log does not verify.")
         finally:

@@ -39,6 +39,7 @@ from app.store.errors import (
 from app.store.filesystems import network_fstype
 from app.store.keyslots import KeySlots
 from app.store.lock import CasebookLock
+from app.store.rekey import discard_unfinished_rekey, finish_interrupted_rekey
 
 MIN_PASSPHRASE = 12
 
@@ -79,13 +80,13 @@ class Casebook:
         self._lock = lock
         self.cases = cases
         self._identities: Connection | None = None
-        self.audit_key = keys.audit_key(master)
+        self.audit_key = audit.chain_key(cases)
 
     # ----- creating -------------------------------------------------------
 
     @classmethod
     def create(cls, folder: Path, passphrase: str, *, organisation: str, unit: str,
-               argon2: keys.Argon2Params = keys.DEFAULT_ARGON2) -> tuple[Casebook, str]:
+               argon2: keys.Argon2Params | None = None) -> tuple[Casebook, str]:
         """A new casebook and its recovery key (to be shown once, then printed)."""
         check_new_passphrase(passphrase)
         if is_casebook(folder) or (folder / KEYSLOTS).exists():
@@ -105,8 +106,8 @@ class Casebook:
             _initial_meta(cases, master, casebook_id, organisation, unit)
             _create_database(folder / IDENTITIES_DB, master, "identities").close()
             slots = keyslots.with_passphrase(
-                keyslots.new_keyslots(casebook_id, master), master, passphrase, argon2
-            )
+                keyslots.new_keyslots(casebook_id, master), master, passphrase,
+                argon2 or keys.DEFAULT_ARGON2)
             keyslots.save(folder / KEYSLOTS, slots)
         except BaseException:
             lock.release()
@@ -162,8 +163,6 @@ class Casebook:
 
     @classmethod
     def _open_after_rekey(cls, folder: Path, unlock: object) -> Casebook:
-        from app.store.rekey import finish_interrupted_rekey
-
         lock = CasebookLock(folder / LOCK_FILE)
         lock.acquire()
         try:
@@ -179,6 +178,8 @@ class Casebook:
         lock = CasebookLock(folder / LOCK_FILE)
         lock.acquire()
         try:
+            if not (folder / REKEY_MARKER).exists():
+                discard_unfinished_rekey(folder)
             cases = _open_database(folder, CASES_DB, master, key_mismatch_is_wrong_key=slots is None)
             try:
                 migrations.apply(cases, "cases", before_upgrade=lambda: _backup_before_migration(
@@ -234,10 +235,11 @@ class Casebook:
             audit.append(self.cases, self.audit_key, "setting.changed", "setting", key)
 
     def change_passphrase(self, new_passphrase: str,
-                          argon2: keys.Argon2Params = keys.DEFAULT_ARGON2) -> None:
+                          argon2: keys.Argon2Params | None = None) -> None:
         """Rewrite the passphrase slot only; the databases are not touched."""
         check_new_passphrase(new_passphrase)
-        slots = keyslots.with_passphrase(self.slots, self.master_key, new_passphrase, argon2)
+        slots = keyslots.with_passphrase(self.slots, self.master_key, new_passphrase,
+                                         argon2 or keys.DEFAULT_ARGON2)
         keyslots.save(self.folder / KEYSLOTS, slots)
         self.slots = slots
         self.record("passphrase.changed", "casebook", self.casebook_id)
@@ -345,7 +347,9 @@ def _initial_meta(cases: Connection, master: bytes, casebook_id: str, organisati
         "auto_lock_minutes": "5",
         "unit_signing_key": signing.hex(),
         "reference_prefix": "WB",
-        "instance_salt": secrets.token_hex(16),
+        # The audit chain's HMAC key is random and kept inside the encrypted file,
+        # so the chain still verifies after a rekey changes the master key.
+        "audit_key": secrets.token_hex(32),
     }
     with database.write(cases):
         cases.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", values.items())

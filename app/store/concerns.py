@@ -267,6 +267,9 @@ class ConcernService:
             if facts.stage2 is not None:
                 raise RuleError([RuleViolation("escalation", "This concern is already at stage 2.")])
             self._insert_stage(concern_id, Stage.STAGE2, StageEntry.ESCALATED, on, handler)
+            # A stage 1 response closed the concern; escalation reopens it at stage 2.
+            self.conn.execute("UPDATE concerns SET closure = 'open', closure_on = NULL"
+                              " WHERE id = ? AND closure = 'closed'", (concern_id,))
             self._touch(concern_id)
             self._check_and_seal(concern_id, "stage.escalated", {"stage": "stage2"})
 

@@ -86,10 +86,6 @@ def database_key(master: bytes, database: str) -> bytes:
     return _hkdf(master, f"casebook database key v1: {database}")
 
 
-def audit_key(master: bytes) -> bytes:
-    return _hkdf(master, "casebook audit chain v1")
-
-
 def key_check(master: bytes) -> str:
     """A public fingerprint that tells whether a master key belongs to a key-slot file."""
     return _hkdf(master, "casebook key check v1")[:12].hex()

@@ -1,0 +1,108 @@
+"""`casebook`: the desktop app's launcher and its headless commands.
+
+Commands other than launching the app never import Qt, so they run where Qt's
+libraries are absent. Machine-readable output (`--json`) goes alone to stdout;
+messages and progress go to stderr. A user error is one plain sentence on
+stderr and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from app import __version__
+from app.core.rules import RuleError
+from app.crash import harden_process, report_unexpected, setup_logging
+from app.store.errors import CasebookError
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(message)
+
+
+def split_casebook_option(argv: Sequence[str]) -> tuple[Path | None, list[str]]:
+    """`--casebook DIR` may stand anywhere on the line: take it out before parsing."""
+    rest: list[str] = []
+    folder: Path | None = None
+    items = list(argv)
+    i = 0
+    while i < len(items):
+        item = items[i]
+        if item == "--":
+            rest.extend(items[i:])
+            break
+        if item == "--casebook":
+            if i + 1 >= len(items):
+                raise UsageError("--casebook needs a folder")
+            folder = Path(items[i + 1]).expanduser()
+            i += 2
+            continue
+        if item.startswith("--casebook="):
+            folder = Path(item.split("=", 1)[1]).expanduser()
+        else:
+            rest.append(item)
+        i += 1
+    return folder, rest
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from app.cli import commands
+
+    parser = _Parser(prog="casebook", description="An encrypted casebook for whistleblowing "
+                     "concerns. Without a command, opens the desktop app.")
+    parser.add_argument("--version", action="version", version=f"casebook {__version__}")
+    parser.add_argument("--casebook", metavar="DIR", help="the casebook folder (anywhere on "
+                        "the line; default: your user data folder)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    harden_process()
+    setup_logging()
+    args_in = list(sys.argv[1:] if argv is None else argv)
+    try:
+        folder, rest = split_casebook_option(args_in)
+        parser = build_parser()
+        args = parser.parse_args(rest)
+    except UsageError as exc:
+        print(f"casebook: {exc}. See casebook --help.", file=sys.stderr)
+        return EXIT_USAGE
+    args.casebook = folder
+    if args.command is None:
+        return _launch_gui(folder)
+    handler: Handler = args.handler
+    try:
+        return handler(args)
+    except (CasebookError, RuleError) as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("Cancelled.", file=sys.stderr)
+        return EXIT_ERROR
+    except Exception as exc:  # anything unforeseen: a sentence, never a traceback
+        print(report_unexpected(exc), file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _launch_gui(folder: Path | None) -> int:
+    try:
+        from app.ui.main import run
+    except ImportError as exc:
+        print("The desktop app cannot start: Qt is not available here "
+              f"({exc.name or 'PySide6'} is missing).", file=sys.stderr)
+        return EXIT_ERROR
+    return run(folder)

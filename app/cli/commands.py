@@ -1,0 +1,244 @@
+"""The casebook commands: init, demo, check, backup, restore, passphrase, recover, rekey."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from app.cli import prompts
+from app.paths import default_casebook_dir
+from app.store import backup, check
+from app.store.casebook import Casebook, check_new_passphrase, is_casebook
+from app.store.errors import BackupError, CasebookError, NoCasebook
+
+
+def folder_of(args: argparse.Namespace) -> Path:
+    folder: Path | None = args.casebook
+    return folder if folder is not None else default_casebook_dir()
+
+
+def say(message: str) -> None:
+    """Messages and progress: stderr, so stdout stays clean for --json."""
+    print(message, file=sys.stderr, flush=True)
+
+
+def emit_json(doc: Any) -> None:
+    print(json.dumps(doc, indent=2, sort_keys=True, default=str))
+
+
+def progress_bar(label: str) -> Any:
+    state = {"last": -1.0}
+
+    def report(done: int, total: int) -> None:
+        if not sys.stderr.isatty() or total <= 0:
+            return
+        share = done / total
+        if share - state["last"] >= 0.02 or done == total:
+            state["last"] = share
+            filled = int(share * 30)
+            end = "\n" if done == total else ""
+            print(f"\r{label} [{'#' * filled}{'.' * (30 - filled)}] {done}/{total}",
+                  end=end, file=sys.stderr, flush=True)
+
+    return report
+
+
+def unlock(args: argparse.Namespace) -> Casebook:
+    folder = folder_of(args)
+    if not is_casebook(folder):
+        raise NoCasebook(folder)
+    return Casebook.open(folder, prompts.current_passphrase())
+
+
+# ----- commands --------------------------------------------------------------
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    folder = folder_of(args)
+    passphrase = prompts.new_passphrase("CASEBOOK_PASSPHRASE")
+    book, recovery = Casebook.create(folder, passphrase, organisation=args.organisation.strip(),
+                                     unit=args.unit.strip())
+    book.close()
+    _show_recovery_key(args, folder, recovery, "Casebook created")
+    return 0
+
+
+def _show_recovery_key(args: argparse.Namespace, folder: Path, recovery: str, what: str) -> None:
+    if getattr(args, "json", False):
+        emit_json({"casebook": str(folder), "recovery_key": recovery})
+        return
+    say(f"{what} in {folder}.")
+    say("Your recovery key is shown once. Print it or write it down, and keep it somewhere "
+        "safe and apart from this laptop: with it alone the casebook can be opened if the "
+        "passphrase is forgotten.")
+    print(recovery)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from app.demo import add_demo_concerns
+
+    folder = folder_of(args)
+    if is_casebook(folder):
+        book = Casebook.open(folder, prompts.current_passphrase())
+        recovery = None
+    else:
+        passphrase = prompts.new_passphrase("CASEBOOK_PASSPHRASE")
+        book, recovery = Casebook.create(folder, passphrase, organisation=args.organisation,
+                                         unit=args.unit)
+    try:
+        started = time.perf_counter()
+        summary = add_demo_concerns(book, args.cases, args.seed, today=date.today(),
+                                    on_progress=progress_bar("Adding demo concerns"))
+    finally:
+        book.close()
+    say(f"Added {summary.concerns} demo concerns ({summary.conversations} conversations, "
+        f"{summary.identities} identities) to {folder} in {time.perf_counter() - started:.1f} s. "
+        "All of it is synthetic demo data.")
+    if recovery is not None:
+        say(f"Demo casebook recovery key: {recovery}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    with unlock(args) as book:
+        report = check.check(book)
+    if args.json:
+        emit_json({"ok": report.ok, "problems": list(report.problems), **report.summary})
+    else:
+        s = report.summary
+        say(f"Casebook {s['casebook']} ({s['organisation']}, {s['reporting_unit']})")
+        say(f"  {s['concerns']} concerns ({s['open_concerns']} open), {s['conversations']} "
+            f"conversations, {s['identities']} identities, {s['audit_entries']} audit entries")
+        say(f"  latest good backup: {s['latest_backup'] or 'none'}")
+        for problem in report.problems:
+            say(f"  PROBLEM: {problem}")
+        say("  All checks passed." if report.ok else f"  {len(report.problems)} problem(s) found.")
+    return 0 if report.ok else 1
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    with unlock(args) as book:
+        result = backup.backup_files(book.folder, book.master_key, to=args.to,
+                                     on_progress=progress_bar("Backing up"))
+        book.record("backup.written", "backup", result.path.name)
+    if args.json:
+        emit_json({"path": str(result.path), "concerns": result.concerns, "bytes": result.bytes})
+    else:
+        say(f"Backup written and verified ({result.concerns} concerns).")
+        print(result.path)
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    if args.casebook is None:
+        raise CasebookError("Say where to restore to with --casebook DIR (a new or empty folder).")
+    target = folder_of(args)
+    entry = Path(args.backup).expanduser()
+    backup.restore(entry, target)
+    say(f"Restored {entry.name} into {target}.")
+    try:
+        book = Casebook.open(target, prompts.current_passphrase())
+    except prompts.NoTerminal:
+        say("Open it with its passphrase, or with `casebook recover` and the recovery key.")
+        return 0
+    with book:
+        report = check.check(book)
+        book.record("backup.restored", "backup", entry.name)
+    if not report.ok:
+        raise BackupError("The restored casebook did not pass its check: "
+                          + "; ".join(report.problems))
+    say(f"It opens and passes its check ({report.summary['concerns']} concerns).")
+    return 0
+
+
+def cmd_passphrase(args: argparse.Namespace) -> int:
+    with unlock(args) as book:
+        new = prompts.new_passphrase("CASEBOOK_NEW_PASSPHRASE")
+        book.change_passphrase(new)
+    say("Passphrase changed. The recovery key is unchanged.")
+    return 0
+
+
+def cmd_recover(args: argparse.Namespace) -> int:
+    folder = folder_of(args)
+    if not is_casebook(folder):
+        raise NoCasebook(folder)
+    with Casebook.open_with_recovery_key(folder, prompts.recovery_key()) as book:
+        new = prompts.new_passphrase("CASEBOOK_NEW_PASSPHRASE")
+        check_new_passphrase(new)
+        book.change_passphrase(new)
+        book.record("casebook.recovered", "casebook", book.casebook_id)
+    say("The recovery key opened the casebook and a new passphrase is set.")
+    return 0
+
+
+def cmd_rekey(args: argparse.Namespace) -> int:
+    from app.store.rekey import rekey
+
+    folder = folder_of(args)
+    if not is_casebook(folder):
+        raise NoCasebook(folder)
+    recovery = rekey(folder, prompts.current_passphrase())
+    _show_recovery_key(args, folder, recovery, "New keys made")
+    say("The old recovery key no longer opens this casebook. Backups made before now stay "
+        "under the old keys: they open with the old recovery key or the passphrase they were "
+        "made with. Make a fresh backup now.")
+    return 0
+
+
+def cmd_version(args: argparse.Namespace) -> int:
+    from app import __version__
+
+    print(f"casebook {__version__}")
+    return 0
+
+
+def register(sub: argparse._SubParsersAction[Any]) -> None:
+    def add(name: str, handler: Any, help_text: str) -> argparse.ArgumentParser:
+        parser: argparse.ArgumentParser = sub.add_parser(name, help=help_text,
+                                                         description=help_text)
+        parser.set_defaults(handler=handler)
+        return parser
+
+    p = add("init", cmd_init, "create a new casebook (passphrase from CASEBOOK_PASSPHRASE or "
+            "a prompt)")
+    p.add_argument("--organisation", default="NHS board", help="the NHS board or HSCP")
+    p.add_argument("--unit", default="Reporting unit", help="the reporting unit's name")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+
+    p = add("demo", cmd_demo, "add synthetic demo concerns (creating the casebook if needed)")
+    p.add_argument("--cases", type=_positive, default=120, help="how many concerns (default 120)")
+    p.add_argument("--seed", type=int, default=1, help="random seed (same seed, same data)")
+    p.add_argument("--organisation", default="NHS Demo Board")
+    p.add_argument("--unit", default="Demo confidential contact")
+
+    p = add("check", cmd_check, "check the casebook's integrity and audit log")
+    p.add_argument("--json", action="store_true")
+
+    p = add("backup", cmd_backup, "write a verified encrypted backup")
+    p.add_argument("--to", type=lambda s: Path(s).expanduser(), metavar="DIR",
+                   help="write the backup into DIR (a USB stick, a network share)")
+    p.add_argument("--json", action="store_true")
+
+    p = add("restore", cmd_restore, "restore a backup into a new or empty folder (--casebook)")
+    p.add_argument("backup", metavar="BACKUP", help="the backup folder")
+
+    add("passphrase", cmd_passphrase, "change the passphrase (new one from "
+        "CASEBOOK_NEW_PASSPHRASE or a prompt)")
+    add("recover", cmd_recover, "set a new passphrase with the recovery key")
+    p = add("rekey", cmd_rekey, "make new keys (suspected compromise or handover)")
+    p.add_argument("--json", action="store_true")
+    add("version", cmd_version, "print the version")
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1 or value > 200_000:
+        raise argparse.ArgumentTypeError("give a number from 1 to 200000")
+    return value
+

@@ -1,0 +1,70 @@
+"""`casebook check`: is everything intact? Pages, structure, the audit chain, the links."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from app.store import audit, backup, database, migrations
+from app.store.casebook import Casebook
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    problems: tuple[str, ...]
+    summary: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def _database_problems(label: str, conn: database.Connection) -> list[str]:
+    found = [f"{label}: {p}" for p in database.integrity_problems(conn) if p != "ok"]
+    found += [f"{label}: broken link in {row[0]}"
+              for row in conn.execute("PRAGMA foreign_key_check").fetchall()]
+    return found
+
+
+def check(book: Casebook) -> CheckReport:
+    cases, identities = book.cases, book.identities()
+    problems = _database_problems("cases.db", cases)
+    problems += _database_problems("identities.db", identities)
+    chain = audit.verify(cases, book.audit_key)
+    problems += [f"audit log: {p}" for p in chain.problems]
+    linked = {row[0] for row in cases.execute(
+        "SELECT person_ref FROM concerns WHERE person_ref IS NOT NULL")}
+    held = {row[0] for row in identities.execute("SELECT person_ref FROM persons")}
+    if held - linked:
+        problems.append(f"identities.db holds {len(held - linked)} identity(ies) linked to no "
+                        "concern")
+    missing = cases.execute(
+        "SELECT count(*) FROM concerns WHERE anonymity = 'named' AND person_ref IS NOT NULL"
+        " AND person_ref NOT IN (SELECT value FROM json_each(?))",
+        (_json_list(held),)).fetchone()[0]
+    if missing:
+        problems.append(f"{missing} named concern(s) point to an identity that is not held")
+    latest = backup.latest_good_backup(book.folder)
+
+    def count(sql: str) -> int:
+        return int(cases.execute(sql).fetchone()[0])
+
+    summary: dict[str, object] = {
+        "casebook": str(book.folder),
+        "organisation": book.setting("organisation"),
+        "reporting_unit": book.setting("reporting_unit"),
+        "schema": {"cases": migrations.current_version(cases),
+                   "identities": migrations.current_version(identities)},
+        "concerns": count("SELECT count(*) FROM concerns"),
+        "open_concerns": count("SELECT count(*) FROM concerns WHERE closure = 'open'"),
+        "conversations": count("SELECT count(*) FROM conversations"),
+        "identities": len(held),
+        "audit_entries": chain.entries,
+        "latest_backup": str(latest) if latest else None,
+    }
+    return CheckReport(tuple(problems), summary)
+
+
+def _json_list(values: set[str]) -> str:
+    import json
+
+    return json.dumps(sorted(values))

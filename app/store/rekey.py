@@ -1,0 +1,136 @@
+"""Rekey: a new recovery key, master key and database keys (suspected compromise, handover).
+
+Crash-safe in three steps:
+1. copy each database to `NAME.new` under its new key (SQLite's backup API) and
+   write `keyslots.json.new`; the casebook is untouched, and a crash here is
+   rolled back on the next open by deleting the `.new` files;
+2. write the `rekey.commit` marker atomically: the commit point;
+3. move each `.new` file over its original and delete the marker; a crash here is
+   finished on the next open (`finish_interrupted_rekey`).
+Backups made before stay under the old key: they open with the old recovery key,
+or with the passphrase they were made with.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from pathlib import Path
+
+import sqlcipher3
+
+from app.paths import CASES_DB, IDENTITIES_DB, KEYSLOTS, LOCK_FILE, REKEY_MARKER
+from app.store import audit, database, keys, keyslots, quick_unlock
+from app.store.atomic import fsync_dir, fsync_file, write_atomic
+from app.store.keyslots import KeySlots
+from app.store.lock import CasebookLock
+
+_DATABASES = (CASES_DB, IDENTITIES_DB)
+_SWAPPED = (*_DATABASES, KEYSLOTS)
+
+
+def rekey(folder: Path, passphrase: str,
+          argon2: keys.Argon2Params | None = None) -> str:
+    """Rekey a closed casebook (the passphrase stays the same); returns the new recovery key."""
+    slots = keyslots.load(folder / KEYSLOTS)
+    old_master = keyslots.open_with_passphrase(slots, passphrase, folder / KEYSLOTS)
+    lock = CasebookLock(folder / LOCK_FILE)
+    lock.acquire()
+    try:
+        finish_interrupted_rekey(folder)
+        secret = keys.new_recovery_secret()
+        new_master = keys.master_from_recovery(secret)
+        for name in _DATABASES:
+            _copy_under_new_key(folder, name, old_master, new_master)
+        new_slots = keyslots.with_passphrase(
+            keyslots.new_keyslots(slots.casebook_id, new_master), new_master, passphrase,
+            argon2 or keys.DEFAULT_ARGON2)
+        new_slots = _carry_escrow(slots, new_slots, new_master)
+        write_atomic(folder / f"{KEYSLOTS}.new", new_slots.to_json())
+        _record_rekey(folder, new_master)
+        write_atomic(folder / REKEY_MARKER, json.dumps({"files": list(_SWAPPED)}).encode())
+        finish_interrupted_rekey(folder)
+        if quick_unlock.enabled(slots):
+            quick_unlock.disable(slots)  # its keyring secret wraps the old master key
+    except BaseException:
+        if not (folder / REKEY_MARKER).exists():
+            discard_unfinished_rekey(folder)
+        raise
+    finally:
+        lock.release()
+    return keys.format_recovery_key(secret)
+
+
+def _copy_under_new_key(folder: Path, name: str, old_master: bytes, new_master: bytes) -> None:
+    store = name.removesuffix(".db")
+    source = database.connect(folder / name, keys.database_key(old_master, store))
+    target_path = folder / f"{name}.new"
+    with contextlib.suppress(FileNotFoundError):
+        target_path.unlink()
+    try:
+        database.checkpoint(source)
+        target = sqlcipher3.connect(str(target_path), isolation_level=None)
+        try:
+            target.execute("PRAGMA cipher_log_level = NONE")
+            target.execute(
+                f"PRAGMA key = {keys.sqlcipher_key_literal(keys.database_key(new_master, store))}")
+            source.backup(target)
+            target.execute("PRAGMA journal_mode = DELETE")
+            if target.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+                raise OSError(f"the rekeyed copy of {name} did not verify")
+        finally:
+            target.close()
+    finally:
+        source.close()
+    fsync_file(target_path)
+
+
+def _record_rekey(folder: Path, new_master: bytes) -> None:
+    """The audit entry goes into the new copy, so it exists exactly when the rekey does."""
+    conn = database.connect(folder / f"{CASES_DB}.new",
+                            keys.database_key(new_master, "cases"))
+    try:
+        with database.write(conn):
+            audit.append(conn, audit.chain_key(conn), "casebook.rekeyed", "casebook")
+        database.checkpoint(conn)
+        conn.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        conn.close()
+    fsync_file(folder / f"{CASES_DB}.new")
+
+
+def _carry_escrow(old: KeySlots, new: KeySlots, new_master: bytes) -> KeySlots:
+    recipient = old.slots.get("escrow", {}).get("recipient")
+    if not recipient:
+        return new
+    from app.store.escrow import with_escrow
+
+    return with_escrow(new, new_master, str(recipient))
+
+
+def finish_interrupted_rekey(folder: Path) -> None:
+    """Complete a rekey past its commit point, or discard one that never reached it."""
+    if not (folder / REKEY_MARKER).exists():
+        discard_unfinished_rekey(folder)
+        return
+    for name in _SWAPPED:
+        new = folder / f"{name}.new"
+        if not new.exists():
+            continue  # already moved before the interruption
+        if name in _DATABASES:
+            for suffix in ("-wal", "-shm"):  # the old file's, checkpointed and empty
+                with contextlib.suppress(FileNotFoundError):
+                    (folder / f"{name}{suffix}").unlink()
+        os.replace(new, folder / name)
+    fsync_dir(folder)
+    (folder / REKEY_MARKER).unlink()
+    fsync_dir(folder)
+
+
+def discard_unfinished_rekey(folder: Path) -> None:
+    for name in _SWAPPED:
+        for leftover in (folder / f"{name}.new", folder / f"{name}.new-wal",
+                         folder / f"{name}.new-shm", folder / f"{name}.new-journal"):
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
