@@ -17,7 +17,6 @@ import pytest  # noqa: E402
 
 from app.store import keys  # noqa: E402
 from app.store.casebook import Casebook  # noqa: E402
-
 from tests.support import CHEAP_ARGON2, PASSPHRASE, TODAY  # noqa: E402
 
 

@@ -19,9 +19,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-import sqlcipher3
-
-from app.paths import BACKUP_INDEX, BACKUPS_DIR, CASES_DB, IDENTITIES_DB, KEYSLOTS, ensure_private_dir
+from app.paths import (
+    BACKUP_INDEX,
+    BACKUPS_DIR,
+    CASES_DB,
+    IDENTITIES_DB,
+    KEYSLOTS,
+    ensure_private_dir,
+)
 from app.store import audit, database, keys, migrations
 from app.store.atomic import fsync_dir, fsync_file, write_atomic
 from app.store.errors import BackupError, CasebookError
@@ -98,7 +103,7 @@ def _copy_databases(folder: Path, master: bytes, dest: Path,
         key = keys.database_key(master, name.removesuffix(".db"))
         src = database.connect(folder / name, key)
         try:
-            dst = sqlcipher3.connect(str(dest / name), isolation_level=None)
+            dst = database.raw_connect(str(dest / name))
             try:
                 dst.execute("PRAGMA cipher_log_level = NONE")
                 dst.execute(f"PRAGMA key = {sqlcipher_key_literal(key)}")

@@ -7,6 +7,7 @@ changes not one byte in the folder.
 
 from __future__ import annotations
 
+import contextlib
 import secrets
 import uuid
 from datetime import UTC, datetime
@@ -180,7 +181,8 @@ class Casebook:
         try:
             if not (folder / REKEY_MARKER).exists():
                 discard_unfinished_rekey(folder)
-            cases = _open_database(folder, CASES_DB, master, key_mismatch_is_wrong_key=slots is None)
+            cases = _open_database(folder, CASES_DB, master,
+                                   key_mismatch_is_wrong_key=slots is None)
             try:
                 migrations.apply(cases, "cases", before_upgrade=lambda: _backup_before_migration(
                     folder, cases, master))
@@ -258,10 +260,8 @@ class Casebook:
         """Close both databases, forget the key, release the lock."""
         for conn in (self._identities, self.cases):
             if conn is not None:
-                try:
+                with contextlib.suppress(database.DatabaseError):
                     conn.close()
-                except database.DatabaseError:
-                    pass
         self._identities = None
         for i in range(len(self._master)):
             self._master[i] = 0

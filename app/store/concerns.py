@@ -174,7 +174,8 @@ class ConcernService:
         row = self.conn.execute(
             "SELECT reference FROM concerns WHERE reference LIKE ? ORDER BY reference DESC LIMIT 1",
             (stem + "%",)).fetchone()
-        number = int(row[0].rsplit("-", 1)[1]) + 1 if row and row[0].rsplit("-", 1)[1].isdigit() else 1
+        last = row[0].rsplit("-", 1)[1] if row else ""
+        number = int(last) + 1 if last.isdigit() else 1
         return f"{stem}{number:04d}"
 
     def _write_themes(self, concern_id: int, themes: tuple[str, ...]) -> None:
@@ -265,7 +266,8 @@ class ConcernService:
                 raise RuleError([RuleViolation(
                     "escalation", "Only a concern at stage 1 can be escalated to stage 2.")])
             if facts.stage2 is not None:
-                raise RuleError([RuleViolation("escalation", "This concern is already at stage 2.")])
+                raise RuleError([RuleViolation("escalation",
+                                               "This concern is already at stage 2.")])
             self._insert_stage(concern_id, Stage.STAGE2, StageEntry.ESCALATED, on, handler)
             # A stage 1 response closed the concern; escalation reopens it at stage 2.
             self.conn.execute("UPDATE concerns SET closure = 'open', closure_on = NULL"
@@ -308,7 +310,8 @@ class ConcernService:
                     raise NotFound(f"Issue {item.issue_id} is not part of this concern.")
             if stage is Stage.STAGE2 or self._facts(concern_id).stage2 is None:
                 self.conn.execute("UPDATE concerns SET closure = 'closed', closure_on = ?"
-                                  " WHERE id = ? AND closure = 'open'", (on.isoformat(), concern_id))
+                                  " WHERE id = ? AND closure = 'open'",
+                                  (on.isoformat(), concern_id))
             self._touch(concern_id)
             self._check_and_seal(concern_id, "stage.responded",
                                  {"stage": stage.value, "outcome": outcome.value})

@@ -10,8 +10,9 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any, Protocol, cast
 
 import sqlcipher3
 from sqlcipher3 import dbapi2
@@ -19,9 +20,38 @@ from sqlcipher3 import dbapi2
 from app.store.errors import DiskFull, ReadOnlyFolder
 from app.store.keys import sqlcipher_key_literal
 
-Connection = dbapi2.Connection
-DatabaseError = dbapi2.DatabaseError
-IntegrityError = dbapi2.IntegrityError
+DatabaseError: type[Exception] = dbapi2.DatabaseError
+IntegrityError: type[Exception] = dbapi2.IntegrityError
+OperationalError: type[Exception] = dbapi2.OperationalError
+Error: type[Exception] = dbapi2.Error
+
+
+class Cursor(Protocol):
+    lastrowid: int | None
+    rowcount: int
+
+    def fetchone(self) -> Any: ...
+    def fetchall(self) -> list[Any]: ...
+    def __iter__(self) -> Iterator[Any]: ...
+
+
+class Connection(Protocol):
+    """The part of sqlcipher3's connection we use (the module ships no type hints)."""
+
+    in_transaction: bool
+
+    def execute(self, sql: str, parameters: Iterable[Any] = ..., /) -> Cursor: ...
+    def executemany(self, sql: str, parameters: Iterable[Iterable[Any]], /) -> Cursor: ...
+    def executescript(self, script: str, /) -> Cursor: ...
+    def backup(self, target: Connection, *, pages: int = ...,
+               progress: Callable[[int, int, int], None] | None = ...) -> None: ...
+    def close(self) -> None: ...
+
+
+def raw_connect(target: str, *, uri: bool = False) -> Connection:
+    """A bare connection (no key yet); every other module goes through `connect`."""
+    return cast(Connection, sqlcipher3.connect(target, isolation_level=None,
+                                               check_same_thread=False, uri=uri))
 
 
 class KeyMismatch(Exception):
@@ -44,8 +74,7 @@ def connect(path: Path, raw_key: bytes, *, create: bool = False, plain: bool = F
         raise FileNotFoundError(path)
     new_file = create and not path.exists()
     target = f"{path.resolve().as_uri()}?mode=ro" if readonly else str(path)
-    conn = sqlcipher3.connect(target, isolation_level=None, check_same_thread=False,
-                              uri=readonly)
+    conn = raw_connect(target, uri=readonly)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
         if not plain:
@@ -108,7 +137,7 @@ def write(conn: Connection) -> Iterator[Connection]:
     """One transaction: committed whole, or rolled back whole (and the error translated)."""
     try:
         conn.execute("BEGIN IMMEDIATE")
-    except dbapi2.OperationalError as exc:
+    except OperationalError as exc:
         raise translate(exc, None) from exc
     try:
         yield conn
@@ -116,7 +145,7 @@ def write(conn: Connection) -> Iterator[Connection]:
     except BaseException as exc:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
-        if isinstance(exc, dbapi2.OperationalError):
+        if isinstance(exc, OperationalError):
             raise translate(exc, None) from exc
         raise
 

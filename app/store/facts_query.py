@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date
+from typing import Any
 
 from app.core.facts import ConcernFacts, ExtensionFacts, StageFacts
 from app.core.records import (
@@ -71,7 +72,7 @@ def _themes(conn: Connection, where: str, args: tuple[object, ...]) -> dict[int,
     return found
 
 
-def _build(row: tuple[object, ...], stages: dict[str, StageFacts], themes: list[str]
+def _build(row: tuple[Any, ...], stages: dict[str, StageFacts], themes: list[str]
            ) -> ConcernFacts:
     (concern_id, received, anonymity, service, category, decision, reasons, consent,
      closure, closure_on, imported) = row

@@ -59,7 +59,7 @@ def format_recovery_key(secret: bytes) -> str:
 def parse_recovery_key(text: str) -> bytes:
     """The secret in a recovery key as typed: any case, spaces or dashes, 0/O and 1/I mixed up."""
     cleaned = "".join(ch for ch in text.upper() if ch.isalnum())
-    cleaned = cleaned.translate(str.maketrans({"0": "O", "1": "I", "8": "B"}))
+    cleaned = cleaned.translate(str.maketrans("018", "OIB"))
     if len(cleaned) != 36:
         raise BadRecoveryKey("A recovery key has 36 letters and digits in nine groups of four.")
     try:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.paths import migrations_dir
-from app.store.database import Connection, dbapi2, translate
+from app.store.database import Connection, Error, translate
 from app.store.errors import NewerCasebook
 
 _NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
@@ -79,7 +79,7 @@ def _apply_one(conn: Connection, migration: Migration) -> None:
     )
     try:
         conn.executescript(script)
-    except dbapi2.Error as exc:
+    except Error as exc:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise translate(exc, None) from exc

@@ -9,6 +9,7 @@ there is never a fallback to a plaintext store.
 from __future__ import annotations
 
 import base64
+import contextlib
 import secrets
 
 import keyring
@@ -61,10 +62,9 @@ def enable(slots: KeySlots, master: bytes) -> KeySlots:
 def disable(slots: KeySlots) -> KeySlots:
     backend = _secure_backend()
     if backend is not None:
-        try:
+        # Already gone is fine: the slot below is removed either way.
+        with contextlib.suppress(keyring.errors.KeyringError):
             backend.delete_password(SERVICE, _account(slots))
-        except keyring.errors.KeyringError:
-            pass  # already gone: the slot below is removed either way
     return slots.with_slot(SLOT, None)
 
 

@@ -18,8 +18,6 @@ import json
 import os
 from pathlib import Path
 
-import sqlcipher3
-
 from app.paths import CASES_DB, IDENTITIES_DB, KEYSLOTS, LOCK_FILE, REKEY_MARKER
 from app.store import audit, database, keys, keyslots, quick_unlock
 from app.store.atomic import fsync_dir, fsync_file, write_atomic
@@ -70,7 +68,7 @@ def _copy_under_new_key(folder: Path, name: str, old_master: bytes, new_master: 
         target_path.unlink()
     try:
         database.checkpoint(source)
-        target = sqlcipher3.connect(str(target_path), isolation_level=None)
+        target = database.raw_connect(str(target_path))
         try:
             target.execute("PRAGMA cipher_log_level = NONE")
             target.execute(
