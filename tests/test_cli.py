@@ -131,3 +131,28 @@ def test_an_unexpected_error_is_a_sentence_and_a_log_line_without_content(
     assert "SECRET-NOTE-TEXT" not in err and "Traceback" not in err
     logged = "".join(p.read_text() for p in log_dir().glob("*.log"))
     assert "ValueError at" in logged and "SECRET-NOTE-TEXT" not in logged
+
+
+def test_escrow_to_the_organisations_recovery_recipient(
+        initialised: str, folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    import pyrage
+
+    identity = pyrage.x25519.Identity.generate()
+    code, _, err = run(capsys, "escrow", str(identity.to_public()), "--casebook", str(folder))
+    assert code == 0, err
+    identity_file = tmp_path / "ig-lead.txt"
+    identity_file.write_text(f"# created: today\n{identity}\n")
+    monkeypatch.setenv("CASEBOOK_NEW_PASSPHRASE", "set by the IG lead, long")
+    code, _, err = run(capsys, "recover", "--escrow-identity", str(identity_file),
+                       "--casebook", str(folder))
+    assert code == 0, err
+    Casebook.open(folder, "set by the IG lead, long").close()
+    other = tmp_path / "other.txt"
+    other.write_text(str(pyrage.x25519.Identity.generate()))
+    code, _, err = run(capsys, "recover", "--escrow-identity", str(other), "--casebook",
+                       str(folder))
+    assert code == 1 and "does not open" in err
+    monkeypatch.setenv("CASEBOOK_PASSPHRASE", "set by the IG lead, long")
+    code, _, err = run(capsys, "escrow", "age1notarecipient", "--casebook", str(folder))
+    assert code == 1 and "not an age recipient" in err

@@ -168,13 +168,33 @@ def cmd_recover(args: argparse.Namespace) -> int:
     folder = folder_of(args)
     if not is_casebook(folder):
         raise NoCasebook(folder)
-    with Casebook.open_with_recovery_key(folder, prompts.recovery_key()) as book:
+    if args.escrow_identity is not None:
+        opened = _open_with_escrow(folder, args.escrow_identity)
+    else:
+        opened = Casebook.open_with_recovery_key(folder, prompts.recovery_key())
+    with opened as book:
         new = prompts.new_passphrase("CASEBOOK_NEW_PASSPHRASE")
         check_new_passphrase(new)
         book.change_passphrase(new)
         book.record("casebook.recovered", "casebook", book.casebook_id)
     say("The recovery key opened the casebook and a new passphrase is set.")
     return 0
+
+
+def _open_with_escrow(folder: Path, identity_file: Path) -> Casebook:
+    from app.paths import KEYSLOTS
+    from app.store import escrow, keyslots
+
+    try:
+        identity = identity_file.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise CasebookError(f"Cannot read {identity_file}: {exc.strerror}.") from exc
+    slots = keyslots.load(folder / KEYSLOTS)
+    lines = [ln for ln in identity.splitlines() if ln.startswith("AGE-SECRET-KEY-")]
+    master = escrow.open_escrow(slots, lines[0] if lines else identity)
+    if master is None:
+        raise CasebookError("That identity does not open this casebook's escrow slot.")
+    return Casebook.open_with_master(folder, master)
 
 
 def cmd_rekey(args: argparse.Namespace) -> int:
@@ -188,6 +208,26 @@ def cmd_rekey(args: argparse.Namespace) -> int:
     say("The old recovery key no longer opens this casebook. Backups made before now stay "
         "under the old keys: they open with the old recovery key or the passphrase they were "
         "made with. Make a fresh backup now.")
+    return 0
+
+
+def cmd_escrow(args: argparse.Namespace) -> int:
+    """Escrow to the organisation's recovery recipient (its information governance lead)."""
+    from app.paths import KEYSLOTS
+    from app.store import escrow, keyslots
+
+    with unlock(args) as book:
+        if args.remove:
+            slots = escrow.without_escrow(book.slots)
+        else:
+            slots = escrow.with_escrow(book.slots, book.master_key, args.recipient or "")
+        keyslots.save(book.folder / KEYSLOTS, slots)
+        book.slots = slots
+        book.record("escrow." + ("removed" if args.remove else "set"), "casebook",
+                    book.casebook_id)
+    say("Escrow removed." if args.remove else
+        "The casebook's key is now also sealed to the organisation's recovery recipient. "
+        "Never use the board's return key here: the board must not be able to read a name.")
     return 0
 
 
@@ -230,9 +270,16 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
 
     add("passphrase", cmd_passphrase, "change the passphrase (new one from "
         "CASEBOOK_NEW_PASSPHRASE or a prompt)")
-    add("recover", cmd_recover, "set a new passphrase with the recovery key")
+    p = add("recover", cmd_recover, "set a new passphrase with the recovery key (or the "
+            "organisation's escrow identity)")
+    p.add_argument("--escrow-identity", type=lambda s: Path(s).expanduser(), metavar="FILE",
+                   help="an age identity file held by the information governance lead")
     p = add("rekey", cmd_rekey, "make new keys (suspected compromise or handover)")
     p.add_argument("--json", action="store_true")
+    p = add("escrow", cmd_escrow, "seal the casebook's key to the organisation's age recovery "
+            "recipient (or --remove)")
+    p.add_argument("recipient", nargs="?", metavar="AGE1...")
+    p.add_argument("--remove", action="store_true")
     add("version", cmd_version, "print the version")
 
 

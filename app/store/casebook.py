@@ -150,6 +150,16 @@ class Casebook:
         return cls._open_with_master(folder, master, slots)
 
     @classmethod
+    def open_with_master(cls, folder: Path, master: bytes) -> Casebook:
+        """Unlock with a master key recovered another way (organisational escrow)."""
+        _require_casebook(folder)
+        _refuse_network(folder)
+        slots = keyslots.load(folder / KEYSLOTS)
+        if slots.key_check != keys.key_check(master):
+            raise WrongRecoveryKey()
+        return cls._open_with_master(folder, master, slots)
+
+    @classmethod
     def open_quick(cls, folder: Path) -> Casebook | None:
         """Unlock through the OS keyring, or None when quick unlock cannot be used."""
         _require_casebook(folder)
