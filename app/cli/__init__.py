@@ -57,8 +57,12 @@ def split_casebook_option(argv: Sequence[str]) -> tuple[Path | None, list[str]]:
     return folder, rest
 
 
+# Each module adds its subcommands with `register(subparsers)`; none of them imports Qt.
+COMMAND_MODULES = ("app.cli.commands",)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    from app.cli import commands
+    import importlib
 
     parser = _Parser(prog="casebook", description="An encrypted casebook for whistleblowing "
                      "concerns. Without a command, opens the desktop app.")
@@ -66,7 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--casebook", metavar="DIR", help="the casebook folder (anywhere on "
                         "the line; default: your user data folder)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    commands.register(sub)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
     return parser
 
 

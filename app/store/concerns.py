@@ -9,6 +9,7 @@ come through here, so there is one way in.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -94,14 +95,10 @@ class ConcernService:
     # ----- calendar --------------------------------------------------------
 
     def calendar(self) -> WorkingCalendar:
-        local: dict[date, str] = {}
-        worked: list[date] = []
-        for day, label, kind in self.conn.execute("SELECT day, label, kind FROM local_holidays"):
-            if kind == "holiday":
-                local[date.fromisoformat(day)] = label
-            else:
-                worked.append(date.fromisoformat(day))
-        return WorkingCalendar(local, worked)
+        """The national Scottish calendar plus this organisation's own days (cached)."""
+        rows = tuple(self.conn.execute(
+            "SELECT day, label, kind FROM local_holidays ORDER BY day").fetchall())
+        return _calendar_for(rows)
 
     def set_local_holiday(self, day: date, label: str, *, working_day: bool = False) -> None:
         """Add an organisation holiday (or mark a national one as worked); due dates follow."""
@@ -171,11 +168,12 @@ class ConcernService:
     def _next_reference(self, received: date) -> str:
         prefix = self.book.setting("reference_prefix", "WB") or "WB"
         stem = f"{prefix}-{received.year}-"
+        # Numeric maximum: as text, WB-2025-10000 would sort below WB-2025-9999.
         row = self.conn.execute(
-            "SELECT reference FROM concerns WHERE reference LIKE ? ORDER BY reference DESC LIMIT 1",
-            (stem + "%",)).fetchone()
-        last = row[0].rsplit("-", 1)[1] if row else ""
-        number = int(last) + 1 if last.isdigit() else 1
+            "SELECT max(CAST(substr(reference, ?) AS INTEGER)) FROM concerns"
+            " WHERE reference LIKE ? AND substr(reference, ?) GLOB '[0-9]*'",
+            (len(stem) + 1, stem + "%", len(stem) + 1)).fetchone()
+        number = int(row[0]) + 1 if row and row[0] is not None else 1
         return f"{stem}{number:04d}"
 
     def _write_themes(self, concern_id: int, themes: tuple[str, ...]) -> None:
@@ -586,3 +584,9 @@ class ConcernService:
                detail: dict[str, object] | None = None) -> None:
         audit.append(self.conn, self.book.audit_key, event, entity, entity_id, detail)
 
+
+@functools.lru_cache(maxsize=8)
+def _calendar_for(rows: tuple[tuple[str, str, str], ...]) -> WorkingCalendar:
+    local = {date.fromisoformat(day): label for day, label, kind in rows if kind == "holiday"}
+    worked = [date.fromisoformat(day) for day, _, kind in rows if kind != "holiday"]
+    return WorkingCalendar(local, worked)

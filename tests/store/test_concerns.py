@@ -197,3 +197,12 @@ def test_drafts_are_kept_in_the_encrypted_casebook(book: Casebook,
         ("half a sentence, now whole",)]
     service.discard_draft(draft)
     assert _count(book, "drafts") == 0
+
+
+def test_references_count_on_past_9999(book: Casebook, service: ConcernService) -> None:
+    service.create(replace(NAMED, reference="WB-2025-9999", person=PersonDetails(name="A B")))
+    second = service.create(replace(NAMED, person=PersonDetails(name="C D")))
+    third = service.create(replace(NAMED, person=PersonDetails(name="E F")))
+    refs = [book.cases.execute("SELECT reference FROM concerns WHERE id = ?", (i,)).fetchone()[0]
+            for i in (second, third)]
+    assert refs == ["WB-2025-10000", "WB-2025-10001"]
