@@ -206,3 +206,26 @@ def test_references_count_on_past_9999(book: Casebook, service: ConcernService) 
     refs = [book.cases.execute("SELECT reference FROM concerns WHERE id = ?", (i,)).fetchone()[0]
             for i in (second, third)]
     assert refs == ["WB-2025-10000", "WB-2025-10001"]
+
+
+def test_the_detail_loader_returns_the_whole_record_without_identity(
+        book: Casebook, service: ConcernService) -> None:
+    from app.store.concern_detail import load_concern
+
+    concern = service.create(NAMED)
+    service.add_issue(concern, "Checks skipped")
+    service.log_conversation(concern, date(2025, 5, 3), ConversationMode.PHONE, "Call", "Next")
+    service.escalate(concern, date(2025, 5, 6), handler="Head of Governance")
+    service.extend(concern, Stage.STAGE2, authorised_by="Director", authorised_on=date(2025, 5, 7),
+                   reason="Complex", new_due_on=date(2025, 6, 20))
+    detail = load_concern(book.cases, concern)
+    assert detail.reference == "WB-2025-0001" and detail.has_person and detail.pseudonym == "C"
+    assert [s.stage for s in detail.stages] == ["stage1", "stage2"]
+    stage2 = detail.stage("stage2")
+    assert stage2 is not None and stage2.respond_due == date(2025, 6, 20)
+    assert stage2.handler == "Head of Governance" and stage2.acknowledge_due == date(2025, 5, 9)
+    assert detail.extensions[0].reason == "Complex"
+    assert detail.conversations[0].next_steps == "Next"
+    assert detail.issues[0].description == "Checks skipped"
+    assert ("other", "Night shift handover") in detail.themes
+    assert "Jordan" not in repr(detail)
