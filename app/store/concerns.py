@@ -560,6 +560,7 @@ class ConcernService:
         if problems:
             raise RuleError(problems)  # database.write rolls the whole change back
         self._refresh_due_dates(facts, calendar)
+        self._refresh_list_columns(concern_id)
         self._audit(event, "concern", concern_id, detail)
 
     def _refresh_due_dates(self, facts: ConcernFacts, calendar: WorkingCalendar) -> None:
@@ -579,6 +580,11 @@ class ConcernService:
         for facts in facts_query.all_facts(self.conn):
             if facts.stage1 is not None or facts.stage2 is not None:
                 self._refresh_due_dates(facts, calendar)
+                self._refresh_list_columns(facts.concern_id)
+
+    def _refresh_list_columns(self, concern_id: int) -> None:
+        """The list's stage and next deadline, kept beside the concern for sorting in SQL."""
+        self.conn.execute(_LIST_COLUMNS, (concern_id,))
 
     def _audit(self, event: str, entity: str, entity_id: object,
                detail: dict[str, object] | None = None) -> None:
@@ -590,3 +596,25 @@ def _calendar_for(rows: tuple[tuple[str, str, str], ...]) -> WorkingCalendar:
     local = {date.fromisoformat(day): label for day, label, kind in rows if kind == "holiday"}
     worked = [date.fromisoformat(day) for day, _, kind in rows if kind != "holiday"]
     return WorkingCalendar(local, worked)
+
+
+# The furthest stage reached, and the next unmet deadline of an open concern: a
+# stage 2 acknowledgement (if earlier than the response) or the current response.
+_LIST_COLUMNS = """
+UPDATE concerns SET
+  stage = coalesce((SELECT max(stage) FROM stages WHERE concern_id = concerns.id), 'none'),
+  next_due = (
+    SELECT CASE
+      WHEN concerns.closure != 'open' THEN NULL
+      WHEN s2.concern_id IS NOT NULL THEN
+        CASE WHEN s2.responded_on IS NOT NULL THEN NULL
+             WHEN s2.acknowledged_on IS NULL AND s2.acknowledge_due < s2.respond_due
+               THEN s2.acknowledge_due
+             ELSE s2.respond_due END
+      WHEN s1.concern_id IS NOT NULL AND s1.responded_on IS NULL THEN s1.respond_due
+    END
+    FROM (SELECT 1) AS one
+    LEFT JOIN stages AS s1 ON s1.concern_id = concerns.id AND s1.stage = 'stage1'
+    LEFT JOIN stages AS s2 ON s2.concern_id = concerns.id AND s2.stage = 'stage2')
+WHERE id = ?
+"""
