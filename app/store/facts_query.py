@@ -110,3 +110,32 @@ def all_facts(conn: Connection) -> Iterator[ConcernFacts]:
     themes = _themes(conn, "", ())
     for row in conn.execute(f"SELECT {_CONCERN_COLUMNS} FROM concerns ORDER BY id"):
         yield _build(row, stages.get(row[0], {}), themes.get(row[0], []))
+
+
+# Concerns that can count in a period's figures: received, entering a stage,
+# responded to or leaving the procedure inside it (SPEC.md's KPI definitions
+# look at nothing else), so a quarter's figures need not read every concern.
+_TOUCHING = """
+SELECT id FROM concerns WHERE received_on BETWEEN :start AND :end
+   OR closure_on BETWEEN :start AND :end
+UNION
+SELECT concern_id FROM stages WHERE entered_on BETWEEN :start AND :end
+   OR responded_on BETWEEN :start AND :end
+"""
+
+
+def facts_touching(conn: Connection, start: date, end: date) -> Iterator[ConcernFacts]:
+    """The facts of every concern with a dated event between `start` and `end` inclusive."""
+    bounds = {"start": start.isoformat(), "end": end.isoformat()}
+    conn.execute("DROP TABLE IF EXISTS temp.period_concerns")
+    conn.execute(f"CREATE TEMP TABLE period_concerns AS {_TOUCHING}", bounds)
+    try:
+        where = "WHERE concern_id IN (SELECT id FROM temp.period_concerns)"
+        stages = _stages(conn, where, (), _extensions(conn, where, ()))
+        themes = _themes(conn, where, ())
+        rows = conn.execute(f"SELECT {_CONCERN_COLUMNS} FROM concerns"
+                            " WHERE id IN (SELECT id FROM temp.period_concerns) ORDER BY id")
+        found = [_build(row, stages.get(row[0], {}), themes.get(row[0], [])) for row in rows]
+    finally:
+        conn.execute("DROP TABLE IF EXISTS temp.period_concerns")
+    return iter(found)

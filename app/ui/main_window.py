@@ -1,65 +1,126 @@
-"""The main window: the unlock screen, then the casebook; Ctrl+L locks it again."""
+"""The main window: first run or unlock, then the casebook; locks on demand and when idle.
+
+Locking keeps what is being typed as an encrypted draft, forgets every row and
+record held by the views, closes the databases on the worker thread, and clears
+the clipboard if it holds text copied from Casebook. Unlocking returns the user
+to where they were (remembered as ids, never content).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QStackedWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
 
-from app.store import listing
-from app.store.casebook import Casebook
+from app.store.casebook import Casebook, is_casebook
+from app.store.concerns import ConcernService
+from app.ui.base.clipboard import ClipboardGuard
 from app.ui.base.worker import CasebookWorker, WorkerState
-from app.ui.cases.concern_list_view import ConcernListView
+from app.ui.session import Session
+from app.ui.shell.casebook_shell import CasebookShell
 from app.ui.unlock.unlock_view import UnlockView
+
+_INPUT_EVENTS = frozenset({
+    QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
+    QEvent.Type.Wheel, QEvent.Type.TouchBegin,
+})
+
+
+class IdleWatcher(QObject):
+    """Restarts a timer on every keyboard or mouse event in the application."""
+
+    idle = Signal()
+
+    def __init__(self, minutes: float, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.idle.emit)
+        self.set_minutes(minutes)
+
+    def set_minutes(self, minutes: float) -> None:
+        self.timer.setInterval(max(1, int(minutes * 60_000)))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() in _INPUT_EVENTS and self.timer.isActive():
+            self.timer.start()
+        return False
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, folder: Path) -> None:
+    locked = Signal()
+    unlocked_signal = Signal()
+
+    def __init__(self, folder: Path, today: Callable[[], date] = date.today) -> None:
         super().__init__()
         self.folder = folder
         self.setWindowTitle(self.tr("Casebook"))
-        self.resize(1000, 640)
+        self.resize(1100, 700)
         self.worker = CasebookWorker(self)
+        self.session = Session(self.worker, today, self)
         self.unlock_view = UnlockView(folder)
-        self.list_view = ConcernListView()
+        self.shell = CasebookShell(self.session)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.unlock_view)
-        self.stack.addWidget(self.list_view)
+        self.stack.addWidget(self.shell)
         self.setCentralWidget(self.stack)
         self.unlock_view.unlock_requested.connect(self.unlock)
-        lock = QAction(self.tr("&Lock"), self)
-        lock.setShortcut(QKeySequence("Ctrl+L"))
-        lock.triggered.connect(self.lock)
-        self.addAction(lock)
-        self.menuBar().addMenu(self.tr("&Casebook")).addAction(lock)
+        self.session.error.connect(lambda message: self.statusBar().showMessage(message, 8000))
+        self._location: dict[str, Any] = {"page": "dashboard"}
+        self.clipboard_guard = ClipboardGuard(self)
+        self.idle = IdleWatcher(5, self)
+        self.idle.idle.connect(self.lock)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.idle)
+        self._actions()
         self.statusBar().showMessage(self.tr("Locked"))
         QTimer.singleShot(0, self.unlock_view.reset)
 
+    def _actions(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&Casebook"))
+        for text, shortcut, slot in (
+                (self.tr("&Dashboard"), "Ctrl+1", lambda: self._go("dashboard")),
+                (self.tr("&Concerns"), "Ctrl+2", lambda: self._go("concerns")),
+                (self.tr("&Find…"), "Ctrl+F", self._find),
+                (self.tr("&Log a conversation…"), "Ctrl+N", self._log_conversation),
+                (self.tr("&Lock"), "Ctrl+L", self.lock)):
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(shortcut))
+            action.triggered.connect(slot)
+            self.addAction(action)
+            menu.addAction(action)
+
     @property
     def unlocked(self) -> bool:
-        return self.stack.currentWidget() is self.list_view
+        return self.stack.currentWidget() is self.shell
+
+    # ----- unlocking -------------------------------------------------------------
 
     def unlock(self, passphrase: str) -> None:
         folder = self.folder
 
-        def job(state: WorkerState) -> tuple[list[listing.ConcernRow], int]:
+        def job(state: WorkerState) -> float:
             state.close()
             state.book = Casebook.open(folder, passphrase)
-            conn = state.book.cases
-            return listing.concern_rows(conn), listing.count_concerns(conn)
+            return float(state.book.setting("auto_lock_minutes", "5") or 5)
 
         self.worker.submit(job, self._unlocked, self._unlock_failed)
 
-    def _unlocked(self, result: tuple[list[listing.ConcernRow], int]) -> None:
-        rows, total = result
-        self.list_view.model.set_rows(rows)
-        self.list_view.show_summary(len(rows), total)
+    def _unlocked(self, auto_lock_minutes: float) -> None:
+        self.idle.set_minutes(auto_lock_minutes)
+        self.idle.timer.start()
         self.unlock_view.reset()
-        self.stack.setCurrentWidget(self.list_view)
-        self.statusBar().showMessage(self.tr("Unlocked"))
-        self.list_view.table.setFocus()
+        self.stack.setCurrentWidget(self.shell)
+        self.shell.reload()
+        self.shell.restore(self._location)
+        self.statusBar().showMessage(self.tr("Unlocked"), 3000)
+        self.unlocked_signal.emit()
 
     def _unlock_failed(self, message: str) -> None:
         self.unlock_view.set_busy(False)
@@ -67,16 +128,63 @@ class MainWindow(QMainWindow):
         self.unlock_view.passphrase.selectAll()
         self.unlock_view.passphrase.setFocus()
 
+    # ----- locking ---------------------------------------------------------------
+
     def lock(self) -> None:
-        """Close the databases and forget every row on screen."""
-        self.list_view.model.clear()
-        self.list_view.show_summary(0, 0)
-        self.worker.submit(lambda state: state.close(), lambda _: None, lambda _: None)
+        """Keep drafts, forget everything on screen, close the databases."""
+        if not self.unlocked:
+            return
+        self.idle.timer.stop()
+        self._location = self.shell.location()
+        drafts = self.shell.pending_drafts()
+        session = self.session
+
+        def close(state: WorkerState) -> None:
+            if state.book is not None and drafts:
+                service = ConcernService(state.book, today=session.today)
+                for kind, concern_id, text in drafts:
+                    service.save_draft(kind, concern_id, text)
+            state.close()
+
+        # The worker runs jobs in order: drafts are saved before the files close.
+        self.worker.submit(close, lambda _: None, self.session.error.emit)
+        self.shell.forget()
+        self.clipboard_guard.clear_if_ours()
         self.unlock_view.reset()
         self.stack.setCurrentWidget(self.unlock_view)
         self.statusBar().showMessage(self.tr("Locked"))
+        self.locked.emit()
+
+    # ----- shortcuts -------------------------------------------------------------
+
+    def _go(self, page: str) -> None:
+        if self.unlocked:
+            self.shell.show_page(page)
+
+    def _find(self) -> None:
+        if self.unlocked:
+            self.shell.show_page("concerns")
+            self.shell.concerns.search.setFocus()
+            self.shell.concerns.search.selectAll()
+
+    def _log_conversation(self) -> None:
+        if not self.unlocked:
+            return
+        concern_id = self.shell.selected_concern()
+        if concern_id is None:
+            self.statusBar().showMessage(self.tr("Select a concern first."), 5000)
+            return
+        self.shell.open_concern(concern_id)
+        self.shell.workspace.log_conversation()
 
     def closeEvent(self, event):  # type: ignore[no-untyped-def]  # noqa: N802
-        self.list_view.model.clear()
+        self.lock()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.idle)
         self.worker.shutdown()
         super().closeEvent(event)
+
+
+def needs_first_run(folder: Path) -> bool:
+    return not is_casebook(folder)

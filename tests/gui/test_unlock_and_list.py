@@ -3,6 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 
 from app.store.casebook import Casebook
 from app.store.concerns import ConcernService
@@ -17,29 +18,90 @@ def _casebook_with_one_concern(folder: Path) -> None:
         ConcernService(book, today=lambda: TODAY).create(NAMED)
 
 
+def _unlock(qtbot, window: MainWindow, passphrase: str = PASSPHRASE) -> None:
+    window.unlock_view.passphrase.setText(passphrase)
+    qtbot.keyClick(window.unlock_view.passphrase, Qt.Key.Key_Return)
+
+
 def test_unlock_shows_the_list_and_lock_forgets_it(qtbot, folder: Path) -> None:
     _casebook_with_one_concern(folder)
-    window = MainWindow(folder)
+    window = MainWindow(folder, today=lambda: TODAY)
     qtbot.addWidget(window)
     window.show()
 
-    window.unlock_view.passphrase.setText("not the right passphrase")
-    qtbot.keyClick(window.unlock_view.passphrase, Qt.Key.Key_Return)
+    _unlock(qtbot, window, "not the right passphrase")
     qtbot.waitUntil(lambda: window.unlock_view.message.text() == "Wrong passphrase.")
     assert not window.unlocked
 
-    window.unlock_view.passphrase.setText(PASSPHRASE)
-    qtbot.keyClick(window.unlock_view.passphrase, Qt.Key.Key_Return)
+    _unlock(qtbot, window)
     qtbot.waitUntil(lambda: window.unlocked)
-    model = window.list_view.model
-    assert model.rowCount() == 1
+    model = window.shell.concerns.model
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
     assert model.data(model.index(0, 0)) == "WB-2025-0001"
     shown = " ".join(str(model.data(model.index(0, c))) for c in range(model.columnCount()))
     assert "Jordan" not in shown  # names are never in the list
+    dashboard = window.shell.dashboard
+    qtbot.waitUntil(lambda: "Stage 1: 1" in dashboard.open_counts.text())
 
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is not None)
+    QGuiApplication.clipboard().setText("WB-2025-0001 copied from the list")
+    qtbot.waitUntil(window.clipboard_guard.holds_casebook_text)
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert not window.unlocked and model.rowCount() == 0
+    assert dashboard.open_counts.text() == ""
+    assert QGuiApplication.clipboard().text() == ""
     qtbot.waitUntil(lambda: window.worker.pending == 0)
-    # The casebook is closed on the worker: another process-level open now succeeds.
+    # The casebook is closed on the worker: another open now succeeds.
     Casebook.open(folder, PASSPHRASE).close()
+    window.close()
+
+
+def test_idle_time_locks_the_window(qtbot, folder: Path) -> None:
+    _casebook_with_one_concern(folder)
+    window = MainWindow(folder, today=lambda: TODAY)
+    qtbot.addWidget(window)
+    window.show()
+    _unlock(qtbot, window)
+    qtbot.waitUntil(lambda: window.unlocked)
+    window.idle.set_minutes(0.002)  # 120 ms
+    window.idle.timer.start()
+    with qtbot.waitSignal(window.locked, timeout=5000):
+        pass
+    assert not window.unlocked and window.shell.concerns.model.rowCount() == 0
+    window.close()
+
+
+def test_list_filters_and_search_run_in_sql(qtbot, folder: Path) -> None:
+    from dataclasses import replace
+
+    from app.core.identity import PersonDetails
+    from app.core.records import Anonymity, ServiceType
+
+    book, _ = Casebook.create(folder, PASSPHRASE, organisation="o", unit="u")
+    with book:
+        service = ConcernService(book, today=lambda: TODAY)
+        service.create(NAMED)
+        service.create(replace(NAMED, summary="Broken hoist in the care home",
+                               service_type=ServiceType.LOCAL_AUTHORITY,
+                               person=PersonDetails(name="Another Person")))
+        service.create(replace(NAMED, anonymity=Anonymity.ANONYMOUS, person=None,
+                               starting_stage=None, consent_on=None, consent_method=None,
+                               summary="Anonymous note about rotas"))
+    window = MainWindow(folder, today=lambda: TODAY)
+    qtbot.addWidget(window)
+    window.show()
+    _unlock(qtbot, window)
+    view = window.shell.concerns
+    qtbot.waitUntil(lambda: view.model.rowCount() == 3)
+    view.search.setText("hoist")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1)
+    assert view.model.data(view.model.index(0, 5)) == "Local authority"
+    view.search.clear()
+    view.stage.setCurrentIndex(view.stage.findData("none"))
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1 and view.model.total == 1)
+    view.stage.setCurrentIndex(0)
+    view.overdue.setChecked(True)  # due dates in 2025, "today" in 2026: two are overdue
+    qtbot.waitUntil(lambda: view.model.total == 2)
+    assert "(overdue)" in view.model.data(view.model.index(0, 4))
     window.close()

@@ -1,73 +1,175 @@
-"""The concerns list as a Qt model: references, dates, stage, status and due dates only."""
+"""The concerns list as a lazy Qt model: pages arrive from the worker as the user scrolls.
+
+Sorting and filtering happen in SQL (app/store/listing.py); the model only holds
+the pages fetched so far, and forgets them all on lock. No names are ever here.
+"""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
 
-from app.store.listing import ConcernRow
+from app.store import listing
+from app.store.listing import ConcernRow, ListQuery
+from app.ui.base.formatting import format_day, service_label, stage_label, status_label
+from app.ui.base.worker import CasebookWorker, WorkerState
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-def format_day(day: date | None) -> str:
-    return day.strftime("%d/%m/%Y") if day else ""
+PAGE = 200
 
 
 class ConcernTableModel(QAbstractTableModel):
-    HEADERS = ("Reference", "Received", "Stage", "Status", "Next deadline", "Service")
+    COLUMNS = (
+        ("reference", "Reference"),
+        ("received_on", "Received"),
+        ("stage", "Stage"),
+        ("closure", "Status"),
+        ("next_due", "Next deadline"),
+        ("service_type", "Service"),
+    )
+    loaded = Signal(int)  # emitted with the total number of matching concerns
+    failed = Signal(str)
 
-    def __init__(self) -> None:
+    def __init__(self, worker: CasebookWorker, today: date | None = None) -> None:
         super().__init__()
+        self._worker = worker
         self._rows: list[ConcernRow] = []
-        self.today = date.today()
+        self._total = 0
+        self._generation = 0  # answers to an older query are dropped
+        self._fetching = False
+        self.query = ListQuery()
+        self.today = today or date.today()
 
-    def set_rows(self, rows: list[ConcernRow]) -> None:
+    # ----- asking the worker -------------------------------------------------
+
+    def set_query(self, query: ListQuery) -> None:
+        """Start again with a new filter, search or sort: count and the first page."""
+        self.query = query
+        self._generation += 1
+        generation = self._generation
+        self._fetching = True
+
+        def job(state: WorkerState) -> tuple[int, list[ConcernRow]]:
+            conn = state.require_book().cases
+            return listing.count(conn, query), listing.page(conn, query, 0, PAGE)
+
+        self._worker.submit(job, lambda result: self._first_page(generation, result),
+                            self._failed)
+
+    def refresh(self) -> None:
+        self.set_query(self.query)
+
+    def _first_page(self, generation: int, result: tuple[int, list[ConcernRow]]) -> None:
+        if generation != self._generation:
+            return
+        total, rows = result
         self.beginResetModel()
-        self._rows = list(rows)
+        self._rows, self._total = rows, total
+        self.endResetModel()
+        self._fetching = False
+        self.loaded.emit(total)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
+        return not parent.isValid() and not self._fetching and len(self._rows) < self._total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008, N802
+        if not self.canFetchMore(parent):
+            return
+        self._fetching = True
+        generation, query, offset = self._generation, self.query, len(self._rows)
+
+        def job(state: WorkerState) -> list[ConcernRow]:
+            return listing.page(state.require_book().cases, query, offset, PAGE)
+
+        self._worker.submit(job, lambda rows: self._more(generation, offset, rows), self._failed)
+
+    def _more(self, generation: int, offset: int, rows: list[ConcernRow]) -> None:
+        if generation != self._generation or offset != len(self._rows):
+            return
+        self._fetching = False
+        if rows:
+            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1)
+            self._rows.extend(rows)
+            self.endInsertRows()
+
+    def _failed(self, message: str) -> None:
+        self._fetching = False
+        self.failed.emit(message)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = self.COLUMNS[column][0]
+        self.set_query(replace(self.query, sort=key,
+                               descending=order == Qt.SortOrder.DescendingOrder))
+
+    def forget(self) -> None:
+        """On lock: drop every row, and ignore answers still on their way."""
+        self._generation += 1
+        self.beginResetModel()
+        self._rows, self._total, self._fetching = [], 0, False
         self.endResetModel()
 
-    def clear(self) -> None:
-        """Forget every row (on lock: nothing of a case stays in memory models)."""
-        self.set_rows([])
+    # ----- what the view reads ------------------------------------------------
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    def concern_id(self, row: int) -> int | None:
+        return self._rows[row].concern_id if 0 <= row < len(self._rows) else None
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.HEADERS)
+        return 0 if parent.isValid() else len(self.COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.HEADERS[section])
+            return self.tr(self.COLUMNS[section][1])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if not index.isValid() or index.row() >= len(self._rows):
             return None
         row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, index.column())
+        column = self.COLUMNS[index.column()][0]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._text(row, column)
+        if role == Qt.ItemDataRole.ForegroundRole and column == "next_due" and self._overdue(row):
+            return QBrush(QColor("#b00020"))
         if role == Qt.ItemDataRole.UserRole:
             return row.concern_id
         return None
 
-    def _text(self, row: ConcernRow, column: int) -> str:
-        if column == 0:
+    def _overdue(self, row: ConcernRow) -> bool:
+        return row.next_due is not None and row.next_due < self.today
+
+    def _text(self, row: ConcernRow, column: str) -> str:
+        if column == "reference":
             return row.reference
-        if column == 1:
+        if column == "received_on":
             return format_day(row.received_on)
-        if column == 2:
-            return row.stage
-        if column == 3:
-            return row.status.replace("_", " ").capitalize()
-        if column == 4:
+        if column == "stage":
+            return stage_label(row.stage)
+        if column == "closure":
+            return status_label(row.status)
+        if column == "next_due":
             if row.next_due is None:
                 return ""
-            marker = " (overdue)" if row.next_due < self.today else ""
-            return format_day(row.next_due) + marker
-        return {"nhs": "NHS", "local_authority": "Local authority", "both": "Both"}.get(
-            row.service_type, row.service_type)
+            if self._overdue(row):
+                return self.tr("{day} (overdue)").format(day=format_day(row.next_due))
+            if row.next_due == self.today:
+                return self.tr("{day} (due today)").format(day=format_day(row.next_due))
+            return format_day(row.next_due)
+        return service_label(row.service_type)

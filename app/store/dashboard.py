@@ -1,0 +1,74 @@
+"""The dashboard's figures: deadlines due today, this week and overdue; open concerns by
+stage; this quarter's counts (by the same KPI code as every report)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from app.core.kpi import compute_figures
+from app.core.periods import Period, quarter_of
+from app.store import facts_query
+from app.store.concerns import ConcernService
+
+
+@dataclass(frozen=True)
+class DueItem:
+    concern_id: int
+    reference: str
+    stage: str  # stage1 | stage2
+    kind: str  # acknowledge | respond
+    due: date
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    today: date
+    overdue: tuple[DueItem, ...]
+    due_today: tuple[DueItem, ...]
+    due_this_week: tuple[DueItem, ...]  # after today, up to Sunday of this week
+    open_by_stage: dict[str, int]  # none | stage1 | stage2
+    quarter: Period
+    quarter_figures: dict[str, Any]
+
+
+# An open deadline: a stage 2 acknowledgement not yet given (and no response yet),
+# or the response at the stage the concern is at now. Stage 1's response stops
+# counting once a concern has moved to stage 2.
+_DUE = """
+SELECT c.id, c.reference, s.stage, 'acknowledge', s.acknowledge_due
+  FROM stages AS s JOIN concerns AS c ON c.id = s.concern_id
+ WHERE c.closure = 'open' AND s.stage = 'stage2' AND s.acknowledged_on IS NULL
+   AND s.responded_on IS NULL AND s.acknowledge_due <= :until
+UNION ALL
+SELECT c.id, c.reference, s.stage, 'respond', s.respond_due
+  FROM stages AS s JOIN concerns AS c ON c.id = s.concern_id
+ WHERE c.closure = 'open' AND s.responded_on IS NULL AND s.respond_due <= :until
+   AND s.stage = c.stage
+ORDER BY 5, 2
+"""
+
+
+def dashboard(service: ConcernService) -> Dashboard:
+    today = service.today()
+    week_end = today + timedelta(days=6 - today.weekday())
+    items = [DueItem(int(i), ref, stage, kind, date.fromisoformat(due))
+             for i, ref, stage, kind, due in service.conn.execute(
+                 _DUE, {"until": week_end.isoformat()})]
+    by_stage = {"none": 0, "stage1": 0, "stage2": 0}
+    for stage, count in service.conn.execute(
+            "SELECT stage, count(*) FROM concerns WHERE closure = 'open' GROUP BY stage"):
+        by_stage[str(stage)] = int(count)
+    quarter = quarter_of(today)
+    figures = compute_figures(facts_query.facts_touching(service.conn, quarter.start, quarter.end),
+                              quarter, service.calendar(), service.timescales)
+    return Dashboard(
+        today=today,
+        overdue=tuple(i for i in items if i.due < today),
+        due_today=tuple(i for i in items if i.due == today),
+        due_this_week=tuple(i for i in items if today < i.due <= week_end),
+        open_by_stage=by_stage,
+        quarter=quarter,
+        quarter_figures=figures,
+    )

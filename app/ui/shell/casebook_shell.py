@@ -1,0 +1,103 @@
+"""The unlocked casebook: a navigation list and the page it selects."""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QWidget
+
+from app.ui.cases.concern_list_view import ConcernListView
+from app.ui.dashboard.dashboard_view import DashboardView
+from app.ui.session import Session
+
+
+class Page(Protocol):
+    def forget(self) -> None: ...
+
+
+class CasebookShell(QWidget):
+    """Dashboard, concerns list and a concern's workspace, behind one navigation list."""
+
+    PAGES = ("dashboard", "concerns", "workspace")
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from app.ui.case.workspace import ConcernWorkspace
+
+        self.session = session
+        self.dashboard = DashboardView(session)
+        self.concerns = ConcernListView(session.worker)
+        self.workspace = ConcernWorkspace(session)
+        self.nav = QListWidget()
+        self.nav.setAccessibleName(self.tr("Sections"))
+        self.nav.addItems([self.tr("Dashboard"), self.tr("Concerns"), self.tr("Concern")])
+        self.nav.setFixedWidth(170)
+        self.nav.currentRowChanged.connect(self._go)
+        self.stack = QStackedWidget()
+        for page in (self.dashboard, self.concerns, self.workspace):
+            self.stack.addWidget(page)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.dashboard.open_concern.connect(self.open_concern)
+        self.concerns.open_concern.connect(self.open_concern)
+        self.workspace.back_requested.connect(lambda: self.show_page("concerns"))
+        session.changed.connect(self._changed)
+        self._workspace_item().setFlags(Qt.ItemFlag.NoItemFlags)
+
+    def _workspace_item(self) -> Any:
+        return self.nav.item(2)
+
+    def _go(self, row: int) -> None:
+        if row >= 0:
+            self.stack.setCurrentIndex(row)
+
+    def show_page(self, name: str) -> None:
+        self.nav.setCurrentRow(self.PAGES.index(name))
+
+    @property
+    def current_page(self) -> str:
+        return self.PAGES[self.stack.currentIndex()]
+
+    def open_concern(self, concern_id: int) -> None:
+        self._workspace_item().setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+        self.workspace.show_concern(concern_id)
+        self.show_page("workspace")
+
+    def reload(self) -> None:
+        """Fresh figures and rows from the casebook (after unlocking)."""
+        self.dashboard.reload()
+        self.concerns.reload(self.session.today())
+
+    def _changed(self, _concern_id: object) -> None:
+        self.dashboard.reload()
+        self.concerns.model.refresh()
+
+    def selected_concern(self) -> int | None:
+        if self.current_page == "workspace":
+            return self.workspace.concern_id
+        if self.current_page == "concerns":
+            return self.concerns.selected_concern()
+        return None
+
+    def location(self) -> dict[str, Any]:
+        """Where the user is (ids only, never content), to return there after unlocking."""
+        return {"page": self.current_page, **self.workspace.location()}
+
+    def restore(self, location: dict[str, Any]) -> None:
+        concern_id = location.get("concern_id")
+        if location.get("page") == "workspace" and isinstance(concern_id, int):
+            self.open_concern(concern_id)
+            self.workspace.restore(location)
+        else:
+            self.show_page(str(location.get("page", "dashboard")))
+
+    def pending_drafts(self) -> list[tuple[str, int | None, str]]:
+        """Text being typed that must be kept (kind, concern id, text) before locking."""
+        return self.workspace.pending_drafts()
+
+    def forget(self) -> None:
+        for page in (self.dashboard, self.concerns, self.workspace):
+            page.forget()
+        self._workspace_item().setFlags(Qt.ItemFlag.NoItemFlags)
