@@ -16,6 +16,7 @@ from pathlib import Path
 from app import __version__
 from app.core.rules import RuleError
 from app.crash import harden_process, report_unexpected, setup_logging
+from app.store.database import DatabaseError
 from app.store.errors import CasebookError
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
@@ -32,8 +33,8 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
-def split_casebook_option(argv: Sequence[str]) -> tuple[Path | None, list[str]]:
-    """`--casebook DIR` may stand anywhere on the line: take it out before parsing."""
+def _lift_option(argv: Sequence[str], option: str) -> tuple[Path | None, list[str]]:
+    """Take `option DIR` (or `option=DIR`) out of the line, wherever it stands."""
     rest: list[str] = []
     folder: Path | None = None
     items = list(argv)
@@ -43,13 +44,13 @@ def split_casebook_option(argv: Sequence[str]) -> tuple[Path | None, list[str]]:
         if item == "--":
             rest.extend(items[i:])
             break
-        if item == "--casebook":
+        if item == option:
             if i + 1 >= len(items):
-                raise UsageError("--casebook needs a folder")
+                raise UsageError(f"{option} needs a folder")
             folder = Path(items[i + 1]).expanduser()
             i += 2
             continue
-        if item.startswith("--casebook="):
+        if item.startswith(option + "="):
             folder = Path(item.split("=", 1)[1]).expanduser()
         else:
             rest.append(item)
@@ -57,8 +58,19 @@ def split_casebook_option(argv: Sequence[str]) -> tuple[Path | None, list[str]]:
     return folder, rest
 
 
+def split_casebook_option(argv: Sequence[str]) -> tuple[Path | None, list[str]]:
+    """`--casebook DIR` may stand anywhere on the line: take it out before parsing."""
+    return _lift_option(argv, "--casebook")
+
+
+def split_board_option(argv: Sequence[str]) -> tuple[Path | None, list[str]]:
+    """`--board DIR` (the board's store, for `casebook board ...`) may stand anywhere too."""
+    return _lift_option(argv, "--board")
+
+
 # Each module adds its subcommands with `register(subparsers)`; none of them imports Qt.
-COMMAND_MODULES = ("app.cli.commands",)
+COMMAND_MODULES = ("app.cli.commands", "app.cli.return_commands", "app.cli.board_commands",
+                   "app.cli.import_commands", "app.cli.report_commands")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -69,6 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"casebook {__version__}")
     parser.add_argument("--casebook", metavar="DIR", help="the casebook folder (anywhere on "
                         "the line; default: your user data folder)")
+    parser.add_argument("--board", metavar="DIR", help="the board's store, for `casebook board "
+                        "...` (anywhere on the line)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
@@ -81,12 +95,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_in = list(sys.argv[1:] if argv is None else argv)
     try:
         folder, rest = split_casebook_option(args_in)
+        board_folder, rest = split_board_option(rest)
         parser = build_parser()
         args = parser.parse_args(rest)
     except UsageError as exc:
         print(f"casebook: {exc}. See casebook --help.", file=sys.stderr)
         return EXIT_USAGE
     args.casebook = folder
+    args.board = board_folder
     if args.command is None:
         return _launch_gui(folder)
     handler: Handler = args.handler
@@ -94,6 +110,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler(args)
     except (CasebookError, RuleError) as exc:
         print(str(exc), file=sys.stderr)
+        return EXIT_ERROR
+    except DatabaseError as exc:  # damage met while working, or a full disk
+        from app.paths import default_casebook_dir
+        from app.store.casebook import damage_error
+
+        print(str(damage_error(folder or default_casebook_dir(), exc)), file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("Cancelled.", file=sys.stderr)

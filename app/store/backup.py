@@ -10,10 +10,12 @@ name and renamed only once verified, so a half-written backup never looks good.
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import json
 import os
 import shutil
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -29,7 +31,7 @@ from app.paths import (
 )
 from app.store import audit, database, keys, migrations
 from app.store.atomic import fsync_dir, fsync_file, write_atomic
-from app.store.errors import BackupError, CasebookError
+from app.store.errors import BackupError, CasebookError, ReadOnlyFolder
 from app.store.keys import sqlcipher_key_literal
 
 Progress = Callable[[int, int], None]
@@ -80,10 +82,11 @@ def backup_files(folder: Path, master: bytes, *, to: Path | None = None, reason:
         _write_manifest(folder, master, partial, reason, counts)
         os.replace(partial, final)
         fsync_dir(target_dir)
-    except OSError as exc:
+    except (OSError, database.Error) as exc:  # SQLite's own, e.g. "database or disk is full"
         shutil.rmtree(partial, ignore_errors=True)
+        detail = getattr(exc, "strerror", None) or exc
         raise BackupError(
-            f"The backup to {target_dir} failed ({exc.strerror or exc}); the casebook is unchanged."
+            f"The backup to {target_dir} failed ({detail}); the casebook is unchanged."
         ) from exc
     except BaseException:
         shutil.rmtree(partial, ignore_errors=True)
@@ -208,6 +211,12 @@ def latest_good_backup(folder: Path) -> Path | None:
 
 
 def _rotate(own: Path) -> None:
+    # Half-written entries left by a crash (never renamed into place) are swept after an
+    # hour, long after any backup still running could be writing them.
+    stale = time.time() - 3600
+    for partial in own.glob(".casebook-backup-*.partial"):
+        if partial.stat().st_mtime < stale:
+            shutil.rmtree(partial, ignore_errors=True)
     entries = sorted((p for p in own.iterdir() if p.is_dir() and p.name.startswith("casebook-")),
                      key=lambda p: p.name, reverse=True)
     for old in entries[KEEP_OWN_BACKUPS:]:
@@ -241,14 +250,19 @@ def restore(entry: Path, target: Path) -> Path:
         raise CasebookError(
             f"{target} is not empty; restore into a new or empty folder, never over a casebook."
         )
-    ensure_private_dir(target)
-    for name in _FILES:
-        if (entry / name).exists():
-            temp = target / f".{name}.restoring"
-            shutil.copyfile(entry / name, temp)
-            fsync_file(temp)
-            os.replace(temp, target / name)
-    fsync_dir(target)
+    try:
+        ensure_private_dir(target)
+        for name in _FILES:
+            if (entry / name).exists():
+                temp = target / f".{name}.restoring"
+                shutil.copyfile(entry / name, temp)
+                fsync_file(temp)
+                os.replace(temp, target / name)
+        fsync_dir(target)
+    except OSError as exc:
+        if isinstance(exc, PermissionError) or exc.errno == errno.EROFS:
+            raise ReadOnlyFolder(target) from exc
+        raise BackupError(f"The restore into {target} failed ({exc.strerror or exc}).") from exc
     return target
 
 

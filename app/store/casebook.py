@@ -8,6 +8,8 @@ changes not one byte in the folder.
 from __future__ import annotations
 
 import contextlib
+import errno
+import json
 import secrets
 import uuid
 from datetime import UTC, datetime
@@ -95,8 +97,10 @@ class Casebook:
         _refuse_network(folder)
         try:
             ensure_private_dir(folder)
-        except PermissionError as exc:
-            raise ReadOnlyFolder(folder) from exc
+        except OSError as exc:
+            if isinstance(exc, PermissionError) or exc.errno == errno.EROFS:
+                raise ReadOnlyFolder(folder) from exc
+            raise
         lock = CasebookLock(folder / LOCK_FILE)
         lock.acquire()
         try:
@@ -201,8 +205,10 @@ class Casebook:
                     slots = keyslots.new_keyslots(casebook_id, master)
                 elif slots.casebook_id != casebook_id:
                     raise KeySlotsUnreadable(folder / KEYSLOTS)
-            except BaseException:
+            except BaseException as exc:
                 cases.close()
+                if isinstance(exc, database.DatabaseError):  # a page read on opening is damaged
+                    raise _plain_database_error(folder, CASES_DB, exc) from exc
                 raise
         except BaseException:
             lock.release()
@@ -224,10 +230,33 @@ class Casebook:
         if self._identities is None:
             conn = _open_database(self.folder, IDENTITIES_DB, self.master_key,
                                   key_mismatch_is_wrong_key=False)
-            migrations.apply(conn, "identities", before_upgrade=lambda: _backup_before_migration(
-                self.folder, self.cases, self.master_key))
+            try:
+                migrations.apply(conn, "identities", before_upgrade=lambda: (
+                    _backup_before_migration(self.folder, self.cases, self.master_key)))
+            except BaseException as exc:
+                conn.close()
+                if isinstance(exc, database.DatabaseError):
+                    raise _plain_database_error(self.folder, IDENTITIES_DB, exc) from exc
+                raise
+            # Best effort: on a full or read-only disk, or a damaged page, it waits for next time.
+            with contextlib.suppress(CasebookError, database.DatabaseError):
+                self._remove_unlinked_identities(conn)
             self._identities = conn
         return self._identities
+
+    def _remove_unlinked_identities(self, conn: Connection) -> None:
+        """A named concern commits its person to identities.db, then the concern to cases.db;
+        a crash between the two leaves a person no concern points to. Nothing can reach it and
+        identifying details must not outlive their purpose: remove it, as if the unfinished
+        change had never started (audited by count, never by name)."""
+        linked = json.dumps([row[0] for row in self.cases.execute(
+            "SELECT person_ref FROM concerns WHERE person_ref IS NOT NULL")])
+        unlinked = "FROM persons WHERE person_ref NOT IN (SELECT value FROM json_each(?))"
+        if not conn.execute(f"SELECT count(*) {unlinked}", (linked,)).fetchone()[0]:
+            return
+        with database.write(conn):
+            removed = conn.execute(f"DELETE {unlinked}", (linked,)).rowcount
+        self.record("identity.unlinked_removed", "identities", "", {"count": removed})
 
     def record(self, event: str, entity: str, entity_id: object = "",
                detail: dict[str, object] | None = None) -> None:
@@ -317,10 +346,24 @@ def _open_database(folder: Path, name: str, master: bytes, *,
     except database.Damaged as exc:
         raise CasebookDamaged(path, _latest_backup(folder)) from exc
     except database.DatabaseError as exc:
-        translated = database.translate(exc, folder)
-        if translated is exc:
-            raise CasebookDamaged(path, _latest_backup(folder)) from exc
-        raise translated from exc
+        raise _plain_database_error(folder, name, exc) from exc
+
+
+def _plain_database_error(folder: Path, name: str, exc: BaseException) -> BaseException:
+    """A full or read-only disk said plainly; any other database error is damage to `name`."""
+    translated = database.translate(exc, folder)
+    if translated is exc:
+        return CasebookDamaged(folder / name, _latest_backup(folder))
+    return translated
+
+
+def damage_error(folder: Path, exc: BaseException) -> BaseException:
+    """For a database error met while working (not on opening): a damaged page said plainly,
+    naming the casebook and its latest good backup; a full or read-only disk said as such."""
+    translated = database.translate(exc, folder)
+    if translated is exc:
+        return CasebookDamaged(folder, _latest_backup(folder))
+    return translated
 
 
 def _latest_backup(folder: Path) -> Path | None:

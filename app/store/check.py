@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from app.store import audit, backup, database, migrations
 from app.store.casebook import Casebook
+from app.store.errors import CasebookDamaged
 
 
 @dataclass(frozen=True)
@@ -18,17 +19,21 @@ class CheckReport:
         return not self.problems
 
 
-def _database_problems(label: str, conn: database.Connection) -> list[str]:
-    found = [f"{label}: {p}" for p in database.integrity_problems(conn) if p != "ok"]
-    found += [f"{label}: broken link in {row[0]}"
-              for row in conn.execute("PRAGMA foreign_key_check").fetchall()]
+def _database_problems(book: Casebook, label: str, conn: database.Connection) -> list[str]:
+    try:
+        found = [f"{label}: {p}" for p in database.integrity_problems(conn) if p != "ok"]
+        found += [f"{label}: broken link in {row[0]}"
+                  for row in conn.execute("PRAGMA foreign_key_check").fetchall()]
+    except database.DatabaseError as exc:  # pages that cannot be read: said as on opening
+        raise CasebookDamaged(book.folder / label,
+                              backup.latest_good_backup(book.folder)) from exc
     return found
 
 
 def check(book: Casebook) -> CheckReport:
     cases, identities = book.cases, book.identities()
-    problems = _database_problems("cases.db", cases)
-    problems += _database_problems("identities.db", identities)
+    problems = _database_problems(book, "cases.db", cases)
+    problems += _database_problems(book, "identities.db", identities)
     chain = audit.verify(cases, book.audit_key)
     problems += [f"audit log: {p}" for p in chain.problems]
     linked = {row[0] for row in cases.execute(

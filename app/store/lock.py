@@ -30,7 +30,8 @@ class CasebookLock:
 
     def acquire(self) -> None:
         try:
-            handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held open while locked
+            descriptor = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+            handle = os.fdopen(descriptor, "r+", encoding="utf-8")
         except PermissionError as exc:
             raise ReadOnlyFolder(self.path.parent) from exc
         except OSError as exc:

@@ -132,3 +132,8 @@ def discard_unfinished_rekey(folder: Path) -> None:
                          folder / f"{name}.new-shm", folder / f"{name}.new-journal"):
             with contextlib.suppress(FileNotFoundError):
                 leftover.unlink()
+    # write_atomic's temporary files, when the rekey was killed while writing one of them.
+    for pattern in (f".{KEYSLOTS}.new.*.tmp", f".{REKEY_MARKER}.*.tmp"):
+        for leftover in folder.glob(pattern):
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()

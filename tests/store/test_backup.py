@@ -81,3 +81,21 @@ def test_a_backup_to_an_unwritable_place_says_so(tmp_path: Path, book: Casebook)
     with pytest.raises(BackupError, match="Cannot write a backup"):
         backup.backup_files(book.folder, book.master_key, to=blocker / "sub")
     assert not (book.folder / "backups").exists()
+
+
+def test_a_crashed_backup_left_half_written_is_swept_later(book: Casebook) -> None:
+    import os
+    import time
+
+    own = book.folder / "backups"
+    own.mkdir()
+    old = own / ".casebook-backup-20200101-000000-000000-manual.partial"
+    fresh = own / ".casebook-backup-20990101-000000-000000-manual.partial"
+    for partial in (old, fresh):
+        partial.mkdir()
+        (partial / "cases.db").write_bytes(b"half")
+    two_hours_ago = time.time() - 7200
+    os.utime(old, (two_hours_ago, two_hours_ago))
+    backup.backup_files(book.folder, book.master_key)
+    assert not old.exists() and fresh.exists()  # a recent one may still be being written
+    assert backup.latest_good_backup(book.folder) is not None

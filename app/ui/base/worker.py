@@ -15,7 +15,8 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from app.core.rules import RuleError
 from app.crash import report_unexpected
-from app.store.casebook import Casebook
+from app.store.casebook import Casebook, damage_error
+from app.store.database import DatabaseError
 from app.store.errors import CasebookError
 
 Job = Callable[["WorkerState"], Any]
@@ -52,6 +53,10 @@ class _Runner(QObject):
             result = job(self.state)
         except (CasebookError, RuleError) as exc:
             self.failed.emit(job_id, str(exc))
+        except DatabaseError as exc:  # a page found damaged (or the disk full) while working
+            folder = self.state.book.folder if self.state.book is not None else None
+            message = str(damage_error(folder, exc)) if folder else report_unexpected(exc)
+            self.failed.emit(job_id, message)
         except Exception as exc:  # never let a worker die with a traceback on screen
             self.failed.emit(job_id, report_unexpected(exc))
         else:
