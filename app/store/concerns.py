@@ -314,10 +314,13 @@ class ConcernService:
             self._check_and_seal(concern_id, "stage.responded",
                                  {"stage": stage.value, "outcome": outcome.value})
 
-    def extend(self, concern_id: int, stage: Stage, *, authorised_by: str, authorised_on: date,
-               reason: str, new_due_on: date, person_told_on: date | None = None,
-               imported: bool = False) -> int:
-        """An authorised extension: who, why, and the new date the person is told."""
+    def extend(self, concern_id: int, stage: Stage, *, authorised_by: str,
+               authorised_on: date | None, reason: str, new_due_on: date | None,
+               person_told_on: date | None = None, imported: bool = False) -> int:
+        """An authorised extension: who, why, and the new date the person is told.
+
+        Imported history may lack the date and the new due date (None); the rules
+        refuse that for an extension that is not imported."""
         with database.write(self.conn):
             self._require_stage(concern_id, stage)
             cursor = self.conn.execute(

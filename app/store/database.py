@@ -132,9 +132,60 @@ def integrity_problems(conn: Connection) -> list[str]:
     return problems
 
 
+# Connections inside `batch`, by id: their `write`s nest as savepoints. Anywhere else a
+# `write` inside a transaction still fails loudly, as SQLite refuses a nested BEGIN.
+_batched: set[int] = set()
+
+
+@contextlib.contextmanager
+def batch(conn: Connection) -> Iterator[Connection]:
+    """Many writes as one transaction: committed together at the end, or not at all.
+
+    Each `write` inside becomes a savepoint: one that fails undoes only its own
+    changes and raises as usual; an error leaving the batch rolls back everything.
+    A batch inside a batch is refused (one outer transaction per connection).
+    """
+    if id(conn) in _batched:
+        raise RuntimeError("a batch is already open on this connection")
+    with write(conn):
+        _batched.add(id(conn))
+        try:
+            yield conn
+        finally:
+            _batched.discard(id(conn))
+
+
+@contextlib.contextmanager
+def _savepoint(conn: Connection) -> Iterator[Connection]:
+    """One `write` inside a batch: released into the batch, or rolled back to its start."""
+    if not conn.in_transaction:  # the batch's transaction ended under it (e.g. a full disk)
+        raise RuntimeError("the batch's transaction is no longer open")
+    try:
+        conn.execute("SAVEPOINT casebook_write")
+    except OperationalError as exc:
+        raise translate(exc, None) from exc
+    try:
+        yield conn
+        conn.execute("RELEASE casebook_write")
+    except BaseException as exc:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK TO casebook_write")
+            conn.execute("RELEASE casebook_write")
+        if isinstance(exc, OperationalError):
+            raise translate(exc, None) from exc
+        raise
+
+
 @contextlib.contextmanager
 def write(conn: Connection) -> Iterator[Connection]:
-    """One transaction: committed whole, or rolled back whole (and the error translated)."""
+    """One transaction: committed whole, or rolled back whole (and the error translated).
+
+    Inside `batch` it is a savepoint instead, committed with the batch.
+    """
+    if id(conn) in _batched:
+        with _savepoint(conn):
+            yield conn
+        return
     try:
         conn.execute("BEGIN IMMEDIATE")
     except OperationalError as exc:

@@ -112,3 +112,51 @@ class NotFound(CasebookError):
 
 class BackupError(CasebookError):
     pass
+
+
+# ----- returns and the board's store ----------------------------------------------------
+
+
+class ReturnError(CasebookError):
+    """A return cannot be built or sent."""
+
+
+class IdentifyingText(ReturnError):
+    """Learning statements that look as if they could identify someone: the build stops."""
+
+    def __init__(self, problems: list[tuple[str, list[str]]]) -> None:
+        lines = [f'- "{statement}": {" ".join(reasons)}' for statement, reasons in problems]
+        super().__init__(
+            "The return was not built: these learning statements may identify someone; "
+            "edit them or unmark them as publishable.\n" + "\n".join(lines))
+        self.problems = problems
+
+
+class ReturnRejected(CasebookError):
+    """The board refused a return; `reason` is a stable code, the message a plain sentence.
+
+    Codes: not_a_return, not_for_this_board, damaged, no_signature, bad_signature,
+    unknown_unit, unit_mismatch, invalid, period_mismatch, superseded, conflict.
+    """
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+class NoBoard(CasebookError):
+    def __init__(self, folder: Path) -> None:
+        super().__init__(f"There is no board store in {folder}; create one with "
+                         "`casebook board init --board DIR`.")
+
+
+class BoardExists(CasebookError):
+    def __init__(self, folder: Path) -> None:
+        super().__init__(f"{folder} already holds a casebook or a board store; nothing was "
+                         "changed.")
+
+
+class BoardInUse(CasebookError):
+    def __init__(self, folder: Path) -> None:
+        super().__init__(f"The board store in {folder} is already open in another Casebook "
+                         "window or command; close it there first.")

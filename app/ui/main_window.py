@@ -21,6 +21,8 @@ from app.store.casebook import Casebook, is_casebook
 from app.store.concerns import ConcernService
 from app.ui.base.clipboard import ClipboardGuard
 from app.ui.base.worker import CasebookWorker, WorkerState
+from app.ui.firstrun.first_run_view import FirstRunView
+from app.ui.firstrun.quick_unlock_button import QuickUnlock
 from app.ui.session import Session
 from app.ui.shell.casebook_shell import CasebookShell
 from app.ui.unlock.unlock_view import UnlockView
@@ -70,6 +72,15 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.shell)
         self.setCentralWidget(self.stack)
         self.unlock_view.unlock_requested.connect(self.unlock)
+        self.first_run = FirstRunView(self.worker, folder)
+        self.stack.addWidget(self.first_run)
+        self.first_run.casebook_ready.connect(self._casebook_ready)
+        self.quick_unlock = QuickUnlock(self.worker, folder, self)
+        self.quick_unlock.offered.connect(self.unlock_view.set_quick_unlock_offered)
+        self.quick_unlock.unlocked.connect(self._unlocked)  # with the auto-lock minutes
+        self.quick_unlock.failed.connect(self._unlock_failed)
+        self.unlock_view.quick_unlock_requested.connect(self.quick_unlock.unlock)
+        self.shell.settings.auto_lock_changed.connect(self._auto_lock_changed)
         self.session.error.connect(lambda message: self.statusBar().showMessage(message, 8000))
         self._location: dict[str, Any] = {"page": "dashboard"}
         self.clipboard_guard = ClipboardGuard(self)
@@ -80,13 +91,33 @@ class MainWindow(QMainWindow):
             app.installEventFilter(self.idle)
         self._actions()
         self.statusBar().showMessage(self.tr("Locked"))
-        QTimer.singleShot(0, self.unlock_view.reset)
+        if needs_first_run(folder):
+            self.stack.setCurrentWidget(self.first_run)
+        else:
+            self.quick_unlock.check()
+            QTimer.singleShot(0, self.unlock_view.reset)
+
+    def _casebook_ready(self, folder: Path) -> None:
+        """A casebook was created, opened or restored: unlock it."""
+        self.folder = folder
+        self.unlock_view.set_folder(folder)
+        self.quick_unlock.set_folder(folder)
+        self.unlock_view.reset()
+        self.unlock_view.show_message(self.first_run.ready_message)
+        self.stack.setCurrentWidget(self.unlock_view)
+        self.quick_unlock.check()
+
+    def _auto_lock_changed(self, minutes: int) -> None:
+        self.idle.set_minutes(minutes)
+        if self.unlocked:
+            self.idle.timer.start()
 
     def _actions(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&Casebook"))
         for text, shortcut, slot in (
                 (self.tr("&Dashboard"), "Ctrl+1", lambda: self._go("dashboard")),
                 (self.tr("&Concerns"), "Ctrl+2", lambda: self._go("concerns")),
+                (self.tr("&Settings"), "Ctrl+,", lambda: self._go("settings")),
                 (self.tr("&Find…"), "Ctrl+F", self._find),
                 (self.tr("&Log a conversation…"), "Ctrl+N", self._log_conversation),
                 (self.tr("&Lock"), "Ctrl+L", self.lock)):
@@ -153,6 +184,7 @@ class MainWindow(QMainWindow):
         self.unlock_view.reset()
         self.stack.setCurrentWidget(self.unlock_view)
         self.statusBar().showMessage(self.tr("Locked"))
+        self.quick_unlock.check()
         self.locked.emit()
 
     # ----- shortcuts -------------------------------------------------------------

@@ -110,6 +110,9 @@ class CasebookWorker(QObject):
 
     def shutdown(self) -> None:
         """Close the casebook on its own thread, then stop the thread."""
-        self._submit.emit(0, lambda state: state.close())
-        self._thread.quit()
+        def close_and_stop(state: WorkerState) -> None:
+            state.close()
+            QThread.currentThread().quit()  # only after the close has run on this thread
+
+        self._submit.emit(0, close_and_stop)
         self._thread.wait()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QWidget
 from app.ui.cases.concern_list_view import ConcernListView
 from app.ui.dashboard.dashboard_view import DashboardView
 from app.ui.session import Session
+from app.ui.settings.settings_view import SettingsView
 
 
 class Page(Protocol):
@@ -19,7 +20,7 @@ class Page(Protocol):
 class CasebookShell(QWidget):
     """Dashboard, concerns list and a concern's workspace, behind one navigation list."""
 
-    PAGES = ("dashboard", "concerns", "workspace")
+    PAGES = ("dashboard", "concerns", "workspace", "settings")
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -29,13 +30,15 @@ class CasebookShell(QWidget):
         self.dashboard = DashboardView(session)
         self.concerns = ConcernListView(session.worker)
         self.workspace = ConcernWorkspace(session)
+        self.settings = SettingsView(session)
         self.nav = QListWidget()
         self.nav.setAccessibleName(self.tr("Sections"))
-        self.nav.addItems([self.tr("Dashboard"), self.tr("Concerns"), self.tr("Concern")])
+        self.nav.addItems([self.tr("Dashboard"), self.tr("Concerns"), self.tr("Concern"),
+                           self.tr("Settings")])
         self.nav.setFixedWidth(170)
         self.nav.currentRowChanged.connect(self._go)
         self.stack = QStackedWidget()
-        for page in (self.dashboard, self.concerns, self.workspace):
+        for page in (self.dashboard, self.concerns, self.workspace, self.settings):
             self.stack.addWidget(page)
         layout = QHBoxLayout(self)
         layout.addWidget(self.nav)
@@ -69,6 +72,7 @@ class CasebookShell(QWidget):
         """Fresh figures and rows from the casebook (after unlocking)."""
         self.dashboard.reload()
         self.concerns.reload(self.session.today())
+        self.settings.reload()
 
     def _changed(self, _concern_id: object) -> None:
         self.dashboard.reload()
@@ -98,6 +102,6 @@ class CasebookShell(QWidget):
         return self.workspace.pending_drafts()
 
     def forget(self) -> None:
-        for page in (self.dashboard, self.concerns, self.workspace):
+        for page in (self.dashboard, self.concerns, self.workspace, self.settings):
             page.forget()
         self._workspace_item().setFlags(Qt.ItemFlag.NoItemFlags)

@@ -1,0 +1,272 @@
+"""The board's commands: `casebook board init|recipient|export-identity|register|import|status|
+headcount|report`, on a board store given by `--board DIR` (anywhere on the line)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from app.cli import prompts
+from app.cli.commands import emit_json, say
+from app.cli.return_commands import period_argument
+from app.paths import default_casebook_dir
+from app.store.board import Board, is_board
+from app.store.errors import CasebookError, NoBoard
+
+
+def board_folder(args: argparse.Namespace) -> Path:
+    folder: Path | None = getattr(args, "board", None)
+    return folder if folder is not None else default_casebook_dir().parent / "board"
+
+
+def unlock_board(args: argparse.Namespace) -> Board:
+    folder = board_folder(args)
+    if not is_board(folder):
+        raise NoBoard(folder)
+    return Board.open(folder, prompts.current_passphrase())
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from app.returns.signing import recipient_fingerprint
+
+    folder = board_folder(args)
+    identity = None
+    if args.identity is not None:
+        try:
+            identity = args.identity.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise CasebookError(f"Cannot read the identity file {args.identity}.") from exc
+    passphrase = prompts.new_passphrase("CASEBOOK_PASSPHRASE")
+    board, recovery = Board.create(folder, passphrase, name=args.name, identity=identity)
+    with board:
+        recipient = board.recipient()
+    say(f"Board store created in {folder}.")
+    say("Its recovery key is shown once. Print it or write it down, and keep it somewhere safe "
+        "and apart from this computer: with it alone the board store can be opened if the "
+        "passphrase is forgotten.")
+    print(recovery)
+    say(f"Give units this recipient for their returns: {recipient}")
+    say(f"Its fingerprint: {recipient_fingerprint(recipient)}")
+    return 0
+
+
+def cmd_recipient(args: argparse.Namespace) -> int:
+    from app.returns.signing import recipient_fingerprint
+
+    with unlock_board(args) as board:
+        recipient = board.recipient()
+    print(recipient)
+    print(recipient_fingerprint(recipient))
+    say("Units set it with: casebook settings board-recipient " + recipient)
+    return 0
+
+
+def cmd_export_identity(args: argparse.Namespace) -> int:
+    out: Path = args.out
+    with unlock_board(args) as board:
+        identity = board.identity()
+        recipient = board.recipient()
+        text = (f"# created: {datetime.now(UTC).replace(microsecond=0).isoformat()}\n"
+                f"# public key: {recipient}\n{identity}\n")
+        try:
+            fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError as exc:
+            raise CasebookError(f"{out} already exists; nothing was written.") from exc
+        except OSError as exc:
+            raise CasebookError(f"Cannot write {out} ({exc.strerror or exc}).") from exc
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        board.record("identity.exported", "board", board.board_id)
+    say(f"WARNING: {out} holds the board's secret key in the clear. Anyone with it can read "
+        "every return sent to this board. Keep it offline (an encrypted USB stick in a safe), "
+        "and delete any working copy once used.")
+    say(f"Open a return with it: age -d -i {out} RETURN-FILE | tar -x")
+    return 0
+
+
+def cmd_register(args: argparse.Namespace) -> int:
+    from app.returns.signing import fingerprint, parse_public_key
+
+    raw = parse_public_key(args.public_key)
+    with unlock_board(args) as board:
+        unit = board.register_unit(args.unit, raw, replace_key=args.replace_key)
+    say(f"Registered {unit.name} with key fingerprint {fingerprint(raw)}; check it against the "
+        "one the unit sees with `casebook unit-key`.")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from app.returns.board_import import ImportResult, import_files
+
+    failures = 0
+
+    def show(path: Path, outcome: ImportResult | CasebookError) -> None:
+        nonlocal failures
+        if isinstance(outcome, CasebookError):
+            failures += 1
+            print(f"{path}: refused. {outcome}", file=sys.stderr)
+        else:
+            print(f"{path}: {outcome.message}", file=sys.stderr)
+
+    with unlock_board(args) as board:
+        import_files(board, args.files, show)
+    return 1 if failures else 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from app.returns.board_report import NOT_SENT, board_status
+
+    with unlock_board(args) as board:
+        statuses = board_status(board, args.period)
+    if args.json:
+        emit_json({"period": args.period.label, "units": [
+            {"unit": s.unit, "status": s.state, "returns": list(s.returns),
+             "created_at": s.created_at, "headcount": s.headcount} for s in statuses]})
+        return 0
+    if not statuses:
+        say("No units are registered yet (casebook board register UNIT-NAME PUBLIC-KEY).")
+        return 0
+    width = max(len(s.unit) for s in statuses)
+    print(f"Returns for {args.period.label}:")
+    for s in statuses:
+        made = f"  (made {s.created_at})" if s.created_at else ""
+        print(f"  {s.unit.ljust(width)}  {s.description}{made}")
+    missing = sum(1 for s in statuses if s.state == NOT_SENT)
+    print(f"{len(statuses) - missing} of {len(statuses)} units have sent.")
+    return 0
+
+
+def cmd_headcount(args: argparse.Namespace) -> int:
+    with unlock_board(args) as board:
+        board.set_headcount(args.unit, args.period.label, args.headcount)
+    say(f"Staff headcount for {args.unit.strip()}, {args.period.label}: {args.headcount:,}.")
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from app.returns.board_report import board_figures
+
+    with unlock_board(args) as board:
+        doc = board_figures(board, args.period)
+        if args.csv is not None:
+            from app.returns.board_output import write_board_csv
+
+            write_board_csv(doc, args.csv, board.name, publication=args.publication,
+                            threshold=args.threshold)
+            board.record("report.csv", "board", args.period.label,
+                         {"publication": args.publication})
+            say(f"CSV written to {args.csv}.")
+        if args.pdf is not None:
+            from app.returns.board_output import write_board_pdf
+
+            write_board_pdf(doc, args.pdf, board.name, publication=args.publication,
+                            threshold=args.threshold)
+            board.record("report.pdf", "board", args.period.label,
+                         {"publication": args.publication})
+            say(f"PDF written to {args.pdf}.")
+    if args.json:
+        if args.publication:
+            raise CasebookError("--json gives the exact figures for the board's own use; "
+                                "for publication use --pdf or --csv with --publication.")
+        emit_json(doc)
+    elif args.csv is None and args.pdf is None:
+        _print_summary(doc)
+    return 0
+
+
+def _print_summary(doc: dict[str, Any]) -> None:
+    board = doc["board"]
+    print(f"Board figures for {board['period']['label']} "
+          f"({board['period']['from']} to {board['period']['to']}), exact (not for publication)")
+    rows = [("", doc), *doc["units"].items()]
+    print(f"  {'':30} {'rec. S1':>8} {'rec. S2':>8} {'closed S1':>9} {'closed S2':>9} "
+          f"{'anon.':>6} {'per 1,000 staff':>16}")
+    for name, figures in rows:
+        label = name or "Board total"
+        rates = (board["units"][name]["kpi4_per_1000_staff"] if name
+                 else board["total"]["kpi4_per_1000_staff"])
+        rate = f"{rates['stages_1_and_2']:.2f}" if rates else "not available"
+        print(f"  {label[:30]:30} {figures['received']['stage1']:>8} "
+              f"{figures['received']['stage2']:>8} {figures['closed']['stage1']:>9} "
+              f"{figures['closed']['stage2']:>9} {figures['received']['anonymous']:>6} "
+              f"{rate:>16}")
+
+
+def _headcount(text: str) -> int:
+    try:
+        value = int(text.replace(",", ""))
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError("give the staff headcount as a whole number") from exc
+    if value < 1:
+        raise argparse.ArgumentTypeError("a staff headcount is 1 or more")
+    return value
+
+
+def _threshold(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError("give the threshold as a whole number") from exc
+    if value < 2:
+        raise argparse.ArgumentTypeError("a threshold below 2 would hide nothing")
+    return value
+
+
+def register(sub: argparse._SubParsersAction[Any]) -> None:
+    p = sub.add_parser("board", help="the board's store: receive and add up units' returns",
+                       description="The board's store: register units, import their "
+                       "returns, and report. Give the store's folder with --board DIR.")
+    inner = p.add_subparsers(dest="board_command", metavar="COMMAND", required=True,
+                             parser_class=type(p))
+
+    def add(name: str, handler: Any, help_text: str) -> argparse.ArgumentParser:
+        parser: argparse.ArgumentParser = inner.add_parser(name, help=help_text,
+                                                           description=help_text)
+        parser.set_defaults(handler=handler)
+        return parser
+
+    path = lambda s: Path(s).expanduser()  # noqa: E731
+
+    c = add("init", cmd_init, "create a board store (passphrase from CASEBOOK_PASSPHRASE or a "
+            "prompt) with a new age identity, or one made by age-keygen")
+    c.add_argument("--identity", type=path, metavar="FILE",
+                   help="an age identity file made with age-keygen")
+    c.add_argument("--name", default="NHS board", help="the board's name, for its reports")
+    add("recipient", cmd_recipient, "print the board's age recipient and its fingerprint, to "
+        "hand to units")
+    c = add("export-identity", cmd_export_identity, "write the board's age identity to a file "
+            "(for the age tool and safekeeping; handle with care)")
+    c.add_argument("--out", type=path, metavar="FILE", required=True)
+    c = add("register", cmd_register, "register a reporting unit and its public signing key")
+    c.add_argument("unit", metavar="UNIT-NAME")
+    c.add_argument("public_key", metavar="PUBLIC-KEY", help="the line `casebook unit-key` "
+                   "prints")
+    c.add_argument("--replace-key", action="store_true",
+                   help="give an already registered unit a new key")
+    c = add("import", cmd_import, "import return files (each checked; a refused one is "
+            "reported and the rest go on)")
+    c.add_argument("files", type=path, nargs="+", metavar="FILE")
+    c = add("status", cmd_status, "which units have and have not sent their return")
+    c.add_argument("--period", type=period_argument, required=True)
+    c.add_argument("--json", action="store_true")
+    c = add("headcount", cmd_headcount, "record a unit's staff headcount for a period (KPI 4 "
+            "per 1,000 staff)")
+    c.add_argument("unit", metavar="UNIT-NAME")
+    c.add_argument("headcount", type=_headcount, metavar="N")
+    c.add_argument("--period", type=period_argument, required=True)
+    c = add("report", cmd_report, "the board's figures for a period: exact, or for "
+            "publication with small numbers hidden")
+    c.add_argument("--period", type=period_argument, required=True)
+    c.add_argument("--pdf", type=path, metavar="OUT")
+    c.add_argument("--csv", type=path, metavar="OUT")
+    c.add_argument("--json", action="store_true", help="print the exact figures as JSON")
+    c.add_argument("--publication", action="store_true",
+                   help="hide small numbers (and any that would reveal them)")
+    c.add_argument("--threshold", type=_threshold, default=5, metavar="N",
+                   help="with --publication, hide counts below N (default 5)")

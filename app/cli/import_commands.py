@@ -1,0 +1,42 @@
+"""`casebook import FILE [--dry-run] [--json]`: bring an existing spreadsheet log in."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from app.cli.commands import emit_json, progress_bar, say, unlock
+
+EXIT_OK, EXIT_REFUSED = 0, 1
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from app.importing import import_spreadsheet
+
+    path: Path = args.file
+    with unlock(args) as book:
+        label = "Checking" if args.dry_run else "Importing"
+        report = import_spreadsheet(book, path, dry_run=args.dry_run,
+                                    on_progress=progress_bar(f"{label} {path.name}"))
+    if args.json:
+        emit_json(report.as_json())
+    for problem in report.problems:
+        say(problem.message)
+    say(report.summary())
+    return EXIT_OK if report.ok else EXIT_REFUSED
+
+
+def register(sub: argparse._SubParsersAction[Any]) -> None:
+    parser: argparse.ArgumentParser = sub.add_parser(
+        "import", help="import a spreadsheet log (.csv or .xlsx) laid out as the import template",
+        description="Import concerns from a .csv or .xlsx file laid out as the import template "
+        "(resources/import-template.csv or .xlsx). The whole file is checked first; if any row "
+        "has a problem, nothing is imported and every problem is listed.")
+    parser.set_defaults(handler=cmd_import)
+    parser.add_argument("file", type=lambda s: Path(s).expanduser(), metavar="FILE",
+                        help="the .csv or .xlsx file")
+    parser.add_argument("--dry-run", action="store_true",
+                        help="check the file and say what would be imported, changing nothing")
+    parser.add_argument("--json", action="store_true",
+                        help="print the report as JSON on standard output")

@@ -1,0 +1,233 @@
+"""The document commands: report (KPI figures, PDF, CSV), letter, and case summary.
+
+`report --json` prints the KPI figures alone on stdout (exact counts and sums,
+in the shape of core/kpi.py with by_service); everything else is said on
+stderr. Every export is audited. Letters and full case summaries show the
+person's identity, so they need `--reason` (recorded with the reveal), and they
+warn that the file leaves the encrypted casebook; `--protect` adds a password
+(CASEBOOK_PDF_PASSWORD, or asked for twice at a prompt).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from app.cli.commands import emit_json, say, unlock
+from app.cli.prompts import NoTerminal
+from app.core.periods import Period, parse_period, period_between
+from app.store.errors import CasebookError
+
+PASSWORD_ENV = "CASEBOOK_PDF_PASSWORD"  # noqa: S105 (the variable's name, not a password)
+
+
+class ReportUsage(CasebookError):
+    """A command asked for something it cannot do, said in one sentence."""
+
+
+# ----- shared pieces ----------------------------------------------------------------------
+
+
+def _day(text: str, what: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise ReportUsage(f"The {what} date must be written like 2025-04-01.") from exc
+
+
+def period_of(args: argparse.Namespace) -> Period:
+    """--period P, or --from and --to dates (both ends included)."""
+    if args.period and (args.start or args.end):
+        raise ReportUsage("Give either --period or --from and --to, not both.")
+    if args.period:
+        try:
+            return parse_period(args.period)
+        except ValueError as exc:
+            raise ReportUsage(str(exc)) from exc
+    if not (args.start and args.end):
+        raise ReportUsage("Say which period: --period 2025-26 (or 2025-26-Q1), or --from "
+                          "and --to dates.")
+    try:
+        return period_between(_day(args.start, "--from"), _day(args.end, "--to"))
+    except ValueError as exc:
+        raise ReportUsage(str(exc)) from exc
+
+
+def _output(path: str) -> Path:
+    out = Path(path).expanduser()
+    if not out.parent.is_dir():
+        raise ReportUsage(f"Cannot save {out}: the folder {out.parent} does not exist.")
+    return out
+
+
+def pdf_password() -> str:
+    """The password for a protected PDF: from the environment, or typed twice."""
+    from app.documents.protect import check_password
+
+    password = os.environ.get(PASSWORD_ENV)
+    if password is None:
+        if not sys.stdin.isatty():
+            raise NoTerminal(f"No terminal to ask for the PDF password: set {PASSWORD_ENV} "
+                             "or run this in a terminal.")
+        try:
+            password = getpass.getpass("Password for the PDF (at least 8 characters): ")
+            again = getpass.getpass("Type it again: ")
+        except (EOFError, KeyboardInterrupt) as exc:
+            raise CasebookError("Cancelled; nothing was saved.") from exc
+        if password != again:
+            raise CasebookError("The two passwords differ; nothing was saved.")
+    check_password(password)
+    return password
+
+
+def _warn_identity(protected: bool) -> None:
+    from app.documents.protect import LEAVES_CASEBOOK
+
+    say(LEAVES_CASEBOOK)
+    if not protected:
+        say("It is not password-protected; use --protect to add a password.")
+
+
+# ----- report ------------------------------------------------------------------------------
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from app.documents.kpi_report import (
+        casebook_threshold,
+        render_kpi_report,
+        report_content,
+        report_csv,
+    )
+    from app.documents.protect import save_file, save_pdf
+
+    period = period_of(args)
+    if not (args.pdf or args.csv or args.json):
+        raise ReportUsage("Say what to make: --pdf FILE, --csv FILE or --json.")
+    pdf_out = _output(args.pdf) if args.pdf else None
+    csv_out = _output(args.csv) if args.csv else None
+    with unlock(args) as book:
+        content = report_content(book, period)
+        threshold = casebook_threshold(book)
+        if pdf_out is not None:
+            save_pdf(pdf_out, render_kpi_report(content, publication=args.publication,
+                                                threshold=threshold))
+            say(f"KPI report for {period.label} saved to {pdf_out}.")
+        if csv_out is not None:
+            data = report_csv(content, publication=args.publication, threshold=threshold)
+            save_file(csv_out, data.encode("utf-8"))
+            say(f"KPI figures for {period.label} saved to {csv_out}.")
+        book.record("export.report", "report", period.label,
+                    {"pdf": pdf_out is not None, "csv": csv_out is not None,
+                     "json": bool(args.json), "publication": bool(args.publication)})
+    if args.publication and (pdf_out or csv_out):
+        say(f"For publication: numbers below {threshold} are hidden, with others hidden so "
+            "they cannot be worked out.")
+    if args.json:
+        if args.publication:
+            say("--json always prints the exact figures; --publication applies to the PDF "
+                "and CSV.")
+        emit_json(content.figures)
+    return 0
+
+
+# ----- letter --------------------------------------------------------------------------------
+
+
+def _reason(args: argparse.Namespace, what: str) -> str:
+    reason = (args.reason or "").strip()
+    if not reason:
+        raise ReportUsage(f"{what} shows the person's identity, so give the reason with "
+                          "--reason TEXT (it is recorded in the audit log).")
+    return reason
+
+
+def cmd_letter(args: argparse.Namespace) -> int:
+    from app.documents.letters import LETTER_KINDS, render_letter
+    from app.documents.protect import save_pdf
+    from app.store.concerns import ConcernService
+
+    if args.kind not in LETTER_KINDS:
+        raise ReportUsage(f"There is no letter called {args.kind}; choose one of "
+                          f"{', '.join(LETTER_KINDS)}.")
+    reason = _reason(args, "A letter")
+    out = _output(args.out)
+    letter_date = _day(args.date, "--date") if args.date else None
+    password = pdf_password() if args.protect else None
+    with unlock(args) as book:
+        concern_id = ConcernService(book).id_for_reference(args.reference)
+        pdf = render_letter(book, concern_id, args.kind, reason, letter_date=letter_date)
+        save_pdf(out, pdf, password)
+    say(f"{LETTER_KINDS[args.kind]} letter for {args.reference.strip()} saved to {out}.")
+    _warn_identity(password is not None)
+    return 0
+
+
+# ----- case summary ----------------------------------------------------------------------------
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    from app.documents.case_summary import render_case_summary
+    from app.documents.protect import save_pdf
+    from app.store.concerns import ConcernService
+
+    if args.reason and not args.full:
+        raise ReportUsage("--reason goes with --full; the redacted summary needs no reason.")
+    reason = _reason(args, "The full case summary") if args.full else None
+    out = _output(args.out)
+    password = pdf_password() if args.protect else None
+    with unlock(args) as book:
+        concern_id = ConcernService(book).id_for_reference(args.reference)
+        pdf = render_case_summary(book, concern_id, full_reason=reason)
+        save_pdf(out, pdf, password)
+    which = "Full" if args.full else "Redacted"
+    say(f"{which} case summary for {args.reference.strip()} saved to {out}.")
+    if args.full:
+        _warn_identity(password is not None)
+    return 0
+
+
+# ----- registering -----------------------------------------------------------------------------
+
+
+def register(sub: argparse._SubParsersAction[Any]) -> None:
+    def add(name: str, handler: Any, help_text: str) -> argparse.ArgumentParser:
+        parser: argparse.ArgumentParser = sub.add_parser(name, help=help_text,
+                                                         description=help_text)
+        parser.set_defaults(handler=handler)
+        return parser
+
+    p = add("report", cmd_report, "the KPI report for a period (PDF, CSV, or the figures as "
+            "JSON)")
+    p.add_argument("--period", metavar="P", help="a financial year like 2025-26 or a quarter "
+                   "like 2025-26-Q1")
+    p.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="first day (with --to)")
+    p.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help="last day (with --from)")
+    p.add_argument("--pdf", metavar="OUT", help="save the report as a PDF")
+    p.add_argument("--csv", metavar="OUT", help="save the figures as CSV")
+    p.add_argument("--json", action="store_true", help="print the exact KPI figures as JSON")
+    p.add_argument("--publication", action="store_true",
+                   help="hide small numbers in the PDF and CSV (for publication)")
+
+    p = add("letter", cmd_letter, "a letter to the person who raised a concern (shows their "
+            "identity: --reason is required)")
+    p.add_argument("reference", metavar="REFERENCE", help="the concern's reference")
+    p.add_argument("kind", metavar="KIND", help="stage1_response, stage2_acknowledgement, "
+                   "extension_notice, stage2_decision or not_taken_forward")
+    p.add_argument("--out", required=True, metavar="OUT", help="where to save the PDF")
+    p.add_argument("--reason", metavar="TEXT", help="why the identity is needed (audited)")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="the letter's date (default: today)")
+    p.add_argument("--protect", action="store_true", help="protect the PDF with a password "
+                   f"({PASSWORD_ENV} or a prompt)")
+
+    p = add("summary", cmd_summary, "a case summary (redacted unless --full)")
+    p.add_argument("reference", metavar="REFERENCE", help="the concern's reference")
+    p.add_argument("--out", required=True, metavar="OUT", help="where to save the PDF")
+    p.add_argument("--full", action="store_true", help="include the identity (needs --reason)")
+    p.add_argument("--reason", metavar="TEXT", help="why the identity is needed (audited)")
+    p.add_argument("--protect", action="store_true", help="protect the PDF with a password "
+                   f"({PASSWORD_ENV} or a prompt)")

@@ -1,0 +1,131 @@
+"""The figures a return carries: the KPI figures and the breakdowns a board adds up.
+
+Everything here is a count, so returns from many units add up exactly and four
+quarters add up to their year (`add_figures` in app.core.kpi works on the whole
+shape). On top of `compute_figures` (KPIs, by service type) a return carries:
+
+- `by_theme`: the same KPI block for the concerns carrying each standard theme
+  (SPEC.md). A local theme is stored as `other`, so it counts as `other` here.
+  A concern may carry several themes, so the themes do not add up to the total,
+  and a concern with no theme is in none of them.
+- `by_raiser_category`: the same KPI block for each category of person raising
+  (employee, bank or agency, student, ...): these do add up to the total.
+- `detriment`: `reports` is the detriment reports dated in the period;
+  `concerns` counts each concern once, in the period holding its first report
+  (so quarters still add up to the year).
+- `feedback`: `received` is the feedback records dated in the period, and
+  `speak_up_again` splits them by the answer to "would you speak up again?"
+  (`not_answered` where the person did not say).
+
+Detriment and feedback cover every concern, whether named, unnamed or anonymous.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from app.core.calendar import WorkingCalendar
+from app.core.facts import ConcernFacts
+from app.core.kpi import Figures, add_figures, compute_figures, empty_figures
+from app.core.periods import Period
+from app.core.records import THEMES, RaiserCategory, SpeakUpAgain
+from app.core.timescales import DEFAULT_TIMESCALES, Timescales
+
+THEME_KEYS: tuple[str, ...] = tuple(THEMES)
+RAISER_KEYS: tuple[str, ...] = tuple(category.value for category in RaiserCategory)
+SPEAK_UP_KEYS: tuple[str, ...] = (*(answer.value for answer in SpeakUpAgain), "not_answered")
+
+
+@dataclass(frozen=True)
+class DetrimentReport:
+    concern_id: int
+    reported_on: date
+
+
+@dataclass(frozen=True)
+class FeedbackRecord:
+    concern_id: int
+    received_on: date
+    speak_up_again: SpeakUpAgain | None
+
+
+def _plain_block(figures: Figures) -> Figures:
+    """A KPI block without its by-service split (breakdowns keep one level only)."""
+    return {key: value for key, value in figures.items() if key != "by_service"}
+
+
+def empty_return_figures(period: Period) -> Figures:
+    """All-zero return figures for a period: the starting point for adding returns up."""
+    figures = empty_figures(period)
+    block = _plain_block(figures)
+    figures["by_theme"] = {code: _copy(block) for code in THEME_KEYS}
+    figures["by_raiser_category"] = {code: _copy(block) for code in RAISER_KEYS}
+    figures["detriment"] = {"reports": 0, "concerns": 0}
+    figures["feedback"] = {"received": 0, "speak_up_again": dict.fromkeys(SPEAK_UP_KEYS, 0)}
+    return figures
+
+
+def _copy(block: Figures) -> Figures:
+    return {key: _copy(value) if isinstance(value, dict) else value
+            for key, value in block.items()}
+
+
+def detriment_figures(reports: Iterable[DetrimentReport], period: Period) -> dict[str, int]:
+    """Reports dated in the period; concerns counted in the period of their first report."""
+    first: dict[int, date] = {}
+    count = 0
+    for report in reports:
+        if period.contains(report.reported_on):
+            count += 1
+        earlier = first.get(report.concern_id)
+        if earlier is None or report.reported_on < earlier:
+            first[report.concern_id] = report.reported_on
+    return {"reports": count, "concerns": sum(1 for on in first.values() if period.contains(on))}
+
+
+def feedback_figures(records: Iterable[FeedbackRecord], period: Period) -> Figures:
+    """Feedback dated in the period, split by whether the person would speak up again."""
+    answers = dict.fromkeys(SPEAK_UP_KEYS, 0)
+    for record in records:
+        if period.contains(record.received_on):
+            key = record.speak_up_again.value if record.speak_up_again else "not_answered"
+            answers[key] += 1
+    return {"received": sum(answers.values()), "speak_up_again": answers}
+
+
+def compute_return_figures(
+    concerns: Iterable[ConcernFacts],
+    period: Period,
+    calendar: WorkingCalendar,
+    detriment: Iterable[DetrimentReport] = (),
+    feedback: Iterable[FeedbackRecord] = (),
+    timescales: Timescales = DEFAULT_TIMESCALES,
+) -> Figures:
+    """Every figure a return carries for a period (KPIs by service, theme and raiser)."""
+    every: Sequence[ConcernFacts] = list(concerns)
+    figures = compute_figures(every, period, calendar, timescales)
+    by_theme: dict[str, list[ConcernFacts]] = {code: [] for code in THEME_KEYS}
+    by_raiser: dict[str, list[ConcernFacts]] = {code: [] for code in RAISER_KEYS}
+    for facts in every:
+        for code in set(facts.themes):
+            by_theme.setdefault(code, []).append(facts)
+        by_raiser[facts.raiser_category.value].append(facts)
+    figures["by_theme"] = {
+        code: _plain_block(compute_figures(by_theme[code], period, calendar, timescales))
+        for code in THEME_KEYS}
+    figures["by_raiser_category"] = {
+        code: _plain_block(compute_figures(by_raiser[code], period, calendar, timescales))
+        for code in RAISER_KEYS}
+    figures["detriment"] = detriment_figures(detriment, period)
+    figures["feedback"] = feedback_figures(feedback, period)
+    return figures
+
+
+def total_figures(all_figures: Iterable[Figures], period: Period) -> Figures:
+    """Return figures added together, starting from zero for `period` (exact sums)."""
+    total = empty_return_figures(period)
+    for figures in all_figures:
+        total = add_figures(total, figures)
+    return total

@@ -1,0 +1,69 @@
+"""The figures a report is made from, read from an open casebook.
+
+`kpi_figures` is the one way the casebook's KPI figures are made for a period:
+`casebook report --json`, the KPI report and the anonymised return all use it
+(core.kpi.compute_figures over every concern's facts, on the casebook's own
+working-day calendar). Nothing here opens identities.db.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from app.core.calendar import WorkingCalendar
+from app.core.facts import ConcernFacts
+from app.core.kpi import Figures, compute_figures
+from app.core.periods import Period
+from app.core.records import THEMES
+from app.core.timescales import DEFAULT_TIMESCALES, Timescales
+from app.store.casebook import Casebook
+from app.store.concerns import ConcernService
+from app.store.return_sources import publishable_learning
+
+
+def kpi_figures(book: Casebook, period: Period) -> dict[str, Any]:
+    """The KPI figures for `period`: counts and sums, overall and `by_service`."""
+    service = ConcernService(book)
+    return compute_figures(service.all_facts(), period, service.calendar(), service.timescales)
+
+
+def theme_figures_from(concerns: Iterable[ConcernFacts], period: Period,
+                       calendar: WorkingCalendar,
+                       timescales: Timescales = DEFAULT_TIMESCALES) -> dict[str, Figures]:
+    """For each standard theme, the KPI figures of the concerns carrying it (no by_service).
+
+    A concern may carry several themes, so themes do not add up to the total; a
+    local theme is held as `other` and counts there.
+    """
+    concerns = list(concerns)
+    blocks: dict[str, Figures] = {}
+    for code in THEMES:
+        carrying = [facts for facts in concerns if code in facts.themes]
+        block = compute_figures(carrying, period, calendar, timescales)
+        block.pop("by_service", None)
+        blocks[code] = block
+    return blocks
+
+
+def theme_figures(book: Casebook, period: Period) -> dict[str, Figures]:
+    service = ConcernService(book)
+    return theme_figures_from(service.all_facts(), period, service.calendar(),
+                              service.timescales)
+
+
+def report_figures(book: Casebook, period: Period) -> tuple[Figures, dict[str, Figures]]:
+    """The KPI figures and the per-theme figures together, reading every concern once."""
+    service = ConcernService(book)
+    concerns, calendar = list(service.all_facts()), service.calendar()
+    figures = compute_figures(concerns, period, calendar, service.timescales)
+    return figures, theme_figures_from(concerns, period, calendar, service.timescales)
+
+
+def learning_statements(book: Casebook, period: Period) -> list[str]:
+    """Learning the contact marked publishable, from actions signed off in the period.
+
+    The same rule as the return (app.store.return_sources), so the report shows
+    exactly the statements the board will receive.
+    """
+    return publishable_learning(book, period)

@@ -1,0 +1,157 @@
+"""The board's import: open a return, check it every way, keep it (or say exactly why not).
+
+In order: decrypt with the board's identity (not encrypted to this board,
+damaged); unpack (not a return, no signature); find the registered unit whose
+key made the signature (bad signature if the unit named in the payload is
+registered but its key did not sign, unknown unit if it is not registered); the
+payload's unit must be the signer's registered name; the strict JSON parse and
+the schema; the period label must be the period its dates say; then the store
+decides, in one transaction, between imported, replaced, unchanged and
+superseded. Any failure raises ReturnRejected (a CasebookError) with a reason
+code and one plain sentence, and nothing is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from app.core.periods import parse_period
+from app.returns.envelope import MAX_FILE, open_return
+from app.returns.schema import PayloadError, parse_payload, schema_problems
+from app.returns.signing import verifies
+from app.store.board import Board, IncomingReturn, RegisteredUnit
+from app.store.errors import CasebookError, ReturnRejected
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    outcome: str  # "imported" | "replaced" | "unchanged"
+    unit: str
+    period: str
+    return_id: str
+    created_at: str
+    replaced_created_at: str | None = None
+
+    @property
+    def message(self) -> str:
+        what = f"the return from {self.unit} for {self.period}"
+        if self.outcome == "unchanged":
+            return f"Already held: {what} (nothing changed)."
+        if self.outcome == "replaced":
+            return (f"Replaced {what}: this one, made {self.created_at}, replaces the one made "
+                    f"{self.replaced_created_at}.")
+        return f"Imported {what}."
+
+
+def _claimed_unit(payload: bytes) -> str | None:
+    """The unit a payload says it is from, read leniently (only to word a rejection)."""
+    try:
+        doc = parse_payload(payload)
+    except PayloadError:
+        return None
+    unit = doc.get("reporting_unit") if isinstance(doc, dict) else None
+    return unit[:200] if isinstance(unit, str) else None
+
+
+def _signer(units: Iterable[RegisteredUnit], payload: bytes, signature: bytes
+            ) -> RegisteredUnit | None:
+    for unit in units:
+        if verifies(unit.public_key, payload, signature):
+            return unit
+    return None
+
+
+def _period_checked(doc: dict[str, Any]) -> tuple[str, str, str]:
+    declared = doc["period"]
+    try:
+        period = parse_period(declared["label"])
+    except ValueError as exc:
+        raise ReturnRejected("period_mismatch", f"The return's period {declared['label']} is "
+                             "not a financial year or quarter.") from exc
+    dates = (period.start.isoformat(), period.end.isoformat())
+    if (declared["from"], declared["to"]) != dates or (
+            doc["figures"]["period"]["from"], doc["figures"]["period"]["to"]) != dates:
+        raise ReturnRejected(
+            "period_mismatch",
+            f"The return says it covers {declared['label']} ({dates[0]} to {dates[1]}) but its "
+            f"dates say {declared['from']} to {declared['to']}; it was not imported.")
+    return period.label, dates[0], dates[1]
+
+
+def check_return(board: Board, data: bytes) -> IncomingReturn:
+    """Every check short of the store's own (replacement and superseding)."""
+    opened = open_return(data, board.identity())
+    if opened.signature is None:
+        raise ReturnRejected("no_signature", "This return carries no signature, so it cannot "
+                             "be shown to come from a registered unit; it was not imported.")
+    signer = _signer(board.units(), opened.payload, opened.signature)
+    claimed = _claimed_unit(opened.payload)
+    if signer is None:
+        known = board.unit_named(claimed) if claimed else None
+        if known is not None:
+            raise ReturnRejected(
+                "bad_signature",
+                f"The signature does not match the key registered for {known.name}: the "
+                "return was altered, or signed by someone else; it was not imported.")
+        raise ReturnRejected(
+            "unknown_unit",
+            f"This return is signed by a unit the board has not registered"
+            f"{f' (it says it is from {claimed})' if claimed else ''}; register the unit's "
+            "key with `casebook board register` first.")
+    try:
+        doc = parse_payload(opened.payload)
+    except PayloadError as exc:
+        raise ReturnRejected("invalid", f"The return from {signer.name} is not in the agreed "
+                             f"format ({exc}); it was not imported.") from exc
+    if not isinstance(doc, dict):
+        raise ReturnRejected("invalid", f"The return from {signer.name} is not in the agreed "
+                             "format (it is not a JSON object); it was not imported.")
+    if doc.get("reporting_unit") != signer.name:
+        raise ReturnRejected(
+            "unit_mismatch",
+            f"This return is signed with {signer.name}'s key but says it is from "
+            f"{claimed or 'no unit'}; it was not imported.")
+    problems = schema_problems(doc)
+    if problems:
+        raise ReturnRejected("invalid", f"The return from {signer.name} does not match the "
+                             f"return format ({'; '.join(problems[:3])}); it was not imported.")
+    label, start, end = _period_checked(doc)
+    return IncomingReturn(signer, label, start, end, doc["return_id"], doc["created_at"],
+                          opened.payload, opened.signature)
+
+
+def import_return(board: Board, data: bytes) -> ImportResult:
+    """Check a return file's bytes and keep it: one transaction, or nothing at all."""
+    incoming = check_return(board, data)
+    saved = board.save_return(incoming)
+    return ImportResult(saved.outcome, incoming.unit.name, incoming.period, incoming.return_id,
+                        incoming.created_at, saved.replaced_created_at)
+
+
+def read_return_file(path: Path) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE + 1)
+    except OSError as exc:
+        raise CasebookError(f"Cannot read {path} ({exc.strerror or exc}).") from exc
+    return data
+
+
+def import_files(board: Board, paths: Iterable[Path],
+                 on_result: Callable[[Path, ImportResult | CasebookError], None] | None = None
+                 ) -> list[tuple[Path, ImportResult | CasebookError]]:
+    """Import several files, each on its own: one refused does not stop the others."""
+    results: list[tuple[Path, ImportResult | CasebookError]] = []
+    for path in paths:
+        outcome: ImportResult | CasebookError
+        try:
+            outcome = import_return(board, read_return_file(path))
+        except CasebookError as exc:
+            outcome = exc
+        results.append((path, outcome))
+        if on_result is not None:
+            on_result(path, outcome)
+    return results

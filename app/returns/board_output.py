@@ -1,0 +1,72 @@
+"""The board's report as PDF and CSV: the contact's KPI report renderer, with units side by side.
+
+One renderer (app.documents.kpi_report) and one disclosure control
+(app.core.disclosure) serve the contact and the board: the board passes its
+total with each unit's figures beside it, and with `publication` the units and
+the total are protected together (the units add up to the total, so a hidden
+cell must not be recoverable from either direction).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from app.documents.kpi_report import ReportContent, render_kpi_report, report_csv
+from app.returns.board_report import figures_only
+from app.store.atomic import write_atomic
+from app.store.errors import CasebookError
+
+
+def board_report_content(doc: dict[str, Any], board_name: str,
+                         today: date | None = None) -> ReportContent:
+    """What the KPI report shows for a board: from `board_figures`' document."""
+    board = doc["board"]
+    total = figures_only(doc)
+    unit_headcounts = {name: info["headcount"] for name, info in board["units"].items()
+                       if info["headcount"] and name in doc["units"]}
+    return ReportContent(
+        figures=total,
+        organisation=board_name,
+        unit=board_name,
+        period_label=board["period"]["label"],
+        generated_on=today or date.today(),
+        themes=total["by_theme"],
+        learning=[s for name in doc["units"] for s in board["units"][name]["learning"]],
+        units=dict(doc["units"]),
+        headcount=board["total"]["headcount"],
+        unit_headcounts=unit_headcounts,
+        title="Whistleblowing key performance indicators: all reporting units",
+    )
+
+
+def _write(out: Path, data: bytes) -> None:
+    try:
+        write_atomic(out, data)
+    except OSError as exc:
+        raise CasebookError(f"Cannot write {out} ({exc.strerror or exc}).") from exc
+
+
+def board_pdf(doc: dict[str, Any], board_name: str, *, publication: bool = False,
+              threshold: int = 5, today: date | None = None) -> bytes:
+    return render_kpi_report(board_report_content(doc, board_name, today),
+                             publication=publication, threshold=threshold)
+
+
+def board_csv(doc: dict[str, Any], board_name: str, *, publication: bool = False,
+              threshold: int = 5, today: date | None = None) -> str:
+    """One figure per row, for the board total (unit column empty) and for each unit."""
+    return report_csv(board_report_content(doc, board_name, today), publication=publication,
+                      threshold=threshold)
+
+
+def write_board_pdf(doc: dict[str, Any], out: Path, board_name: str, *,
+                    publication: bool = False, threshold: int = 5) -> None:
+    _write(out, board_pdf(doc, board_name, publication=publication, threshold=threshold))
+
+
+def write_board_csv(doc: dict[str, Any], out: Path, board_name: str, *,
+                    publication: bool = False, threshold: int = 5) -> None:
+    _write(out, board_csv(doc, board_name, publication=publication,
+                          threshold=threshold).encode("utf-8"))

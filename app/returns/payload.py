@@ -1,0 +1,132 @@
+"""Building a return's payload: exactly what leaves the laptop, and nothing else.
+
+The payload holds the format and version, a random return id, the reporting
+unit, the period (label and dates), when it was built, the software version, the
+casebook's audit-chain head, the additive figures (app.core.return_figures) and
+the learning statements the contact marked publishable (app.store.return_sources
+says which). No identity, no notes, no references, no date finer than the period:
+resources/return.schema.json says so strictly, and the payload is checked
+against it before it is signed.
+
+identities.db is opened for one reason here: to look for the names, emails and
+phone numbers it holds in the learning statements. None of them is returned.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from typing import Any
+
+from app import __version__
+from app.core.identifying import find_identifying
+from app.core.periods import Period, parse_period
+from app.core.return_figures import compute_return_figures
+from app.returns.schema import FORMAT, VERSION, payload_bytes, schema_problems
+from app.store import audit
+from app.store.casebook import Casebook
+from app.store.concerns import ConcernService
+from app.store.errors import IdentifyingText, ReturnError
+from app.store.identities import IdentityService
+from app.store.return_sources import detriment_reports, feedback_records, publishable_learning
+
+MAX_STATEMENT = 2000
+MAX_STATEMENTS = 1000
+MAX_UNIT_NAME = 200
+
+Payload = dict[str, Any]
+
+
+def return_period(period: Period) -> Period:
+    """Returns cover a financial year or one of its quarters, so the board's periods line up."""
+    try:
+        parsed = parse_period(period.label)
+    except ValueError as exc:
+        raise ReturnError("A return covers a financial year like 2025-26 or a quarter like "
+                          "2025-26-Q1, not a span of dates.") from exc
+    if (parsed.start, parsed.end) != (period.start, period.end):
+        raise ReturnError(f"The period {period.label} does not match its dates.")
+    return parsed
+
+
+def created_at_text(moment: datetime) -> str:
+    """UTC to the microsecond, so a later build always sorts after an earlier one."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def check_learning(statements: Iterable[str], known: Iterable[str]) -> None:
+    """Stop the build if a statement is too long or may identify someone (all listed)."""
+    known = list(known)
+    problems: list[tuple[str, list[str]]] = []
+    for statement in statements:
+        reasons = list(dict.fromkeys(f.reason for f in find_identifying(statement, known)))
+        if len(statement) > MAX_STATEMENT:
+            reasons.append(f"is longer than {MAX_STATEMENT:,} characters.")
+        if reasons:
+            problems.append((statement, [_sentence(r) for r in reasons]))
+    if problems:
+        raise IdentifyingText(problems)
+
+
+def _sentence(reason: str) -> str:
+    text = reason[0].upper() + reason[1:]
+    return text if text.endswith(".") else text + "."
+
+
+def build_payload(book: Casebook, period: Period, *, now: datetime | None = None) -> Payload:
+    """The payload for `period`, checked: what the preview shows and what is signed.
+
+    Each call gives a fresh return id and creation time; to send exactly what was
+    previewed, pass this dict on to `app.returns.envelope.write_return`.
+    """
+    period = return_period(period)
+    unit = (book.setting("reporting_unit") or "").strip()
+    if not unit:
+        raise ReturnError("Set the reporting unit's name before building a return.")
+    if len(unit) > MAX_UNIT_NAME:
+        raise ReturnError(f"The reporting unit's name is longer than {MAX_UNIT_NAME} "
+                          "characters; shorten it in settings.")
+    service = ConcernService(book)
+    figures = compute_return_figures(service.all_facts(), period, service.calendar(),
+                                     detriment_reports(book), feedback_records(book),
+                                     service.timescales)
+    learning = publishable_learning(book, period)
+    if learning:
+        check_learning(learning, IdentityService(book).identifying_strings())
+    if len(learning) > MAX_STATEMENTS:
+        raise ReturnError(f"A return carries at most {MAX_STATEMENTS} learning statements and "
+                          f"{len(learning)} are marked publishable for {period.label}.")
+    seq, digest = audit.head(book.cases)
+    payload: Payload = {
+        "format": FORMAT,
+        "version": VERSION,
+        "return_id": str(uuid.uuid4()),
+        "reporting_unit": unit,
+        "period": {"label": period.label, "from": period.start.isoformat(),
+                   "to": period.end.isoformat()},
+        "created_at": created_at_text(now or datetime.now(UTC)),
+        "software_version": _version_text(),
+        "audit_head": {"seq": seq, "hash": digest},
+        "figures": figures,
+        "learning": learning,
+    }
+    check_payload(payload)
+    return payload
+
+
+def _version_text() -> str:
+    return "".join(ch for ch in __version__ if ch.isalnum() or ch in ".+_-")[:64] or "unknown"
+
+
+def check_payload(payload: Payload) -> None:
+    """The contact's side of the schema check: a payload that fails is never sent."""
+    problems = schema_problems(payload)
+    if problems:
+        raise ReturnError("The return does not match its published format ("
+                          + "; ".join(problems[:3]) + "); it was not built.")
+
+
+def preview_text(payload: Payload) -> str:
+    """The exact text that would be signed and sent, for the contact to read."""
+    return payload_bytes(payload).decode("utf-8")

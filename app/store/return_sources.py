@@ -1,0 +1,43 @@
+"""What a return reads from cases.db beyond the concerns' timelines.
+
+Only dates, ids and codes leave this module, plus the learning statements a
+contact marked publishable: never a description, a comment or a note.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from app.core.periods import Period
+from app.core.records import SpeakUpAgain
+from app.core.return_figures import DetrimentReport, FeedbackRecord
+from app.store.casebook import Casebook
+
+
+def detriment_reports(book: Casebook) -> list[DetrimentReport]:
+    """Every detriment report's concern and date (what was reported stays behind)."""
+    return [DetrimentReport(int(concern_id), date.fromisoformat(on))
+            for concern_id, on in book.cases.execute(
+                "SELECT concern_id, reported_on FROM detriment_reports ORDER BY id")]
+
+
+def feedback_records(book: Casebook) -> list[FeedbackRecord]:
+    """Every feedback record's concern, date and answer (the comments stay behind)."""
+    return [FeedbackRecord(int(concern_id), date.fromisoformat(on),
+                           SpeakUpAgain(answer) if answer else None)
+            for concern_id, on, answer in book.cases.execute(
+                "SELECT concern_id, received_on, speak_up_again FROM feedback ORDER BY id")]
+
+
+def publishable_learning(book: Casebook, period: Period) -> list[str]:
+    """Learning statements marked publishable whose action was signed off in the period.
+
+    Each statement belongs to the one period holding its action's done date, so a
+    statement is sent once, and one not yet signed off waits. Sorted by text, so
+    the order says nothing about when or for which concern.
+    """
+    rows = book.cases.execute(
+        "SELECT learning FROM actions WHERE publishable = 1 AND trim(learning) != ''"
+        " AND done_on IS NOT NULL AND done_on BETWEEN ? AND ?",
+        (period.start.isoformat(), period.end.isoformat()))
+    return sorted(str(row[0]).strip() for row in rows)

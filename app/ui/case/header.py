@@ -1,0 +1,67 @@
+"""The top of a concern's workspace: its reference, stage, status and next deadline."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
+
+from app.core.records import Anonymity
+from app.ui.base.formatting import format_day, stage_label, status_label
+from app.ui.case.context import CaseContext
+from app.ui.case.deadline_text import describe
+from app.ui.case.fields import heading, value_label
+from app.ui.case.tab_base import mark_level
+
+
+class WorkspaceHeader(QWidget):
+    back_requested = Signal()
+    log_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.back = QPushButton(self.tr("← &Back to the list"))
+        self.back.setAccessibleName(self.tr("Back to the list"))
+        self.back.clicked.connect(self.back_requested.emit)
+        self.log = QPushButton(self.tr("&Log a conversation…"))
+        self.log.setAccessibleName(self.tr("Log a conversation"))
+        self.log.setToolTip(self.tr("Ctrl+N"))
+        self.log.clicked.connect(self.log_requested.emit)
+        self.reference = heading("", 1.5)
+        self.reference.setAccessibleName(self.tr("Reference"))
+        self.where = value_label(self.tr("Stage and status"))
+        self.deadline = value_label(self.tr("Next deadline"))
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(self.back, 0, 0)
+        grid.addWidget(self.reference, 0, 1)
+        grid.addWidget(self.log, 0, 2)
+        grid.addWidget(self.where, 1, 1, 1, 2)
+        grid.addWidget(self.deadline, 2, 1, 1, 2)
+        grid.setColumnStretch(1, 1)
+
+    def show_context(self, context: CaseContext) -> None:
+        detail = context.detail
+        self.reference.setText(detail.reference)
+        stage = detail.stages[-1].stage if detail.stages else "none"
+        parts = [stage_label(stage), status_label(detail.closure),
+                 self.tr(Anonymity(detail.anonymity).label),
+                 self.tr("received %1").replace("%1", format_day(detail.received_on))]
+        if detail.demo:
+            parts.append(self.tr("demo"))
+        self.where.setText(" · ".join(parts))
+        self.log.setEnabled(True)
+        upcoming = context.next_deadline()
+        if upcoming is None:
+            self.deadline.setText(self.tr("No deadline pending."))
+            mark_level(self.deadline, None, 0, "met")
+            return
+        text = describe(upcoming, context.today, context.calendar)
+        self.deadline.setText(self.tr("Next: %1 by %2 (%3)").replace("%1", text.what)
+                              .replace("%2", format_day(upcoming.due)).replace("%3", text.status))
+        mark_level(self.deadline, None, 0, text.level)
+
+    def forget(self) -> None:
+        for label in (self.reference, self.where, self.deadline):
+            label.clear()
+        mark_level(self.deadline, None, 0, "met")
+        self.log.setEnabled(False)

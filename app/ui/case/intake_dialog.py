@@ -1,0 +1,51 @@
+"""Correcting a concern's intake details: dates, how it was raised, service, summary, themes."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from app.ui.case import proposals
+from app.ui.case.case_form import ConcernForm, Job, Problem
+from app.ui.case.context import CaseContext
+from app.ui.case.intake_fields import IntakeFields
+from app.ui.session import Session
+
+
+class IntakeDialog(ConcernForm):
+    def __init__(self, session: Session, context: CaseContext,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(session, context, self.tr("Edit intake details"), self.tr("Save chan&ges"),
+                         self.tr("Changes are recorded in the audit log (which fields, never "
+                                 "their contents)."), parent)
+        self.intake = IntakeFields(self, context.today)
+        self.intake.add_when_and_how()
+        self.intake.add_what_and_where()
+        self.intake.fill_from_detail(context.detail)
+        self.intake.arrange()
+        self.settle()
+
+    def problems(self) -> list[Problem]:
+        values = self.intake.values()
+        proposed = proposals.intake_changed(
+            self.context.facts, received_on=values.received_on,
+            service_type=values.service_type, raiser_category=values.raiser_category,
+            themes=values.themes)
+        return (self.rule_problems(proposed, {"received_on": "received_on", "themes": "themes"})
+                + self.intake.problems())
+
+    def save_job(self) -> Job:
+        concern_id, values = self.concern_id, self.intake.values()
+        assert concern_id is not None
+        changes = {
+            "received_on": values.received_on, "aware_on": values.aware_on,
+            "late_reason": values.late_reason or None, "channel": values.channel.value,
+            "raised_with": values.raised_with.value,
+            "raiser_category": values.raiser_category.value,
+            "service_type": values.service_type.value, "service_area": values.service_area,
+            "summary": values.summary}
+
+        def call(service):  # type: ignore[no-untyped-def]
+            service.update_intake(concern_id, **changes)
+            service.set_themes(concern_id, values.themes)
+
+        return self.service_job(call)
