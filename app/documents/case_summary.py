@@ -57,7 +57,7 @@ from app.documents.layout import (
     text,
 )
 from app.store.casebook import Casebook
-from app.store.concern_detail import ConcernDetail, load_concern
+from app.store.concern_detail import ConcernDetail, DisclosureDetail, load_concern
 from app.store.identities import IdentityService, RevealedIdentity
 
 Mask = Callable[[str], str]
@@ -254,11 +254,17 @@ def _identity(revealed: RevealedIdentity) -> list[Flowable]:
                       "No consent to share the identity has been recorded.")]
 
 
+def _disclosure_text(d: DisclosureDetail) -> str:
+    footing = _label(DisclosureConsent, d.consent)
+    if d.consent_on:
+        footing += f" ({long_date(d.consent_on)})"
+    lines = [f"Role: {d.role}"] if d.role else []
+    lines += [f"Why: {d.reason.strip()}", f"On what footing: {footing}"]
+    return "\n".join(lines)
+
+
 def _disclosures(detail: ConcernDetail) -> list[Flowable]:
-    rows = [(f"{long_date(d.disclosed_on)}: {d.disclosed_to}",
-             f"{d.role + '. ' if d.role else ''}Why: {d.reason}. "
-             f"On what footing: {_label(DisclosureConsent, d.consent)}"
-             f"{' (' + long_date(d.consent_on) + ')' if d.consent_on else ''}.")
+    rows = [(f"{long_date(d.disclosed_on)}: {d.disclosed_to}", _disclosure_text(d))
             for d in detail.disclosures]
     return _section("Who has been told the identity", [_facts_table(rows)] if rows else [],
                     "The identity has not been shared with anyone.")
