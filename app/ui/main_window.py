@@ -81,6 +81,9 @@ class MainWindow(QMainWindow):
         self.quick_unlock.failed.connect(self._unlock_failed)
         self.unlock_view.quick_unlock_requested.connect(self.quick_unlock.unlock)
         self.shell.settings.auto_lock_changed.connect(self._auto_lock_changed)
+        # Forms are window-modal: they pass Ctrl+L on through the workspace.
+        self.shell.workspace.lock_requested.connect(self.lock)
+        self.shell.workspace.concern_created.connect(self.shell.open_concern)
         self.session.error.connect(lambda message: self.statusBar().showMessage(message, 8000))
         self._location: dict[str, Any] = {"page": "dashboard"}
         self.clipboard_guard = ClipboardGuard(self)
@@ -119,6 +122,7 @@ class MainWindow(QMainWindow):
                 (self.tr("&Concerns"), "Ctrl+2", lambda: self._go("concerns")),
                 (self.tr("&Settings"), "Ctrl+,", lambda: self._go("settings")),
                 (self.tr("&Find…"), "Ctrl+F", self._find),
+                (self.tr("&New concern…"), "Ctrl+Shift+N", self._new_concern),
                 (self.tr("&Log a conversation…"), "Ctrl+N", self._log_conversation),
                 (self.tr("&Lock"), "Ctrl+L", self.lock)):
             action = QAction(text, self)
@@ -198,6 +202,10 @@ class MainWindow(QMainWindow):
             self.shell.show_page("concerns")
             self.shell.concerns.search.setFocus()
             self.shell.concerns.search.selectAll()
+
+    def _new_concern(self) -> None:
+        if self.unlocked:
+            self.shell.workspace.new_concern()
 
     def _log_conversation(self) -> None:
         if not self.unlocked:

@@ -257,10 +257,19 @@ def hint_label(text: str) -> QLabel:
     """Helper text under a field, in the palette's quieter colour."""
     label = note(text)
     palette = label.palette()
-    palette.setColor(QPalette.ColorRole.WindowText,
-                     palette.color(QPalette.ColorRole.PlaceholderText))
+    palette.setColor(QPalette.ColorRole.WindowText, quiet_colour(palette))
     label.setPalette(palette)
     return label
+
+
+def quiet_colour(palette: QPalette) -> QColor:
+    """Text a little softer than the body text, still well above 4.5:1 contrast."""
+    text = palette.color(QPalette.ColorRole.WindowText)
+    ground = palette.color(QPalette.ColorRole.Window)
+    mix = 0.7
+    return QColor(*(round(mix * a + (1 - mix) * b) for a, b in (
+        (text.red(), ground.red()), (text.green(), ground.green()),
+        (text.blue(), ground.blue()))))
 
 
 def fit_columns(tree: QTreeWidget, long_columns: set[int]) -> None:

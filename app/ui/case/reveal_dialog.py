@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QLabel,
+    QSizePolicy,
     QStackedWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -65,6 +66,7 @@ class RevealDialog(QDialog):
         self.pages = QStackedWidget()
         self.pages.addWidget(self._ask_page(reference))
         self.pages.addWidget(self._shown_page())
+        self._size_to_page(0)
         self.problem = ProblemLabel()
         self.buttons = QDialogButtonBox()
         self.show_button = self.buttons.addButton(self.tr("&Show identity"),
@@ -133,10 +135,25 @@ class RevealDialog(QDialog):
             layout.addWidget(box, 1)
         return page
 
+    def _size_to_page(self, index: int) -> None:
+        """Only the page on show counts towards the window's size."""
+        for number in range(self.pages.count()):
+            page = self.pages.widget(number)
+            if page is None:
+                continue
+            policy = (QSizePolicy.Policy.Preferred if number == index
+                      else QSizePolicy.Policy.Ignored)
+            page.setSizePolicy(policy, policy)
+        self.pages.adjustSize()
+
     def fit(self) -> None:
         """Wide enough to read the lists; as tall as the screen allows."""
         chars = self.fontMetrics().averageCharWidth()
-        wanted = self.sizeHint().expandedTo(QSize(chars * 80, self.sizeHint().height()))
+        page = self.pages.widget(self.pages.currentIndex())
+        assert page is not None
+        height = (page.sizeHint().height() + self.buttons.sizeHint().height()
+                  + self.fontMetrics().lineSpacing() * 4)
+        wanted = QSize(max(chars * 80, self.sizeHint().width()), height)
         screen = self.screen().availableGeometry() if self.screen() else None
         if screen is not None:
             wanted = wanted.boundedTo(QSize(int(screen.width() * 0.9),
@@ -183,6 +200,7 @@ class RevealDialog(QDialog):
             self.consents.addTopLevelItem(QTreeWidgetItem([self.tr("None recorded"), "", ""]))
         self.reason.clear()
         self.pages.setCurrentIndex(1)
+        self._size_to_page(1)
         self.show_button.hide()
         self.close_button.setFocus()
         self.fit()

@@ -68,7 +68,7 @@ class ConcernWorkspace(QWidget):
         self.dialogs: list[QDialog] = []
         self._serial = 0
         self._restoring: dict[str, Any] | None = None
-        self._want_conversation = False
+        self._want_conversation: int | None = None  # the concern whose form waits to open
 
         self.header = WorkspaceHeader()
         self.header.back_requested.connect(self.back_requested.emit)
@@ -154,11 +154,11 @@ class ConcernWorkspace(QWidget):
             if isinstance(tab, int) and 0 <= tab < self.tabs.count():
                 self.tabs.setCurrentIndex(tab)
             if restoring.get("conversation_form"):
-                self._want_conversation = True
+                self._want_conversation = self.concern_id
             if restoring.get("new_concern"):
                 self.new_concern()
-        if self._want_conversation:
-            self._want_conversation = False
+        wanted, self._want_conversation = self._want_conversation, None
+        if wanted is not None and wanted == self.concern_id:
             self.log_conversation()
 
     # ----- drafts -----------------------------------------------------------------------
@@ -194,7 +194,7 @@ class ConcernWorkspace(QWidget):
         if self.concern_id is None:
             return
         if self.context is None or self.context.concern_id != self.concern_id:
-            self._want_conversation = True  # opens once the concern has loaded
+            self._want_conversation = self.concern_id  # opens once the concern has loaded
             return
         open_form = next((d for d in self.dialogs if isinstance(d, ConversationForm)), None)
         if open_form is not None:
@@ -335,7 +335,7 @@ class ConcernWorkspace(QWidget):
         self._serial += 1  # answers still on their way are dropped
         self.concern_id = None
         self._restoring = None
-        self._want_conversation = False
+        self._want_conversation = None
         for dialog in list(self.dialogs):
             self.dialogs.remove(dialog)
             forget: Callable[[], None] | None = getattr(dialog, "forget", None)

@@ -96,6 +96,8 @@ class CasebookShell(QWidget):
             self.workspace.restore(location)
         else:
             self.show_page(str(location.get("page", "dashboard")))
+            if location.get("new_concern"):  # the New concern form was open over this page
+                self.workspace.restore(location)
 
     def pending_drafts(self) -> list[tuple[str, int | None, str]]:
         """Text being typed that must be kept (kind, concern id, text) before locking."""
