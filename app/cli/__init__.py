@@ -104,7 +104,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.casebook = folder
     args.board = board_folder
     if args.command is None:
-        return _launch_gui(folder)
+        return _launch_gui(folder, board_folder)
     handler: Handler = args.handler
     try:
         return handler(args)
@@ -125,11 +125,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
 
 
-def _launch_gui(folder: Path | None) -> int:
+def _launch_gui(folder: Path | None, board: Path | None = None) -> int:
+    """The desktop app: the casebook's window, or with `--board DIR` the board's."""
     try:
-        from app.ui.main import run
+        from app.ui.main import run, run_board
     except ImportError as exc:
         print("The desktop app cannot start: Qt is not available here "
               f"({exc.name or 'PySide6'} is missing).", file=sys.stderr)
         return EXIT_ERROR
-    return run(folder)
+    return run_board(board) if board is not None else run(folder)

@@ -9,34 +9,61 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from app.core.rules import RuleError
 from app.crash import report_unexpected
+from app.store import database
 from app.store.casebook import Casebook, damage_error
 from app.store.database import DatabaseError
-from app.store.errors import CasebookError
+from app.store.errors import CasebookDamaged, CasebookError
+
+if TYPE_CHECKING:
+    from app.store.board import Board
 
 Job = Callable[["WorkerState"], Any]
 
 
 class WorkerState:
-    """What the worker thread holds: the open casebook, or None when locked."""
+    """What the worker thread holds: the open casebook (or, in the board's window, the open
+    board store), or None when locked."""
 
     def __init__(self) -> None:
         self.book: Casebook | None = None
+        self.board: Board | None = None
 
     def require_book(self) -> Casebook:
         if self.book is None:
             raise CasebookError("The casebook is locked.")
         return self.book
 
+    def require_board(self) -> Board:
+        if self.board is None:
+            raise CasebookError("The board store is locked.")
+        return self.board
+
     def close(self) -> None:
         if self.book is not None:
             self.book.close()
             self.book = None
+        if self.board is not None:
+            self.board.close()
+            self.board = None
+
+    def damage_message(self, exc: Exception) -> str:
+        """A database error met while working, said plainly for whichever store is open."""
+        if self.book is not None:
+            return str(damage_error(self.book.folder, exc))
+        if self.board is not None:
+            from app.store.board import BOARD_DB
+
+            translated = database.translate(exc, self.board.folder)
+            if translated is exc:
+                translated = CasebookDamaged(self.board.folder / BOARD_DB, None)
+            return str(translated)
+        return report_unexpected(exc)
 
 
 class _Runner(QObject):
@@ -54,9 +81,7 @@ class _Runner(QObject):
         except (CasebookError, RuleError) as exc:
             self.failed.emit(job_id, str(exc))
         except DatabaseError as exc:  # a page found damaged (or the disk full) while working
-            folder = self.state.book.folder if self.state.book is not None else None
-            message = str(damage_error(folder, exc)) if folder else report_unexpected(exc)
-            self.failed.emit(job_id, message)
+            self.failed.emit(job_id, self.state.damage_message(exc))
         except Exception as exc:  # never let a worker die with a traceback on screen
             self.failed.emit(job_id, report_unexpected(exc))
         else:

@@ -1,0 +1,371 @@
+"""Create the board's store: its name, a passphrase, and a new or existing age identity.
+
+Like a casebook's first run: every field is checked as the user types, creation
+(Argon2id) runs on the worker, the new store is closed straight away and the
+recovery key handed back to be shown once. An existing identity (made with
+`age-keygen`) is read on the worker when chosen, to show which recipient it
+gives; only that public recipient comes back to the window, and the file is
+read again when the store is made.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.returns.signing import recipient_fingerprint
+from app.store.board import Board, parse_age_identity
+from app.store.errors import CasebookError
+from app.ui.base.form_feedback import (
+    BusyIndicator,
+    FieldMessage,
+    ask_folder,
+    field_with_message,
+    heading_font,
+)
+from app.ui.base.passphrase_meter import PassphraseMeter
+from app.ui.base.worker import CasebookWorker, WorkerState
+from app.ui.board.display import two_lines
+
+MAX_NAME = 200
+
+
+@dataclass(frozen=True)
+class NewBoard:
+    """What the creation job hands back: enough to show the key and the recipient."""
+
+    folder: Path
+    recovery_key: str
+    name: str
+    board_id: str
+    recipient: str
+
+
+def read_identity_file(path: Path) -> str:
+    """The identity line of an age identity file (checked), read on the worker."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CasebookError(f"Cannot read the identity file {path}.") from exc
+    return parse_age_identity(text)
+
+
+def identity_recipient(path: Path) -> str:
+    import pyrage
+
+    return str(pyrage.x25519.Identity.from_str(read_identity_file(path)).to_public())
+
+
+def name_problem(text: str) -> str:
+    name = text.strip()
+    if not name:
+        return "Give the board's name, as its reports are headed."
+    if len(name) > MAX_NAME or any(ord(ch) < 32 or ord(ch) == 127 for ch in name):
+        return f"The board's name is one line of at most {MAX_NAME} characters."
+    return ""
+
+
+class BoardCreatePage(QWidget):
+    created = Signal(object)  # NewBoard
+    folder_changed = Signal(Path)
+
+    def __init__(self, worker: CasebookWorker, folder: Path,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("createBoard")
+        self._worker = worker
+        self.folder = folder
+        self._touched: set[str] = set()
+        self._identity_ok = False
+        self.ask_folder: Callable[[Path], Path | None] = lambda start: ask_folder(
+            self, self.tr("Choose a folder for the board's store"), start)
+        self.ask_identity: Callable[[Path], Path | None] = self._ask_identity
+
+        title = QLabel(self.tr("Create the board's store"))
+        title.setFont(heading_font(self))
+        intro = QLabel(self.tr(
+            "The board's store keeps the returns sent by reporting units, encrypted on this "
+            "computer. Units encrypt their returns to the board's key, so only this store "
+            "can open them. Only someone who knows the passphrase (or holds the recovery "
+            "key) can open the store."))
+        intro.setWordWrap(True)
+
+        self.name = QLineEdit()
+        self.name.setAccessibleName(self.tr("Board name"))
+        self.name.setPlaceholderText(self.tr("for example, NHS Forth Valley"))
+        self.name_message = FieldMessage(self.tr("Board name problem"))
+
+        self.folder_field = QLineEdit(str(folder))
+        self.folder_field.setReadOnly(True)
+        self.folder_field.setAccessibleName(self.tr("Board store folder"))
+        self.change_folder = QPushButton(self.tr("C&hange…"))
+        self.change_folder.setAccessibleName(self.tr("Change the board store folder"))
+        self.change_folder.clicked.connect(self._choose_folder)
+        folder_row = QWidget()
+        folder_layout = QHBoxLayout(folder_row)
+        folder_layout.setContentsMargins(0, 0, 0, 0)
+        folder_layout.addWidget(self.folder_field, 1)
+        folder_layout.addWidget(self.change_folder)
+        folder_row.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+
+        self.use_identity = QCheckBox(self.tr("Use an existing age &identity file (made with "
+                                              "age-keygen)"))
+        self.use_identity.setAccessibleName(self.tr("Use an existing age identity file"))
+        self.identity_field = QLineEdit()
+        self.identity_field.setReadOnly(True)
+        self.identity_field.setAccessibleName(self.tr("Age identity file"))
+        self.identity_field.setPlaceholderText(self.tr("no file chosen"))
+        self.choose_identity = QPushButton(self.tr("Choose &file…"))
+        self.choose_identity.setAccessibleName(self.tr("Choose the age identity file"))
+        self.choose_identity.clicked.connect(self._choose_identity)
+        identity_row = QWidget()
+        identity_layout = QHBoxLayout(identity_row)
+        identity_layout.setContentsMargins(0, 0, 0, 0)
+        identity_layout.addWidget(self.identity_field, 1)
+        identity_layout.addWidget(self.choose_identity)
+        identity_row.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.identity_message = FieldMessage(self.tr("Age identity file message"))
+        identity_note = FieldMessage(self.tr("Age identity note"))
+        identity_note.show_note(self.tr(
+            "Without a file, a new identity is made for the board. Use a file only if the "
+            "board already has an age identity that units encrypt to."))
+
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setAccessibleName(self.tr("New passphrase"))
+        self.meter = PassphraseMeter()
+        self.passphrase_message = FieldMessage(self.tr("New passphrase problem"))
+        self.confirm = QLineEdit()
+        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
+        self.confirm.setAccessibleName(self.tr("Type the passphrase again"))
+        self.confirm_message = FieldMessage(self.tr("Passphrase confirmation problem"))
+        rule = QLabel(self.tr(
+            "The passphrase needs at least 12 characters. A few unrelated words work well "
+            "and are easier to remember than a jumble of symbols. Nobody can reset it for you: "
+            "keep the recovery key you will be shown next."))
+        rule.setWordWrap(True)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        rows: list[tuple[str, QWidget, QWidget | None]] = [
+            (self.tr("Board &name:"), field_with_message(self.name, self.name_message),
+             self.name),
+            (self.tr("F&older:"), folder_row, self.folder_field),
+            (self.tr("Age identity:"),
+             field_with_message(self.use_identity, identity_row, self.identity_message,
+                                identity_note), None),
+            (self.tr("&Passphrase:"),
+             field_with_message(self.passphrase, self.meter, self.passphrase_message),
+             self.passphrase),
+            (self.tr("Passphrase a&gain:"), field_with_message(self.confirm,
+                                                               self.confirm_message),
+             self.confirm),
+        ]
+        for text, field, buddy in rows:
+            label = QLabel(text)
+            if buddy is not None:
+                label.setBuddy(buddy)
+            form.addRow(label, field)
+
+        self.busy = BusyIndicator()
+        self.message = FieldMessage(self.tr("Create board store message"))
+        self.create_button = QPushButton(self.tr("&Create board store"))
+        self.create_button.setAccessibleName(self.tr("Create the board store"))
+        self.create_button.setDefault(True)
+        self.create_button.clicked.connect(self.create_board)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.create_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(intro)
+        layout.addSpacing(8)
+        layout.addLayout(form)
+        layout.addWidget(rule)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.message)
+        layout.addSpacing(12)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+
+        for name, field in (("name", self.name), ("passphrase", self.passphrase),
+                            ("confirm", self.confirm)):
+            field.textEdited.connect(lambda _text, name=name: self._touch(name))
+        self.passphrase.textChanged.connect(self.meter.update_for)
+        for field in (self.name, self.passphrase, self.confirm):
+            field.textChanged.connect(self.validate)
+            field.returnPressed.connect(self.create_board)
+        self.use_identity.toggled.connect(self._identity_toggled)
+        order = (self.name, self.folder_field, self.change_folder, self.use_identity,
+                 self.identity_field, self.choose_identity, self.passphrase, self.confirm,
+                 self.create_button)
+        for first, second in zip(order, order[1:], strict=False):
+            self.setTabOrder(first, second)
+        self._identity_toggled(False)
+
+    # ----- checking ----------------------------------------------------------------------
+
+    def _touch(self, name: str) -> None:
+        self._touched.add(name)
+        self.validate()
+
+    def problems(self) -> dict[str, str]:
+        found: dict[str, str] = {}
+        name = name_problem(self.name.text())
+        if name:
+            found["name"] = self.tr(name)
+        if self.use_identity.isChecked() and not self._identity_ok:
+            found["identity"] = self.tr("Choose the age identity file, or untick the box to "
+                                        "make a new identity.")
+        strength = self.meter.strength
+        if not strength.acceptable:
+            found["passphrase"] = self.tr(strength.problem)
+        if self.confirm.text() != self.passphrase.text():
+            found["confirm"] = self.tr("The two passphrases are different.")
+        return found
+
+    def validate(self) -> bool:
+        problems = self.problems()
+        messages = {"name": self.name_message, "passphrase": self.passphrase_message,
+                    "confirm": self.confirm_message}
+        for name, message in messages.items():
+            shown = name in self._touched or (name == "confirm" and bool(self.confirm.text()))
+            message.show_problem(problems.get(name) if shown else None)
+        self.create_button.setEnabled(not problems and not self.busy.busy)
+        return not problems
+
+    # ----- folder and identity -----------------------------------------------------------
+
+    def _choose_folder(self) -> None:
+        chosen = self.ask_folder(self.folder)
+        if chosen is not None:
+            self.set_folder(chosen)
+
+    def set_folder(self, folder: Path) -> None:
+        self.folder = folder
+        self.folder_field.setText(str(folder))
+        self.folder_changed.emit(folder)
+
+    def _ask_identity(self, start: Path) -> Path | None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose the board's age identity file"), str(start),
+            self.tr("Age identity (*.txt *.key);;All files (*)"))
+        return Path(chosen) if chosen else None
+
+    def _identity_toggled(self, on: bool) -> None:
+        self.identity_field.setEnabled(on)
+        self.choose_identity.setEnabled(on)
+        if not on:
+            self.identity_field.clear()
+            self._identity_ok = False
+            self.identity_message.show_problem(None)
+        elif not self.identity_field.text():
+            self.identity_message.show_note(self.tr(
+                "Choose the identity file, or untick the box to make a new identity."))
+        self.validate()
+
+    def _choose_identity(self) -> None:
+        current = self.identity_field.text()
+        chosen = self.ask_identity(Path(current).parent if current else Path.home())
+        if chosen is not None:
+            self.set_identity_file(chosen)
+
+    def set_identity_file(self, path: Path) -> None:
+        """Check the file on the worker; only its public recipient comes back."""
+        self.use_identity.setChecked(True)
+        self.identity_field.setText(str(path))
+        self._identity_ok = False
+        self.identity_message.show_note(self.tr("Reading {path}…").format(path=path))
+        self.validate()
+
+        def done(recipient: Any) -> None:
+            if self.identity_field.text() != str(path):
+                return
+            self._identity_ok = True
+            self.identity_message.show_note(self.tr(
+                "Units will encrypt to {recipient}\nFingerprint: {fingerprint}").format(
+                recipient=recipient, fingerprint=two_lines(recipient_fingerprint(recipient))))
+            self.validate()
+
+        def failed(message: str) -> None:
+            if self.identity_field.text() != str(path):
+                return
+            self.identity_message.show_problem(message)
+            self.validate()
+
+        self._worker.submit(lambda _state: identity_recipient(path), done, failed)
+
+    # ----- creating ----------------------------------------------------------------------
+
+    def create_board(self) -> None:
+        self._touched.update(("name", "passphrase", "confirm"))
+        if not self.validate() or self.busy.busy:
+            return
+        folder = self.folder
+        passphrase = self.passphrase.text()
+        name = self.name.text().strip()
+        identity_path = Path(self.identity_field.text()) if self.use_identity.isChecked() \
+            else None
+
+        def job(state: WorkerState) -> NewBoard:
+            state.close()
+            identity = read_identity_file(identity_path) if identity_path else None
+            board, recovery_key = Board.create(folder, passphrase, name=name, identity=identity)
+            try:
+                return NewBoard(folder, recovery_key, board.name, board.board_id,
+                                board.recipient())
+            finally:
+                board.close()
+
+        self._set_busy(True)
+        self.message.show_problem(None)
+        self._worker.submit(job, self._created, self._failed)
+
+    def _set_busy(self, busy: bool) -> None:
+        if busy:
+            self.busy.start(self.tr("Creating the board store… this takes a few seconds."))
+        else:
+            self.busy.stop()
+        for widget in (self.name, self.change_folder, self.use_identity, self.passphrase,
+                       self.confirm):
+            widget.setEnabled(not busy)
+        self.choose_identity.setEnabled(not busy and self.use_identity.isChecked())
+        self.validate()
+
+    def _created(self, result: Any) -> None:
+        self._set_busy(False)
+        self.clear_passphrases()
+        self.created.emit(result)
+
+    def _failed(self, message: str) -> None:
+        self._set_busy(False)
+        self.message.show_problem(self.tr("The board store was not created: {message}").format(
+            message=message))
+        self.create_button.setFocus()
+
+    def clear_passphrases(self) -> None:
+        for field in (self.passphrase, self.confirm):
+            field.clear()
+        self._touched.difference_update(("passphrase", "confirm"))
+        self.validate()
+
+    def focus_first(self) -> None:
+        self.name.setFocus(Qt.FocusReason.OtherFocusReason)

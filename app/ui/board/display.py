@@ -1,0 +1,41 @@
+"""How the board's window shows times, fingerprints and periods (dd/mm/yyyy, UK English)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from app.core.periods import Period
+
+
+def format_moment(text: str | None) -> str:
+    """An ISO time from a return or the store (UTC) as local dd/mm/yyyy HH:MM."""
+    if not text:
+        return ""
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return text
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone().strftime("%d/%m/%Y %H:%M")
+
+
+def format_date(text: str | None) -> str:
+    """The day of an ISO time or date, as dd/mm/yyyy."""
+    shown = format_moment(text)
+    return shown.split(" ", 1)[0] if shown else ""
+
+
+def period_dates(period: Period) -> str:
+    return f"{period.start:%d/%m/%Y} to {period.end:%d/%m/%Y}"
+
+
+def two_lines(fingerprint: str) -> str:
+    """Groups of four, eight to a line, so it reads out like a phone number."""
+    groups = fingerprint.split()
+    half = (len(groups) + 1) // 2
+    return " ".join(groups[:half]) + "\n" + " ".join(groups[half:])
+
+
+def day_text(day: date) -> str:
+    return day.strftime("%d/%m/%Y")
