@@ -13,45 +13,21 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
 
 from app.store.casebook import Casebook, is_casebook
 from app.store.concerns import ConcernService
 from app.ui.base.clipboard import ClipboardGuard
+from app.ui.base.idle import IdleWatcher
 from app.ui.base.worker import CasebookWorker, WorkerState
 from app.ui.firstrun.first_run_view import FirstRunView
 from app.ui.firstrun.quick_unlock_button import QuickUnlock
 from app.ui.session import Session
 from app.ui.shell.casebook_shell import CasebookShell
+from app.ui.unlock.new_passphrase_dialog import NewPassphraseDialog
 from app.ui.unlock.unlock_view import UnlockView
-
-_INPUT_EVENTS = frozenset({
-    QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
-    QEvent.Type.Wheel, QEvent.Type.TouchBegin,
-})
-
-
-class IdleWatcher(QObject):
-    """Restarts a timer on every keyboard or mouse event in the application."""
-
-    idle = Signal()
-
-    def __init__(self, minutes: float, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.timeout.connect(self.idle.emit)
-        self.set_minutes(minutes)
-
-    def set_minutes(self, minutes: float) -> None:
-        self.timer.setInterval(max(1, int(minutes * 60_000)))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() in _INPUT_EVENTS and self.timer.isActive():
-            self.timer.start()
-        return False
 
 
 class MainWindow(QMainWindow):
@@ -72,6 +48,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.shell)
         self.setCentralWidget(self.stack)
         self.unlock_view.unlock_requested.connect(self.unlock)
+        self.unlock_view.recovery_unlock_requested.connect(self.unlock_with_recovery_key)
         self.first_run = FirstRunView(self.worker, folder)
         self.stack.addWidget(self.first_run)
         self.first_run.casebook_ready.connect(self._casebook_ready)
@@ -88,7 +65,8 @@ class MainWindow(QMainWindow):
         self._location: dict[str, Any] = {"page": "dashboard"}
         self.clipboard_guard = ClipboardGuard(self)
         self.idle = IdleWatcher(5, self)
-        self.idle.idle.connect(self.lock)
+        self.idle.idle.connect(lambda: self.lock(idle=True))
+        self.new_passphrase_dialog: NewPassphraseDialog | None = None
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.idle)
@@ -98,15 +76,15 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.first_run)
         else:
             self.quick_unlock.check()
-            QTimer.singleShot(0, self.unlock_view.reset)
+            self.unlock_view.reset()
+            QTimer.singleShot(0, self.unlock_view.passphrase.setFocus)
 
     def _casebook_ready(self, folder: Path) -> None:
         """A casebook was created, opened or restored: unlock it."""
         self.folder = folder
         self.unlock_view.set_folder(folder)
         self.quick_unlock.set_folder(folder)
-        self.unlock_view.reset()
-        self.unlock_view.show_message(self.first_run.ready_message)
+        self.unlock_view.reset(self.first_run.ready_message)
         self.stack.setCurrentWidget(self.unlock_view)
         self.quick_unlock.check()
 
@@ -124,7 +102,7 @@ class MainWindow(QMainWindow):
                 (self.tr("&Find…"), "Ctrl+F", self._find),
                 (self.tr("&New concern…"), "Ctrl+Shift+N", self._new_concern),
                 (self.tr("&Log a conversation…"), "Ctrl+N", self._log_conversation),
-                (self.tr("&Lock"), "Ctrl+L", self.lock)):
+                (self.tr("&Lock"), "Ctrl+L", lambda: self.lock())):
             action = QAction(text, self)
             action.setShortcut(QKeySequence(shortcut))
             action.triggered.connect(slot)
@@ -147,6 +125,22 @@ class MainWindow(QMainWindow):
 
         self.worker.submit(job, self._unlocked, self._unlock_failed)
 
+    def unlock_with_recovery_key(self, recovery_key: str) -> None:
+        """The passphrase is forgotten: open with the recovery key, then set a new one."""
+        folder = self.folder
+
+        def job(state: WorkerState) -> float:
+            state.close()
+            state.book = Casebook.open_with_recovery_key(folder, recovery_key)
+            return float(state.book.setting("auto_lock_minutes", "5") or 5)
+
+        def opened(minutes: float) -> None:
+            self._unlocked(minutes)
+            self.new_passphrase_dialog = NewPassphraseDialog(self.session, self)
+            self.new_passphrase_dialog.open()
+
+        self.worker.submit(job, opened, self._unlock_failed)
+
     def _unlocked(self, auto_lock_minutes: float) -> None:
         self.idle.set_minutes(auto_lock_minutes)
         self.idle.timer.start()
@@ -165,10 +159,14 @@ class MainWindow(QMainWindow):
 
     # ----- locking ---------------------------------------------------------------
 
-    def lock(self) -> None:
+    def lock(self, idle: bool = False) -> None:
         """Keep drafts, forget everything on screen, close the databases."""
         if not self.unlocked:
             return
+        if self.new_passphrase_dialog is not None:
+            self.new_passphrase_dialog.clear()
+            self.new_passphrase_dialog.reject()
+            self.new_passphrase_dialog = None
         self.idle.timer.stop()
         self._location = self.shell.location()
         drafts = self.shell.pending_drafts()
@@ -185,7 +183,8 @@ class MainWindow(QMainWindow):
         self.worker.submit(close, lambda _: None, self.session.error.emit)
         self.shell.forget()
         self.clipboard_guard.clear_if_ours()
-        self.unlock_view.reset()
+        self.unlock_view.reset(self.tr("Locked after {minutes} minutes without use.").format(
+            minutes=round(self.idle.timer.interval() / 60_000)) if idle else self.tr("Locked."))
         self.stack.setCurrentWidget(self.unlock_view)
         self.statusBar().showMessage(self.tr("Locked"))
         self.quick_unlock.check()

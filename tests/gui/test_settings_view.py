@@ -310,3 +310,15 @@ def test_every_control_has_an_accessible_name(qtbot, opened: Opened) -> None:
                     widget.parent() is not None and widget.parent().inherits("QAbstractSpinBox")):
                 continue  # Qt's own parts: a spin box's line edit, a table's corner button
             assert widget.accessibleName(), widget
+
+
+def test_settings_show_this_units_key_for_the_board(qtbot, opened: Opened) -> None:
+    from app.returns.signing import fingerprint, public_key_line, unit_public_key
+
+    view = _view(qtbot, opened)
+    qtbot.waitUntil(lambda: bool(view.unit_key.text()))
+    raw = opened.ask(lambda state: unit_public_key(state.book))
+    assert view.unit_key.text() == public_key_line(raw)  # what `casebook unit-key` prints
+    assert view.unit_key_fingerprint.text().split() == fingerprint(raw).split()
+    view.forget()
+    assert view.unit_key.text() == "" and view.unit_key_fingerprint.text() == ""

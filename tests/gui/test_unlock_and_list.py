@@ -105,3 +105,37 @@ def test_list_filters_and_search_run_in_sql(qtbot, folder: Path) -> None:
     qtbot.waitUntil(lambda: view.model.total == 2)
     assert "(overdue)" in view.model.data(view.model.index(0, 4))
     window.close()
+
+
+def test_forgotten_passphrase_recovery_key_then_a_new_passphrase(qtbot, folder: Path) -> None:
+    book, recovery = Casebook.create(folder, PASSPHRASE, organisation="o", unit="u")
+    book.close()
+    window = MainWindow(folder, today=lambda: TODAY)
+    qtbot.addWidget(window)
+    window.show()
+    view = window.unlock_view
+    view.use_recovery.setChecked(True)
+    assert view.passphrase.echoMode() == view.passphrase.EchoMode.Normal
+    view.passphrase.setText("AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH-IIII")
+    qtbot.keyClick(view.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "typing mistake" in view.message.text()
+                    or "does not open" in view.message.text())
+    assert not window.unlocked
+    view.passphrase.setText(recovery.lower())
+    qtbot.keyClick(view.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.unlocked and window.new_passphrase_dialog is not None)
+    dialog = window.new_passphrase_dialog
+    dialog.new.setText("short")
+    assert not dialog.ok.isEnabled()
+    dialog.new.setText("a brand new long passphrase")
+    dialog.confirm.setText("a brand new long passphrase")
+    assert dialog.ok.isEnabled()
+    dialog.ok.click()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    window.lock()
+    assert window.unlock_view.message.text() == "Locked."
+    qtbot.waitUntil(lambda: window.worker.pending == 0)
+    with Casebook.open(folder, "a brand new long passphrase") as again:
+        events = [r[0] for r in again.cases.execute("SELECT event FROM audit")]
+    assert "passphrase.changed" in events and "casebook.recovered" in events
+    window.close()

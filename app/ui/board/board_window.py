@@ -20,13 +20,13 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
 from app.store.board import Board, is_board
 from app.ui.base.clipboard import ClipboardGuard
 from app.ui.base.form_feedback import centred_page
+from app.ui.base.idle import IdleWatcher
 from app.ui.base.worker import CasebookWorker, WorkerState
 from app.ui.board.board_session import BoardSession
 from app.ui.board.create_page import BoardCreatePage, NewBoard
 from app.ui.board.recovery_dialog import BoardRecoveryKeyDialog
 from app.ui.board.unlock_page import BoardUnlockView
 from app.ui.board.workspace import BoardWorkspace
-from app.ui.main_window import IdleWatcher
 
 AUTO_LOCK_MINUTES = 5
 
@@ -122,8 +122,7 @@ class BoardWindow(QMainWindow):
     def _show_unlock(self, folder: Path, message: str) -> None:
         self.folder = folder
         self.unlock_view.set_folder(folder)
-        self.unlock_view.reset()
-        self.unlock_view.show_message(message)
+        self.unlock_view.reset(message)
         self.stack.setCurrentWidget(self.unlock_view)
         self.statusBar().showMessage(self.tr("Locked"))
 
@@ -182,8 +181,7 @@ class BoardWindow(QMainWindow):
         self.workspace.forget()
         self.clipboard_guard.clear_if_ours()
         self.setWindowTitle(self.tr("Casebook: the board's returns"))
-        self.unlock_view.reset()
-        self.unlock_view.show_message(message or self.tr("Locked."))
+        self.unlock_view.reset(message or self.tr("Locked."))
         self.stack.setCurrentWidget(self.unlock_view)
         self.statusBar().showMessage(self.tr("Locked"))
         self.locked.emit()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.returns.signing import fingerprint, public_key_line, unit_public_key
 from app.store import settings_service as rules
 from app.store.settings_service import (
     CasebookSettings,
@@ -171,6 +172,30 @@ class SettingsView(QWidget):
             (self.tr("&Fingerprint:"), self.fingerprint, self.fingerprint,
              (fingerprint_note,))])
 
+        # This unit's own signing key, for the board to register (read-only)
+        self.unit_key = QLabel()
+        self.unit_key.setFont(monospace_font())
+        self.unit_key.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.unit_key.setAccessibleName(self.tr("This unit's public signing key"))
+        self.unit_key_fingerprint = QLabel()
+        self.unit_key_fingerprint.setFont(monospace_font(1.1))
+        self.unit_key_fingerprint.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.unit_key_fingerprint.setAccessibleName(
+            self.tr("Fingerprint of this unit's public signing key"))
+        unit_key_note = FieldMessage(self.tr("Unit key note"))
+        unit_key_note.show_note(self.tr(
+            "Give this key to the board's whistleblowing lead, who registers it for this "
+            "reporting unit; returns are signed with it. Read the fingerprint to them by "
+            "phone to check it arrived unchanged."))
+        unit_key_box = self._group(self.tr("This unit's key, for the board"), [
+            (self.tr("Public key:"), self.unit_key, self.unit_key, ()),
+            (self.tr("Fingerprint:"), self.unit_key_fingerprint, self.unit_key_fingerprint,
+             (unit_key_note,))])
+
         widest = max(label.sizeHint().width() for label in self._form_labels)
         for label in self._form_labels:  # the groups' fields line up
             label.setMinimumWidth(widest)
@@ -184,7 +209,8 @@ class SettingsView(QWidget):
         page = QWidget()
         column = QVBoxLayout(page)
         column.addWidget(title)
-        for box in (organisation_box, security_box, records_box, board_box, holidays_box):
+        for box in (organisation_box, security_box, records_box, board_box, unit_key_box,
+                    holidays_box):
             column.addWidget(box)
         column.addStretch(1)
         self.scroll_area = centred_page(page, _PAGE_WIDTH_CHARACTERS)
@@ -271,6 +297,18 @@ class SettingsView(QWidget):
 
         self._start(self.tr("Loading settings…"))
         session.read(job, self._show_loaded, self._failed)
+
+        def unit_key_job(state: WorkerState) -> tuple[str, str]:
+            raw = unit_public_key(session.book(state))
+            return public_key_line(raw), fingerprint(raw)
+
+        session.read(unit_key_job, self._show_unit_key, self._failed)
+
+    def _show_unit_key(self, key: Any) -> None:
+        line, print_ = key
+        self.unit_key.setText(line)
+        groups = print_.split()
+        self.unit_key_fingerprint.setText(" ".join(groups[:8]) + "\n" + " ".join(groups[8:]))
 
     def _show_loaded(self, loaded: Any) -> None:
         self._stop()
@@ -534,6 +572,8 @@ class SettingsView(QWidget):
         self._loaded = None
         self._working = False
         self.busy.stop()
+        self.unit_key.clear()
+        self.unit_key_fingerprint.clear()
         for widget in (self.organisation, self.unit, self.board_key, self.quick_unlock,
                        self.auto_lock, self.retention, self.threshold):
             widget.blockSignals(True)

@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QWidget
 
 from app.ui.cases.concern_list_view import ConcernListView
 from app.ui.dashboard.dashboard_view import DashboardView
+from app.ui.reports.kpi_report_view import KpiReportView
+from app.ui.reports.return_view import ReturnView
 from app.ui.session import Session
 from app.ui.settings.settings_view import SettingsView
 
@@ -20,7 +22,7 @@ class Page(Protocol):
 class CasebookShell(QWidget):
     """Dashboard, concerns list and a concern's workspace, behind one navigation list."""
 
-    PAGES = ("dashboard", "concerns", "workspace", "settings")
+    PAGES = ("dashboard", "concerns", "workspace", "reports", "return", "settings")
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -30,15 +32,19 @@ class CasebookShell(QWidget):
         self.dashboard = DashboardView(session)
         self.concerns = ConcernListView(session.worker)
         self.workspace = ConcernWorkspace(session)
+        self.reports = KpiReportView(session)
+        self.returns = ReturnView(session)
         self.settings = SettingsView(session)
         self.nav = QListWidget()
         self.nav.setAccessibleName(self.tr("Sections"))
         self.nav.addItems([self.tr("Dashboard"), self.tr("Concerns"), self.tr("Concern"),
+                           self.tr("Reports"), self.tr("Return to the board"),
                            self.tr("Settings")])
         self.nav.setFixedWidth(170)
         self.nav.currentRowChanged.connect(self._go)
         self.stack = QStackedWidget()
-        for page in (self.dashboard, self.concerns, self.workspace, self.settings):
+        for page in (self.dashboard, self.concerns, self.workspace, self.reports, self.returns,
+                     self.settings):
             self.stack.addWidget(page)
         layout = QHBoxLayout(self)
         layout.addWidget(self.nav)
@@ -46,6 +52,7 @@ class CasebookShell(QWidget):
         self.dashboard.open_concern.connect(self.open_concern)
         self.concerns.open_concern.connect(self.open_concern)
         self.workspace.back_requested.connect(lambda: self.show_page("concerns"))
+        self.returns.settings_requested.connect(lambda: self.show_page("settings"))
         session.changed.connect(self._changed)
         self._workspace_item().setFlags(Qt.ItemFlag.NoItemFlags)
 
@@ -72,6 +79,8 @@ class CasebookShell(QWidget):
         """Fresh figures and rows from the casebook (after unlocking)."""
         self.dashboard.reload()
         self.concerns.reload(self.session.today())
+        self.reports.reload()  # read when first shown
+        self.returns.reload()
         self.settings.reload()
 
     def _changed(self, _concern_id: object) -> None:
@@ -104,6 +113,7 @@ class CasebookShell(QWidget):
         return self.workspace.pending_drafts()
 
     def forget(self) -> None:
-        for page in (self.dashboard, self.concerns, self.workspace, self.settings):
+        for page in (self.dashboard, self.concerns, self.workspace, self.reports, self.returns,
+                     self.settings):
             page.forget()
         self._workspace_item().setFlags(Qt.ItemFlag.NoItemFlags)

@@ -1,4 +1,5 @@
-"""The unlock screen: the passphrase, checked on the worker thread (the KDF takes ~0.4 s)."""
+"""The unlock screen: the passphrase (or the recovery key), checked on the worker thread
+(the key derivation takes about 0.4 s), and quick unlock where it is turned on."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -16,10 +18,15 @@ from PySide6.QtWidgets import (
 
 from app.ui.firstrun.quick_unlock_button import QuickUnlockButton
 
+_FIELD_WIDTH_CHARACTERS = 44
+
 
 class UnlockView(QWidget):
     unlock_requested = Signal(str)
+    recovery_unlock_requested = Signal(str)
     quick_unlock_requested = Signal()
+
+    what = "casebook"  # the words a subclass changes: "board store"
 
     def __init__(self, folder: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -29,42 +36,78 @@ class UnlockView(QWidget):
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
         title.setFont(font)
-        self.where = where = QLabel(self.tr("Casebook: {folder}").format(folder=folder))
+        self.where = where = QLabel()
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.set_folder(folder)
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setAccessibleName(self.tr("Passphrase"))
+        self.passphrase.setMinimumWidth(
+            self.passphrase.fontMetrics().averageCharWidth() * _FIELD_WIDTH_CHARACTERS)
         self.passphrase.returnPressed.connect(self._submit)
-        self.button = QPushButton(self.tr("Unlock"))
+        self.use_recovery = QCheckBox(self.tr("I have forgotten the passphrase: use the "
+                                              "&recovery key"))
+        self.use_recovery.setAccessibleName(self.tr("Unlock with the recovery key instead of "
+                                                    "the passphrase"))
+        self.use_recovery.toggled.connect(self._recovery_toggled)
+        self.button = QPushButton(self.tr("&Unlock"))
         self.button.setAccessibleName(self.tr("Unlock the casebook"))
+        self.button.setDefault(True)
         self.button.clicked.connect(self._submit)
         self.quick_button = QuickUnlockButton()
         self.quick_button.clicked.connect(self._quick)
         self.message = QLabel()
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.message.setAccessibleName(self.tr("Unlock message"))
-        form = QFormLayout()
-        form.addRow(self.tr("&Passphrase"), self.passphrase)
+        self.form = QFormLayout()
+        self.form.addRow(self.tr("&Passphrase"), self.passphrase)
+        centred = Qt.AlignmentFlag.AlignHCenter
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        for widget in (title, where):
-            layout.addWidget(widget, alignment=Qt.AlignmentFlag.AlignHCenter)
-        layout.addLayout(form)
-        layout.addWidget(self.button, alignment=Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(self.quick_button, alignment=Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(self.message, alignment=Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(title, alignment=centred)
+        layout.addWidget(where, alignment=centred)
+        layout.addLayout(self.form)
+        layout.setAlignment(self.form, centred)
+        layout.addWidget(self.use_recovery, alignment=centred)
+        layout.addWidget(self.button, alignment=centred)
+        layout.addWidget(self.quick_button, alignment=centred)
+        # The full width, text centred: a wrapped message in a label of its own narrow
+        # width would be cut off after its first line.
+        layout.addWidget(self.message)
         layout.addStretch(2)
         layout.setContentsMargins(80, 40, 80, 40)
+        self.setTabOrder(self.passphrase, self.use_recovery)
+        self.setTabOrder(self.use_recovery, self.button)
+        self.setTabOrder(self.button, self.quick_button)
+
+    def _recovery_toggled(self, on: bool) -> None:
+        self.passphrase.clear()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Normal if on
+                                    else QLineEdit.EchoMode.Password)
+        label = self.form.labelForField(self.passphrase)
+        if isinstance(label, QLabel):
+            label.setText(self.tr("&Recovery key") if on else self.tr("&Passphrase"))
+        self.passphrase.setAccessibleName(self.tr("Recovery key") if on
+                                          else self.tr("Passphrase"))
+        self.passphrase.setPlaceholderText("XXXX-XXXX-…" if on else "")
+        self.passphrase.setFocus()
 
     def _submit(self) -> None:
         text = self.passphrase.text()
-        if not text:
-            self.show_message(self.tr("Type the casebook's passphrase."))
+        recovery = self.use_recovery.isChecked()
+        if not text.strip():
+            self.show_message(self.tr("Type the recovery key.") if recovery
+                              else self.tr("Type the {what}'s passphrase.").format(
+                                  what=self.tr(self.what)))
             return
         self.set_busy(True)
         self.show_message(self.tr("Unlocking…"))
-        self.unlock_requested.emit(text)
+        if recovery:
+            self.recovery_unlock_requested.emit(text)
+        else:
+            self.unlock_requested.emit(text)
 
     def _quick(self) -> None:
         self.set_busy(True)
@@ -78,14 +121,16 @@ class UnlockView(QWidget):
         self.where.setText(self.tr("Casebook: {folder}").format(folder=folder))
 
     def set_busy(self, busy: bool) -> None:
-        self.passphrase.setEnabled(not busy)
-        self.button.setEnabled(not busy)
-        self.quick_button.setEnabled(not busy)
+        for widget in (self.passphrase, self.button, self.quick_button, self.use_recovery):
+            widget.setEnabled(not busy)
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)
 
-    def reset(self) -> None:
+    def reset(self, message: str = "") -> None:
+        """Empty and ready again; `message` replaces whatever was said before."""
+        self.use_recovery.setChecked(False)
         self.passphrase.clear()
         self.set_busy(False)
+        self.show_message(message)
         self.passphrase.setFocus()

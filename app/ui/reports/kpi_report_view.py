@@ -1,0 +1,378 @@
+"""Reports: the KPI figures for a period on screen, and the report saved as PDF or CSV.
+
+The figures are read on the worker (app.documents.kpi_report.report_content,
+the same code as `casebook report`) and shown exact, or, with "For publication",
+as they would be published: small numbers hidden, and enough others that none
+can be worked out. Saving makes the PDF or CSV from the very figures on screen,
+on the worker with progress (a PDF can be cancelled), and audits the export as
+`export.report`. A report holds no identity, so there is no password to offer.
+
+The figures are read when the page is first shown after unlocking, and again
+when the casebook changes; forget() drops every figure on lock.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.disclosure import (
+    Cell,
+    PublicationFigures,
+    exact_view,
+    publication_view,
+    suppress,
+)
+from app.core.identifying import mask_identifying
+from app.core.periods import Period, quarter_of
+from app.documents.kpi_report import (
+    ReportContent,
+    casebook_threshold,
+    render_kpi_report,
+    report_content,
+    report_csv,
+)
+from app.documents.protect import save_file, save_pdf
+from app.ui.base.form_feedback import (
+    BusyIndicator,
+    FieldMessage,
+    ask_save_file,
+    centred_page,
+    heading_font,
+)
+from app.ui.base.worker import WorkerState
+from app.ui.reports.files import default_folder, remember_folder, safe_file_name, with_suffix
+from app.ui.reports.kpi_tables import KpiTables, theme_cells
+from app.ui.reports.period_chooser import PeriodChooser
+from app.ui.reports.work_progress import WorkProgress, WorkTicket
+from app.ui.session import Session
+
+_PAGE_WIDTH_CHARACTERS = 132
+
+
+@dataclass(frozen=True)
+class LoadedReport:
+    """One period's report content and both ways of showing it."""
+
+    period: Period
+    content: ReportContent
+    threshold: int
+    exact: PublicationFigures
+    published: PublicationFigures
+    exact_themes: dict[tuple[str, str], Cell]
+    published_themes: dict[tuple[str, str], Cell]
+
+
+def load_report(state: WorkerState, session: Session, period: Period) -> LoadedReport:
+    """On the worker: the report content for `period` (no identity is read)."""
+    book = session.book(state)
+    content = report_content(book, period, today=session.today())
+    threshold = casebook_threshold(book)
+    themes = theme_cells(content.themes)
+    return LoadedReport(period, content, threshold, exact_view(content.figures),
+                        publication_view(content.figures, threshold), dict(themes),
+                        suppress(themes, [], threshold))
+
+
+class KpiReportView(QWidget):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reports")
+        self.session = session
+        self.loaded: LoadedReport | None = None
+        self._active = False  # unlocked and reloaded since the last forget()
+        self._stale = True
+        self._serial = 0
+        self._saving = False
+
+        title = QLabel(self.tr("Reports"))
+        title.setFont(heading_font(self))
+        intro = QLabel(self.tr(
+            "The INWO key performance indicators for a period, worked out from the concerns "
+            "in this casebook. Nothing here identifies anyone."))
+        intro.setWordWrap(True)
+
+        self.chooser = PeriodChooser(allow_dates=True)
+
+        self.publication = QCheckBox(self.tr("For p&ublication (hide small numbers)"))
+        self.publication.setAccessibleName(self.tr("For publication: hide small numbers"))
+        self.publication_note = FieldMessage(self.tr("What for publication means"))
+        self.save_pdf_button = QPushButton(self.tr("Save as P&DF…"))
+        self.save_pdf_button.setAccessibleName(self.tr("Save the KPI report as a PDF"))
+        self.save_csv_button = QPushButton(self.tr("Save as C&SV…"))
+        self.save_csv_button.setAccessibleName(self.tr("Save the KPI figures as CSV"))
+        output_box = QGroupBox(self.tr("Report"))
+        output = QVBoxLayout(output_box)
+        output.addWidget(self.chooser)
+        output.addSpacing(self.fontMetrics().height() // 2)
+        output.addWidget(self.publication)
+        output.addWidget(self.publication_note)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_pdf_button)
+        buttons.addWidget(self.save_csv_button)
+        buttons.addStretch(1)
+        output.addLayout(buttons)
+
+        self.heading = QLabel()
+        self.heading.setFont(heading_font(self, 1.2))
+        self.heading.setWordWrap(True)
+        self.heading.setAccessibleName(self.tr("Figures shown"))
+        self.kpis = KpiTables()
+
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.addWidget(title)
+        column.addWidget(intro)
+        column.addWidget(output_box)
+        column.addWidget(self.heading)
+        column.addWidget(self.kpis)
+        column.addStretch(1)
+        self.scroll_area = centred_page(page, _PAGE_WIDTH_CHARACTERS)
+
+        self.progress = WorkProgress()
+        self.busy = BusyIndicator()
+        self.message = FieldMessage(self.tr("Reports message"))
+        bar = QHBoxLayout()
+        bar.addWidget(self.busy, 1)
+        bar.addWidget(self.progress, 1)
+        bar.addWidget(self.message, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.scroll_area, 1)
+        layout.addLayout(bar)
+
+        self.chooser.changed.connect(self._period_changed)
+        self.publication.toggled.connect(self._show)
+        self.save_pdf_button.clicked.connect(self.save_pdf)
+        self.save_csv_button.clicked.connect(self.save_csv)
+        session.changed.connect(self._casebook_changed)
+        order = (self.chooser.kind, self.chooser.year, self.chooser.quarter, self.chooser.start,
+                 self.chooser.end, self.publication, self.save_pdf_button, self.save_csv_button,
+                 *self.kpis.tables.values(), self.kpis.learning, self.progress.cancel_button)
+        for first, second in zip(order, order[1:], strict=False):
+            self.setTabOrder(first, second)
+        self._reset_period()
+        self._update_controls()
+
+    # ----- loading -----------------------------------------------------------------------
+
+    def _reset_period(self) -> None:
+        today = self.session.today()
+        self.chooser.blockSignals(True)
+        self.chooser.reset(today, quarter_of(today))
+        self.chooser.blockSignals(False)
+
+    def reload(self) -> None:
+        """After unlocking: figures are read now if the page is on screen, else when shown."""
+        if not self._active:
+            self._reset_period()
+        self._active = True
+        self._stale = True
+        if self.isVisible():
+            self._load()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._active and self._stale:
+            self._load()
+
+    def _casebook_changed(self, _concern_id: object) -> None:
+        if self._active:
+            self._stale = True
+            if self.isVisible():
+                self._load()
+
+    def _period_changed(self) -> None:
+        self.message.show_note(None)
+        if self._active:
+            self._load()
+
+    def _load(self) -> None:
+        period = self.chooser.period()
+        self._serial += 1
+        serial = self._serial
+        if period is None:
+            self.busy.stop()
+            self.loaded = None
+            self._show()
+            return
+        self._stale = False
+        session = self.session
+        self.busy.start(self.tr("Working out the figures for %1…").replace("%1", period.label))
+
+        def done(result: Any) -> None:
+            if serial == self._serial and isinstance(result, LoadedReport):
+                self.busy.stop()
+                self.loaded = result
+                self._show()
+
+        def failed(message: str) -> None:
+            if serial == self._serial:
+                self.busy.stop()
+                self.loaded = None
+                self._show()
+                self.message.show_problem(message)
+
+        session.read(lambda state: load_report(state, session, period), done, failed)
+
+    # ----- showing -----------------------------------------------------------------------
+
+    def _show(self) -> None:
+        loaded = self.loaded
+        publication = self.publication.isChecked()
+        if loaded is None:
+            self.heading.clear()
+            self.kpis.clear()
+        else:
+            content = loaded.content
+            self.heading.setText(self.tr("%1 (%2)").replace("%1", loaded.period.label)
+                                 .replace("%2", self.chooser.span.text()))
+            view = loaded.published if publication else loaded.exact
+            themes = loaded.published_themes if publication else loaded.exact_themes
+            learning = ([mask_identifying(s) for s in content.learning] if publication
+                        else list(content.learning))
+            self.kpis.show_figures(view, themes, learning, publication)
+        threshold = loaded.threshold if loaded is not None else None
+        if publication and threshold is not None:
+            self.publication_note.show_note(self.tr(
+                "Numbers from 1 to %1 are hidden (the small-number threshold is %2, set in "
+                "Settings), and so are some others, so that a hidden number cannot be worked "
+                "out from the totals. Hidden figures show as *; percentages and averages made "
+                "from them are hidden too.").replace("%1", str(threshold - 1))
+                .replace("%2", str(threshold)))
+        elif publication:
+            self.publication_note.show_note(self.tr(
+                "Small numbers are hidden so that nobody can be identified."))
+        else:
+            self.publication_note.show_note(self.tr(
+                "Internal: exact figures, not for publication. Tick this box to hide small "
+                "numbers before sharing the report outside the organisation."))
+        self._update_controls()
+
+    def _update_controls(self) -> None:
+        ready = self.loaded is not None and not self._saving
+        self.save_pdf_button.setEnabled(ready)
+        self.save_csv_button.setEnabled(ready)
+
+    # ----- saving ------------------------------------------------------------------------
+
+    def _ask(self, kind: str) -> Path | None:
+        loaded = self.loaded
+        if loaded is None or self._saving:
+            return None
+        publication = self.publication.isChecked()
+        name = self.tr("KPI report %1").replace("%1", loaded.period.label)
+        if publication:
+            name += self.tr(" for publication")
+        suffix = "." + kind
+        filters = (self.tr("PDF files (*.pdf)") if kind == "pdf"
+                   else self.tr("CSV files (*.csv)"))
+        chosen = ask_save_file(self, self.tr("Save the KPI report"),
+                               default_folder() / (safe_file_name(name) + suffix), filters)
+        if chosen is None:
+            return None
+        remember_folder(chosen)
+        return with_suffix(chosen, suffix)
+
+    def save_pdf(self) -> None:
+        path = self._ask("pdf")
+        loaded = self.loaded
+        if path is None or loaded is None:
+            return
+        publication = self.publication.isChecked()
+        ticket = WorkTicket()
+
+        def job(state: WorkerState) -> Path:
+            book = self.session.book(state)
+            pdf = render_kpi_report(loaded.content, publication=publication,
+                                    threshold=loaded.threshold,
+                                    on_progress=ticket.progress_or_stop)
+            save_pdf(path, pdf)
+            book.record("export.report", "report", loaded.period.label,
+                        {"pdf": True, "csv": False, "json": False, "publication": publication})
+            return path
+
+        self._run(job, ticket, self.tr("Making the PDF…"), loaded, publication, cancellable=True)
+
+    def save_csv(self) -> None:
+        path = self._ask("csv")
+        loaded = self.loaded
+        if path is None or loaded is None:
+            return
+        publication = self.publication.isChecked()
+        ticket = WorkTicket()
+
+        def job(state: WorkerState) -> Path:
+            book = self.session.book(state)
+            data = report_csv(loaded.content, publication=publication,
+                              threshold=loaded.threshold)
+            save_file(path, data.encode("utf-8"))
+            book.record("export.report", "report", loaded.period.label,
+                        {"pdf": False, "csv": True, "json": False, "publication": publication})
+            return path
+
+        self._run(job, ticket, self.tr("Saving the figures…"), loaded, publication,
+                  cancellable=False)
+
+    def _run(self, job: Any, ticket: WorkTicket, doing: str, loaded: LoadedReport,
+             publication: bool, *, cancellable: bool) -> None:
+        self._saving = True
+        self.message.show_note(None)
+        self.progress.start(doing, ticket, cancellable=cancellable)
+        self._update_controls()
+
+        def done(path: Any) -> None:
+            self._finish()
+            if not self._active:
+                return
+            kind = (self.tr("for publication, with small numbers hidden") if publication
+                    else self.tr("internal, with exact figures: not for publication"))
+            self.message.show_note(self.tr("Saved the report for %1 (%2) to %3.")
+                                   .replace("%1", loaded.period.label).replace("%2", kind)
+                                   .replace("%3", str(path)))
+
+        def failed(message: str) -> None:
+            self._finish()
+            if self._active:
+                self.message.show_problem(
+                    self.tr("Cancelled; nothing was saved.") if ticket.cancelled() else message)
+
+        self.session.write(job, done, failed)
+
+    def _finish(self) -> None:
+        self._saving = False
+        self.progress.stop()
+        self._update_controls()
+
+    # ----- forgetting --------------------------------------------------------------------
+
+    def forget(self) -> None:
+        """On lock: drop every figure and statement held, and stop any work in progress."""
+        if self.progress.ticket is not None:
+            self.progress.ticket.cancel()
+        self._serial += 1
+        self._active = False
+        self._stale = True
+        self._saving = False
+        self.loaded = None
+        self.progress.stop()
+        self.busy.stop()
+        self.heading.clear()
+        self.kpis.clear()
+        self.message.show_note(None)
+        self.publication.blockSignals(True)
+        self.publication.setChecked(False)
+        self.publication.blockSignals(False)
+        self.publication_note.show_note(None)
+        self._update_controls()
