@@ -24,6 +24,7 @@ from app.ui.base.idle import IdleWatcher
 from app.ui.base.worker import CasebookWorker, WorkerState
 from app.ui.firstrun.first_run_view import FirstRunView
 from app.ui.firstrun.quick_unlock_button import QuickUnlock
+from app.ui.importing.import_dialog import ImportDialog
 from app.ui.session import Session
 from app.ui.shell.casebook_shell import CasebookShell
 from app.ui.unlock.new_passphrase_dialog import NewPassphraseDialog
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
         self.idle = IdleWatcher(5, self)
         self.idle.idle.connect(lambda: self.lock(idle=True))
         self.new_passphrase_dialog: NewPassphraseDialog | None = None
+        self.import_dialog: ImportDialog | None = None
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.idle)
@@ -98,7 +100,10 @@ class MainWindow(QMainWindow):
         for text, shortcut, slot in (
                 (self.tr("&Dashboard"), "Ctrl+1", lambda: self._go("dashboard")),
                 (self.tr("&Concerns"), "Ctrl+2", lambda: self._go("concerns")),
+                (self.tr("&Reports"), "Ctrl+3", lambda: self._go("reports")),
+                (self.tr("&Return to the board"), "Ctrl+4", lambda: self._go("return")),
                 (self.tr("&Settings"), "Ctrl+,", lambda: self._go("settings")),
+                (self.tr("&Import a spreadsheet…"), "Ctrl+I", self._import),
                 (self.tr("&Find…"), "Ctrl+F", self._find),
                 (self.tr("&New concern…"), "Ctrl+Shift+N", self._new_concern),
                 (self.tr("&Log a conversation…"), "Ctrl+N", self._log_conversation),
@@ -168,6 +173,8 @@ class MainWindow(QMainWindow):
             self.new_passphrase_dialog.reject()
             self.new_passphrase_dialog = None
         self.idle.timer.stop()
+        if self.import_dialog is not None:
+            self.import_dialog.forget()  # cancels a running import (rolled back) and closes it
         self._location = self.shell.location()
         drafts = self.shell.pending_drafts()
         session = self.session
@@ -201,6 +208,21 @@ class MainWindow(QMainWindow):
             self.shell.show_page("concerns")
             self.shell.concerns.search.setFocus()
             self.shell.concerns.search.selectAll()
+
+    def _import(self) -> None:
+        if not self.unlocked or self.import_dialog is not None:
+            return
+        dialog = self.import_dialog = ImportDialog(self.session, self)
+        dialog.lock_requested.connect(self.lock)
+        dialog.imported.connect(lambda n: self.statusBar().showMessage(
+            self.tr("Imported {n} concerns.").format(n=n), 8000))
+
+        def finished(_result: int) -> None:
+            dialog.deleteLater()
+            self.import_dialog = None
+
+        dialog.finished.connect(finished)
+        dialog.open()
 
     def _new_concern(self) -> None:
         if self.unlocked:

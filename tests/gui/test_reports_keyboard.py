@@ -46,12 +46,10 @@ def _clashing_mnemonics(root: QWidget) -> list[str]:
     for widget in root.findChildren(QWidget):
         if not widget.isVisible():
             continue
-        if isinstance(widget, QAbstractButton):
-            text = widget.text()
-        elif isinstance(widget, QLabel) and widget.buddy() is not None:
-            text = widget.text()
-        else:
+        labelled = isinstance(widget, QLabel) and widget.buddy() is not None
+        if not (isinstance(widget, QAbstractButton) or labelled):
             continue
+        text = widget.text()
         match = re.search(r"(?<!&)&([^&])", text)
         if match:
             seen.setdefault(match[1].lower(), []).append(text)

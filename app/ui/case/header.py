@@ -16,6 +16,8 @@ from app.ui.case.tab_base import mark_level
 class WorkspaceHeader(QWidget):
     back_requested = Signal()
     log_requested = Signal()
+    letter_requested = Signal()
+    summary_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -26,6 +28,13 @@ class WorkspaceHeader(QWidget):
         self.log.setAccessibleName(self.tr("Log a conversation"))
         self.log.setToolTip(self.tr("Ctrl+N"))
         self.log.clicked.connect(self.log_requested.emit)
+        self.letter = QPushButton(self.tr("Write a le&tter…"))
+        self.letter.setAccessibleName(self.tr("Write a letter to the person (shows the "
+                                              "identity; a reason is asked)"))
+        self.letter.clicked.connect(self.letter_requested.emit)
+        self.summary = QPushButton(self.tr("Case su&mmary…"))
+        self.summary.setAccessibleName(self.tr("Save a case summary as a PDF"))
+        self.summary.clicked.connect(self.summary_requested.emit)
         self.reference = heading("", 1.5)
         self.reference.setAccessibleName(self.tr("Reference"))
         self.where = value_label(self.tr("Stage and status"))
@@ -34,9 +43,11 @@ class WorkspaceHeader(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.addWidget(self.back, 0, 0)
         grid.addWidget(self.reference, 0, 1)
-        grid.addWidget(self.log, 0, 2)
-        grid.addWidget(self.where, 1, 1, 1, 2)
-        grid.addWidget(self.deadline, 2, 1, 1, 2)
+        grid.addWidget(self.letter, 0, 2)
+        grid.addWidget(self.summary, 0, 3)
+        grid.addWidget(self.log, 0, 4)
+        grid.addWidget(self.where, 1, 1, 1, 4)
+        grid.addWidget(self.deadline, 2, 1, 1, 4)
         grid.setColumnStretch(1, 1)
 
     def show_context(self, context: CaseContext) -> None:
@@ -49,7 +60,9 @@ class WorkspaceHeader(QWidget):
         if detail.demo:
             parts.append(self.tr("demo"))
         self.where.setText(" · ".join(parts))
-        self.log.setEnabled(True)
+        for button in (self.log, self.letter, self.summary):
+            button.setEnabled(True)
+        self.letter.setEnabled(detail.has_person)  # letters are addressed to a named person
         upcoming = context.next_deadline()
         if upcoming is None:
             self.deadline.setText(self.tr("No deadline pending."))
@@ -64,4 +77,5 @@ class WorkspaceHeader(QWidget):
         for label in (self.reference, self.where, self.deadline):
             label.clear()
         mark_level(self.deadline, None, 0, "met")
-        self.log.setEnabled(False)
+        for button in (self.log, self.letter, self.summary):
+            button.setEnabled(False)

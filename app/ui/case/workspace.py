@@ -50,6 +50,8 @@ from app.ui.case.reveal_dialog import RevealDialog
 from app.ui.case.signpost_dialog import SignpostDialog
 from app.ui.case.tab_base import WorkspaceTab
 from app.ui.case.timeline_tab import TimelineTab
+from app.ui.documents.letter_dialog import LetterDialog
+from app.ui.documents.summary_dialog import SummaryDialog
 from app.ui.session import Session
 
 
@@ -73,6 +75,8 @@ class ConcernWorkspace(QWidget):
         self.header = WorkspaceHeader()
         self.header.back_requested.connect(self.back_requested.emit)
         self.header.log_requested.connect(self.log_conversation)
+        self.header.letter_requested.connect(lambda: self.open_form("letter"))
+        self.header.summary_requested.connect(lambda: self.open_form("summary"))
         self.banner = DraftsBanner()
         self.banner.resume_requested.connect(self.log_conversation)
         self.problem = ProblemLabel()
@@ -280,6 +284,8 @@ class ConcernWorkspace(QWidget):
             "feedback": lambda: FeedbackDialog(session, context, self),
             "disclosure": lambda: DisclosureDialog(session, context, self),
             "reveal": lambda: RevealDialog(session, context.concern_id, detail.reference, self),
+            "letter": lambda: LetterDialog(session, context.concern_id, self),
+            "summary": lambda: SummaryDialog(session, context.concern_id, self),
         }
 
     def _open(self, dialog: QDialog) -> QDialog:
