@@ -46,15 +46,19 @@ class DashboardView(QWidget):
             grid.addWidget(self._box(title, widget), 0, column)
         grid.addWidget(self._box(self.tr("Open concerns"), self.open_counts), 1, 0)
         grid.addWidget(self._box(self.tr("This quarter"), self.quarter), 1, 1, 1, 2)
-        grid.setRowStretch(0, 3)
-        grid.setRowStretch(1, 1)
+        grid.setRowStretch(0, 1)
+        grid.setRowStretch(1, 0)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(grid)
+        layout.addStretch(1)
 
     def _due_list(self, name: str) -> QListWidget:
         widget = QListWidget()
         widget.setAccessibleName(name)
+        rows = widget.fontMetrics().lineSpacing()
+        widget.setMinimumHeight(rows * 6)
+        widget.setMaximumHeight(rows * 14)
         widget.itemActivated.connect(
             lambda item: self.open_concern.emit(item.data(Qt.ItemDataRole.UserRole)))
         return widget
