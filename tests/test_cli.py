@@ -156,3 +156,19 @@ def test_escrow_to_the_organisations_recovery_recipient(
     monkeypatch.setenv("CASEBOOK_PASSPHRASE", "set by the IG lead, long")
     code, _, err = run(capsys, "escrow", "age1notarecipient", "--casebook", str(folder))
     assert code == 1 and "not an age recipient" in err
+
+
+def test_the_process_disables_core_dumps_and_keeps_new_files_private(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    probe = ("import os, resource\n"
+             "from app.cli import main\n"
+             "main(['version'])\n"
+             "print(resource.getrlimit(resource.RLIMIT_CORE))\n"
+             f"open({str(tmp_path / 'made')!r}, 'w').close()\n"
+             f"print(oct(os.stat({str(tmp_path / 'made')!r}).st_mode & 0o777))\n")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          timeout=60)
+    lines = done.stdout.strip().splitlines()
+    assert lines[-2:] == ["(0, 0)", "0o600"], done.stderr
