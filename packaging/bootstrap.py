@@ -94,6 +94,8 @@ TEST_PROGRAMS: dict[str, str] = {
     "age": "age",
     "Xvfb": "xvfb",
     "xauth": "xauth",
+    "strace": "strace",  # the no-network test watches a real process's system calls
+    "desktop-file-validate": "desktop-file-utils",
 }
 
 USAGE = """\

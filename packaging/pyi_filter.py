@@ -157,23 +157,23 @@ def trim(binaries: Iterable[Entry], platform: str,
     """Drop unused Qt plugins, libraries the system provides, then whatever nothing needs.
 
     `imports(path)` gives a binary's direct dependencies (names; only the file name part
-    matters). Returns the kept entries and the destinations dropped.
+    matters). Returns the kept entries, unchanged, and the destinations dropped (with /).
     """
-    entries = [(_posix(d), s, k) for d, s, k in binaries]
-    dropped = [d for d, _, k in entries
+    entries = list(binaries)
+    dropped = [_posix(d) for d, _, k in entries
                if plugin_kept(d) is False or (k == "BINARY" and is_system_library(d, platform))]
     gone = set(dropped)
-    entries = [e for e in entries if e[0] not in gone]
+    entries = [e for e in entries if _posix(e[0]) not in gone]
 
     def candidate(entry: Entry) -> bool:
         dest, _, kind = entry
         if kind != "BINARY" or plugin_kept(dest) is not None:
             return False
-        if PurePosixPath(dest).name.startswith(("libpython", "python3")):
+        if PurePosixPath(_posix(dest)).name.startswith(("libpython", "python3")):
             return False  # the bootloader loads it
         if platform.startswith("linux"):
             return True  # every shared library is ours to account for
-        return dest.startswith("PySide6/")  # elsewhere only Qt's own
+        return _posix(dest).startswith("PySide6/")  # elsewhere only Qt's own
 
     by_name: dict[str, list[Entry]] = {}
     for entry in entries:
@@ -197,7 +197,7 @@ def trim(binaries: Iterable[Entry], platform: str,
     kept = []
     for entry in entries:
         if candidate(entry) and entry[0] not in needed:
-            dropped.append(entry[0])
+            dropped.append(_posix(entry[0]))
         else:
             kept.append(entry)
     return kept, sorted(dropped)
@@ -207,10 +207,11 @@ def drop_dangling_links(*tocs: Iterable[Entry]) -> tuple[list[list[Entry]], list
     """Remove symbolic links (top-level sonames, framework links) whose target went.
 
     PyInstaller puts them in either list, so they are checked against all lists together.
+    Entries are returned unchanged.
     """
-    lists = [[(_posix(d), s, k) for d, s, k in toc] for toc in tocs]
-    present = {dest for toc in lists for dest, _, kind in toc if kind != "SYMLINK"}
-    links = {dest: source for toc in lists for dest, source, kind in toc if kind == "SYMLINK"}
+    lists = [list(toc) for toc in tocs]
+    present = {_posix(d) for toc in lists for d, _, kind in toc if kind != "SYMLINK"}
+    links = {_posix(d): s for toc in lists for d, s, kind in toc if kind == "SYMLINK"}
 
     def resolves(dest: str, depth: int = 0) -> bool:
         target = _posix(os.path.normpath(os.path.join(os.path.dirname(dest), links[dest])))
@@ -218,9 +219,9 @@ def drop_dangling_links(*tocs: Iterable[Entry]) -> tuple[list[list[Entry]], list
             return True
         return depth < 8 and target in links and resolves(target, depth + 1)
 
-    dropped = [dest for dest in links if not resolves(dest)]
+    dropped = sorted(dest for dest in links if not resolves(dest))
     gone = set(dropped)
-    return [[e for e in toc if e[0] not in gone] for toc in lists], sorted(dropped)
+    return [[e for e in toc if _posix(e[0]) not in gone] for toc in lists], dropped
 
 
 def default_imports(platform: str, search_paths: list[str]) -> Callable[[str], list[str]]:

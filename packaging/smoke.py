@@ -8,7 +8,9 @@ The checks: `--version` prints the version in pyproject.toml; a casebook is crea
 with demo concerns, read back (`check --json`), backed up, restored and read back again;
 when the binary has them, the spreadsheet import, the KPI report PDF and the whole return
 round trip (unit -> board) run too; the desktop app starts offscreen on that casebook and
-keeps running until it is stopped; the bundle holds what it must and nothing it must not.
+keeps running until it is stopped, and shows its unlock screen on X11 (under Xvfb, when
+installed); under strace, neither `check` nor the app makes an AF_INET/AF_INET6 call; the
+bundle holds what it must and nothing it must not.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import signal
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import tomllib
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -322,6 +325,54 @@ def check_gui_offscreen(bundle: Bundle, casebook: Path, seconds: float = GUI_SEC
     return f"ran {seconds:.0f} s offscreen, ended by SIGTERM ({returncode}), stderr clean"
 
 
+# ----- no network: every socket() and connect() under strace ---------------------------------
+
+_INET_CALL = re.compile(r"\b(socket|connect)\(.*\bAF_INET6?\b")
+
+
+def inet_calls(log_dir: Path) -> list[str]:
+    """strace lines (one file per process) that create or connect an Internet socket."""
+    found = []
+    for log in sorted(log_dir.iterdir()):
+        for line in log.read_text(errors="replace").splitlines():
+            if _INET_CALL.search(line):
+                found.append(f"{log.name}: {line.strip()}")
+    return found
+
+
+def check_no_network(bundle: Bundle, casebook: Path, seconds: float = GUI_SECONDS) -> str:
+    """`check` and the desktop app (offscreen, until SIGTERM) make no AF_INET/AF_INET6 call."""
+    strace = shutil.which("strace")
+    timeout_tool = shutil.which("timeout")
+    if strace is None or timeout_tool is None:
+        raise SmokeSkip("strace (and coreutils' timeout) are needed: apt-get install strace")
+    runs = {
+        "check": ([str(bundle.binary), "check", "--json", "--casebook", str(casebook)], True),
+        "gui": ([timeout_tool, "-s", "TERM", f"{seconds:.0f}", str(bundle.binary),
+                 "--casebook", str(casebook)], False),
+    }
+    traced = 0
+    for name, (command, passphrase) in runs.items():
+        log_dir = bundle.work / f"strace-{name}"
+        log_dir.mkdir(exist_ok=True)
+        result = subprocess.run(
+            [strace, "-f", "-ff", "-qq", "-e", "trace=socket,connect", "-o",
+             str(log_dir / "trace"), *command],
+            capture_output=True, text=True, env=bundle.environment(passphrase),
+            cwd=str(bundle.work), timeout=120, check=False)
+        if "ptrace" in result.stderr and not any(log_dir.iterdir()):
+            raise SmokeSkip(f"strace cannot trace here: {_tail(result.stderr)}")
+        expected = 0 if name == "check" else 124  # timeout's code once it stopped the app
+        if result.returncode != expected:
+            raise SmokeFailure(f"{name} under strace exited {result.returncode}: "
+                               f"{_tail(result.stderr)}")
+        calls = inet_calls(log_dir)
+        if calls:
+            raise SmokeFailure(f"{name} made network calls: {' | '.join(calls[:5])}")
+        traced += len(list(log_dir.iterdir()))
+    return f"no AF_INET/AF_INET6 socket or connect in {traced} traced processes/threads"
+
+
 # ----- a real window: X11 under Xvfb ----------------------------------------------------------
 
 
@@ -329,30 +380,61 @@ def xvfb_available() -> bool:
     return shutil.which("Xvfb") is not None and shutil.which("xwininfo") is not None
 
 
+def _display_taken(number: int) -> bool:
+    """Whether any X server (this one's files, or an abstract socket in this network
+    namespace, as another session's Xvfb may hold) already uses display :number."""
+    x11 = Path("/tmp")  # noqa: S108  (where X servers keep their lock files and sockets)
+    if (x11 / f".X{number}-lock").exists() or (x11 / ".X11-unix" / f"X{number}").exists():
+        return True
+    try:
+        sockets = Path("/proc/net/unix").read_text(errors="replace")
+    except OSError:
+        return False
+    return f"@/tmp/.X11-unix/X{number}\n" in sockets or f"@/tmp/.X11-unix/X{number} " in sockets
+
+
 @contextlib.contextmanager
 def xvfb() -> Iterator[str]:
-    """A private Xvfb server; yields its DISPLAY. No TCP listener."""
+    """A private Xvfb server on a display no one else uses; yields its DISPLAY. No TCP."""
     if not xvfb_available():
         raise SmokeSkip("Xvfb and xwininfo are not installed (Debian: xvfb x11-utils)")
-    read_end, write_end = os.pipe()
-    process = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x800x24",
-         "-nolisten", "tcp"],
-        pass_fds=(write_end,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    os.close(write_end)
-    try:
-        with os.fdopen(read_end, "rb") as pipe:
-            number = pipe.readline().strip().decode()
-        if not number:
-            raise SmokeSkip("Xvfb did not start")
-        yield f":{number}"
-    finally:
-        process.terminate()
+    first = 100 + os.getpid() % 400  # apart from xvfb-run's :99 and other sessions
+    for number in range(first, first + 50):
+        if _display_taken(number):
+            continue
+        display = f":{number}"
+        # -noreset: by default the server resets when its last client leaves, and a client
+        # connecting during that moment is refused (each timed start follows a stopped one).
+        process = subprocess.Popen(["Xvfb", display, "-screen", "0", "1280x800x24",
+                                    "-nolisten", "tcp", "-noreset"],
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
+            if _wait_for_display(display, process):
+                yield display
+                return
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(timeout=10)
+    raise SmokeSkip("no free X display for Xvfb")
+
+
+def _wait_for_display(display: str, server: subprocess.Popen[bytes], timeout: float = 15) -> bool:
+    """True once the server answers; False if it exited (the display was taken after all)."""
+    env = {"DISPLAY": display, "PATH": os.environ.get("PATH", "")}
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            return False
+        probe = subprocess.run(["xwininfo", "-root"], capture_output=True, env=env,
+                               check=False)
+        if probe.returncode == 0:
+            return True
+        time.sleep(0.1)
+    raise SmokeSkip(f"Xvfb on {display} accepted no connection in {timeout:.0f} s")
 
 
 _WINDOW_LINE = re.compile(r'^\s*(0x[0-9a-f]+) "([^"]*)": \("([^"]*)" "([^"]*)"\)\s+(\d+)x(\d+)')
@@ -445,10 +527,17 @@ def measure(bundle: Bundle, casebook: Path | None, runs: int = 5,
             say: Callable[[str], None] = print) -> list[Timing]:
     """Median start-up times: `--version`, and the unlock screen under Xvfb when possible."""
     cold = drop_caches()
-    timings = [Timing("casebook --version", cold,
-                      [(drop_caches(), time_version(bundle))[1] for _ in range(runs)])]
-    timings.append(Timing("casebook --version", False,
-                          [time_version(bundle) for _ in range(runs)]))
+
+    def repeat(action: Callable[[], float], drop: bool) -> list[float]:
+        results = []
+        for _ in range(runs):
+            if drop:
+                drop_caches()
+            results.append(action())
+        return results
+
+    timings = [Timing("casebook --version", cold, repeat(lambda: time_version(bundle), cold)),
+               Timing("casebook --version", False, repeat(lambda: time_version(bundle), False))]
     if casebook is None:
         return timings
     if not xvfb_available():
@@ -456,12 +545,13 @@ def measure(bundle: Bundle, casebook: Path | None, runs: int = 5,
             "Debian: apt-get install xvfb x11-utils)")
         return timings
     with xvfb() as display:
-        time_to_window(bundle, casebook, display)  # Xvfb's own first start, uncounted
-        window = [(drop_caches(), time_to_window(bundle, casebook, display))[1]
-                  for _ in range(runs)]
-        timings.append(Timing("unlock screen on X11 (Xvfb)", cold, window))
-        warm = [time_to_window(bundle, casebook, display) for _ in range(runs)]
-        timings.append(Timing("unlock screen on X11 (Xvfb)", False, warm))
+        def window() -> float:
+            return time_to_window(bundle, casebook, display)
+
+        window()  # the X server's own first client, uncounted
+        what = "unlock screen on X11 (Xvfb)"
+        timings += [Timing(what, cold, repeat(window, cold)),
+                    Timing(what, False, repeat(window, False))]
     return timings
 
 
@@ -496,6 +586,7 @@ def run_all(binary: Path, work: Path, version: str | None = None,
         ("report --pdf", trip.report_pdf),
         ("return round trip", trip.return_round_trip),
         ("GUI offscreen", lambda: check_gui_offscreen(bundle, trip.casebook)),
+        ("no network (strace)", lambda: check_no_network(bundle, trip.casebook)),
         ("GUI on X11", lambda: check_gui_window(bundle, trip.casebook)),
     ]
     steps = []
@@ -509,8 +600,6 @@ def run_all(binary: Path, work: Path, version: str | None = None,
 
 
 def main(argv: Sequence[str]) -> int:
-    import tempfile
-
     binary = Path(argv[0]) if argv else DEFAULT_BINARY
     if not binary.exists():
         print(f"smoke: no bundle at {binary}; build it with python3 packaging/build.py",

@@ -5,16 +5,27 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
-from app.paths import default_casebook_dir
+from app.paths import default_casebook_dir, resources_dir
+
+
+def _application() -> QApplication:
+    """The one QApplication, named and with its icon (the desktop file name lets Wayland
+    match the window to the menu entry)."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setApplicationName("Casebook")
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "casebook.svg")))
+    QGuiApplication.setDesktopFileName("casebook")
+    return app
 
 
 def run(folder: Path | None) -> int:
     from app.ui.main_window import MainWindow
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("Casebook")
+    app = _application()
     target = folder or default_casebook_dir()
     window = MainWindow(target)
     window.show()
@@ -25,8 +36,7 @@ def run_board(folder: Path | None) -> int:
     """The board's window on its store (`casebook --board DIR`), created there if need be."""
     from app.ui.board.board_window import BoardWindow
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("Casebook")
+    app = _application()
     target = folder or default_casebook_dir().parent / "board"
     window = BoardWindow(target)
     window.show()

@@ -56,6 +56,10 @@ remove_icons() {
     for icon in "$icon_root"/*/apps/casebook.png "$icon_root"/scalable/apps/casebook.svg; do
         [ -e "$icon" ] && rm -f "$icon"
     done
+    # Folders left empty (rmdir removes nothing that still holds another app's icon).
+    for folder in "$icon_root"/*/apps "$icon_root"/*; do
+        if [ -d "$folder" ]; then rmdir "$folder" 2>/dev/null || true; fi
+    done
     return 0
 }
 
