@@ -97,7 +97,8 @@ def test_requirements_per_command() -> None:
         assert soname in demo_libraries
         assert soname in test_libraries
     assert demo_programs == {}
-    assert set(test_programs) == {"pdftoppm", "age", "Xvfb", "xauth"}
+    assert set(test_programs) == {"pdftoppm", "age", "Xvfb", "xauth", "strace",
+                                  "desktop-file-validate"}
 
 
 def test_parse_ldconfig_keeps_this_architecture_only() -> None:
