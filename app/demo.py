@@ -24,6 +24,7 @@ no text written to cases.db contains them; case text calls the person "C".
 
 from __future__ import annotations
 
+import contextlib
 import random
 import re
 import time
@@ -50,6 +51,7 @@ from app.core.records import (
     SpeakUpAgain,
     Stage,
 )
+from app.store.batch import casebook_batch
 from app.store.casebook import Casebook
 from app.store.concerns import ConcernService, IssueOutcome, NewConcern
 
@@ -1107,6 +1109,7 @@ def add_demo_concerns(
     today: date | None = None,
     on_progress: Callable[[int, int], None] | None = None,
     end_year: int | None = None,
+    batch_size: int | None = None,
 ) -> DemoSummary:
     """Add `count` synthetic concerns (marked demo) to an open casebook.
 
@@ -1114,16 +1117,25 @@ def add_demo_concerns(
     Received dates spread over the five financial years ending with the one that
     starts on 1 April `end_year` (default: the one containing `today`) and never
     pass `today`. `on_progress(done, total)` is called after each concern.
+
+    With `batch_size`, each run of that many concerns is written as one change
+    (`casebook_batch`: one commit instead of one per service call), about four
+    times faster for a large casebook; the concerns are the same.
     """
     if count < 0:
         raise ValueError("The number of demo concerns cannot be negative.")
+    if batch_size is not None and batch_size < 1:
+        raise ValueError("A batch holds at least one concern.")
     started = time.perf_counter()
     generator = _Generator(book, seed, today or date.today(), end_year)
     received = generator.received_dates(count)
-    for done, day in enumerate(received, start=1):
-        generator.concern(day)
-        if on_progress is not None:
-            on_progress(done, count)
+    step = batch_size or 1
+    for first in range(0, count, step):
+        with casebook_batch(book) if batch_size else contextlib.nullcontext():
+            for done, day in enumerate(received[first:first + step], start=first + 1):
+                generator.concern(day)
+                if on_progress is not None:
+                    on_progress(done, count)
     return DemoSummary(concerns=count, conversations=generator.conversations,
                        identities=generator.identities,
                        seconds=time.perf_counter() - started)

@@ -225,3 +225,18 @@ def test_end_year_sets_the_last_financial_year(fresh: Casebook) -> None:
     assert first >= "2019-04-01" and last <= "2024-03-31"
     with pytest.raises(ValueError, match="has not started"):
         add_demo_concerns(fresh, 1, 3, today=TODAY, end_year=2027)
+
+
+def test_batches_write_the_same_concerns_faster(
+        generated: tuple[Casebook, DemoSummary, list[tuple[int, int]]], fresh: Casebook) -> None:
+    progress: list[tuple[int, int]] = []
+    summary = add_demo_concerns(fresh, COUNT, SEED, today=TODAY, batch_size=7,
+                                on_progress=lambda done, total: progress.append((done, total)))
+    assert _content(fresh) == _content(generated[0])
+    assert _people(fresh) == _people(generated[0])
+    assert (summary.concerns, summary.conversations, summary.identities) == (
+        COUNT, generated[1].conversations, generated[1].identities)
+    assert progress == [(done, COUNT) for done in range(1, COUNT + 1)]
+    assert audit.verify(fresh.cases, fresh.audit_key).ok
+    with pytest.raises(ValueError, match="at least one"):
+        add_demo_concerns(fresh, 1, SEED, today=TODAY, batch_size=0)
