@@ -31,3 +31,30 @@ def test_letter_and_summary_buttons_open_their_dialogs(qtbot, folder: Path) -> N
     assert not workspace.header.letter.isEnabled()  # nobody to address a letter to
     assert workspace.header.summary.isEnabled()
     window.close()
+
+
+def test_imported_history_shows_missing_details_as_not_recorded(qtbot, folder: Path,
+                                                               tmp_path: Path) -> None:
+    from app.importing import import_spreadsheet
+    from app.store.casebook import Casebook
+    from tests.support import PASSPHRASE, TODAY
+
+    sheet = tmp_path / "log.csv"
+    sheet.write_text(
+        "reference,received_date,starting_stage,anonymity,raiser_name,raiser_category,"
+        "service_type,summary,consent_date,escalation_date,stage2_extended\n"
+        "OLD-1,2025-04-07,1,named,Alex Example,employee,nhs,Rota gaps,2025-04-07,"
+        "2025-04-14,yes\n", encoding="utf-8")
+    Casebook.create(folder, PASSPHRASE, organisation="o", unit="u")[0].close()
+    with Casebook.open(folder, PASSPHRASE) as book:
+        report = import_spreadsheet(book, sheet, today=TODAY)
+        assert report.ok, report.summary()
+        concern = book.cases.execute("SELECT id FROM concerns").fetchone()[0]
+    window = open_window(qtbot, folder)
+    workspace = open_concern(qtbot, window, concern)
+    from tests.gui.workspace_helpers import all_texts
+
+    timeline = workspace.findChild(type(workspace.tabs.widget(1)))
+    shown = all_texts(timeline or workspace)
+    assert shown.count("not recorded (imported)") >= 3  # consent how, handler, extension
+    window.close()

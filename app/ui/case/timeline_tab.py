@@ -12,7 +12,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTreeWidgetItem, QVBoxLayout, QWidget
 
-from app.core.records import Closure, Outcome, ProcedureDecision, Stage
+from app.core.records import Closure, ConsentMethod, Outcome, ProcedureDecision, Stage
 from app.core.timescales import Deadline
 from app.store.concern_detail import ConcernDetail, StageDetail
 from app.ui.base.formatting import format_day
@@ -31,6 +31,10 @@ def _label(enum: type, code: str | None) -> str:
         return str(enum(code).label) if code else ""
     except ValueError:
         return str(code)
+
+
+# Imported history may lack details the forms ask of new entries (SPEC: shown as such).
+NOT_RECORDED_IMPORTED = "not recorded (imported)"
 
 
 class TimelineTab(WorkspaceTab):
@@ -92,7 +96,11 @@ class TimelineTab(WorkspaceTab):
                 "%1", self.tr(_label(ProcedureDecision, detail.decision))), detail.decision_on,
                 details=detail.decision_reasons or "")
         if detail.consent_on:
-            self._row(None, self.tr("C agreed to use the procedure"), detail.consent_on)
+            how = detail.consent_method
+            said = (self.tr(NOT_RECORDED_IMPORTED) if how in (None, "not_recorded")
+                    and detail.imported else self.tr(_label(ConsentMethod, how)) if how else "")
+            self._row(None, self.tr("C agreed to use the procedure"), detail.consent_on,
+                      status=said)
 
     def _deadline_row(self, parent: QTreeWidgetItem, what: str, done_on: date | None,
                       due: date | None, deadline: Deadline | None, extra: str = "",
@@ -117,6 +125,9 @@ class TimelineTab(WorkspaceTab):
         top.setFont(0, font)
         if stage.handler:
             self._row(top, self.tr("Handler: %1").replace("%1", stage.handler), None)
+        elif detail.imported and stage.stage == Stage.STAGE2.value:
+            self._row(top, self.tr("Handler: %1").replace(
+                "%1", self.tr(NOT_RECORDED_IMPORTED)), None)
         found = {(d.stage.value, d.kind): d for d in deadlines}
         if stage.stage == Stage.STAGE2.value:
             self._deadline_row(top, self.tr("Written acknowledgement"), stage.acknowledged_on,
@@ -126,12 +137,16 @@ class TimelineTab(WorkspaceTab):
             if extension.stage != stage.stage:
                 continue
             number += 1
-            who = extension.authorised_by or self.tr("not recorded")
+            missing = self.tr(NOT_RECORDED_IMPORTED if extension.imported else "not recorded")
+            who = extension.authorised_by or missing
             told = (self.tr("C told %1").replace("%1", format_day(extension.person_told_on))
                     if extension.person_told_on else self.tr("C not yet told"))
+            if extension.new_due_on is None:
+                told = self.tr("new date %1; %2").replace("%1", missing).replace("%2", told)
+            reason = extension.reason or self.tr("Reason: %1").replace("%1", missing)
             self._row(top, self.tr("Extension %1, authorised by %2").replace(
                 "%1", str(number)).replace("%2", who), extension.authorised_on,
-                extension.new_due_on, told, extension.reason or "")
+                extension.new_due_on, told, reason)
         outcome = self.tr(_label(Outcome, stage.outcome))
         self._deadline_row(top, self.tr("Full response"), stage.responded_on, stage.respond_due,
                            found.get((stage.stage, "respond")), outcome, stage.response_summary)
