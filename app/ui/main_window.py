@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
 
 from app.store.casebook import Casebook, is_casebook
 from app.store.concerns import ConcernService
+from app.ui.backup.backup_dialog import BackupDialog
 from app.ui.base.clipboard import ClipboardGuard
 from app.ui.base.idle import IdleWatcher
 from app.ui.base.worker import CasebookWorker, WorkerState
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         self.idle.idle.connect(lambda: self.lock(idle=True))
         self.new_passphrase_dialog: NewPassphraseDialog | None = None
         self.import_dialog: ImportDialog | None = None
+        self.backup_dialog: BackupDialog | None = None
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.idle)
@@ -104,6 +106,7 @@ class MainWindow(QMainWindow):
                 (self.tr("&Return to the board"), "Ctrl+4", lambda: self._go("return")),
                 (self.tr("&Settings"), "Ctrl+,", lambda: self._go("settings")),
                 (self.tr("&Import a spreadsheet…"), "Ctrl+I", self._import),
+                (self.tr("&Back up…"), "Ctrl+B", self._backup),
                 (self.tr("&Find…"), "Ctrl+F", self._find),
                 (self.tr("&New concern…"), "Ctrl+Shift+N", self._new_concern),
                 (self.tr("&Log a conversation…"), "Ctrl+N", self._log_conversation),
@@ -175,6 +178,8 @@ class MainWindow(QMainWindow):
         self.idle.timer.stop()
         if self.import_dialog is not None:
             self.import_dialog.forget()  # cancels a running import (rolled back) and closes it
+        if self.backup_dialog is not None:
+            self.backup_dialog.forget()
         self._location = self.shell.location()
         drafts = self.shell.pending_drafts()
         session = self.session
@@ -208,6 +213,18 @@ class MainWindow(QMainWindow):
             self.shell.show_page("concerns")
             self.shell.concerns.search.setFocus()
             self.shell.concerns.search.selectAll()
+
+    def _backup(self) -> None:
+        if not self.unlocked or self.backup_dialog is not None:
+            return
+        dialog = self.backup_dialog = BackupDialog(self.session, self)
+
+        def finished(_result: int) -> None:
+            dialog.deleteLater()
+            self.backup_dialog = None
+
+        dialog.finished.connect(finished)
+        dialog.open()
 
     def _import(self) -> None:
         if not self.unlocked or self.import_dialog is not None:

@@ -60,8 +60,7 @@ class ConcernTableModel(QAbstractTableModel):
         self._fetching = True
 
         def job(state: WorkerState) -> tuple[int, list[ConcernRow]]:
-            conn = state.require_book().cases
-            return listing.count(conn, query), listing.page(conn, query, 0, PAGE)
+            return listing.first_page(state.require_book().cases, query, PAGE)
 
         self._worker.submit(job, lambda result: self._first_page(generation, result),
                             self._failed)
