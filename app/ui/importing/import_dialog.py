@@ -48,10 +48,10 @@ from app.ui.base.form_feedback import (
     heading_font,
     text_width,
 )
+from app.ui.base.work_progress import WorkProgress, WorkTicket
 from app.ui.base.worker import WorkerState
 from app.ui.reports.files import default_folder, remember_folder, with_suffix
 from app.ui.reports.tables import CopyableTable
-from app.ui.base.work_progress import WorkProgress, WorkTicket
 from app.ui.session import Session
 
 SUFFIXES = (".csv", ".xlsx")

@@ -52,11 +52,11 @@ from app.ui.base.form_feedback import (
     centred_page,
     heading_font,
 )
+from app.ui.base.work_progress import WorkProgress, WorkTicket
 from app.ui.base.worker import WorkerState
 from app.ui.reports.files import default_folder, remember_folder, safe_file_name, with_suffix
 from app.ui.reports.kpi_tables import KpiTables, theme_cells
 from app.ui.reports.period_chooser import PeriodChooser
-from app.ui.base.work_progress import WorkProgress, WorkTicket
 from app.ui.session import Session
 
 _PAGE_WIDTH_CHARACTERS = 132

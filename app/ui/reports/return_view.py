@@ -44,12 +44,12 @@ from app.ui.base.form_feedback import (
     heading_font,
     monospace_font,
 )
+from app.ui.base.work_progress import WorkProgress, WorkTicket
 from app.ui.base.worker import WorkerState
 from app.ui.reports.files import default_folder, remember_folder, safe_file_name, with_suffix
 from app.ui.reports.payload_tree import PayloadTree, shown_value
 from app.ui.reports.period_chooser import PeriodChooser, previous_quarter
 from app.ui.reports.tables import FittedTable
-from app.ui.base.work_progress import WorkProgress, WorkTicket
 from app.ui.session import Session
 
 _PAGE_WIDTH_CHARACTERS = 120
