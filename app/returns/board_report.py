@@ -101,7 +101,11 @@ def unit_figures(board: Board, period: Period) -> dict[str, UnitFigures]:
 def board_status(board: Board, period: Period) -> list[UnitStatus]:
     """Every registered unit, and whether it has sent its return for the period."""
     period = _report_period(period)
-    figures = unit_figures(board, period)
+    return _statuses(board, period, unit_figures(board, period))
+
+
+def _statuses(board: Board, period: Period, figures: dict[str, UnitFigures]
+              ) -> list[UnitStatus]:
     headcounts = board.headcounts(period.label)
     statuses = []
     for unit in board.units():
@@ -133,7 +137,7 @@ def board_figures(board: Board, period: Period) -> dict[str, Any]:
     period = _report_period(period)
     units = unit_figures(board, period)
     total = total_figures((u.figures for u in units.values()), period)
-    statuses = {s.unit: s for s in board_status(board, period)}
+    statuses = {s.unit: s for s in _statuses(board, period, units)}  # the same figures
     headcounts = {name: s.headcount for name, s in statuses.items()}
     in_total = [headcounts.get(name) for name in units]
     total_headcount = sum(h for h in in_total if h) if in_total and all(in_total) else None

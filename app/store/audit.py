@@ -8,7 +8,6 @@ Entries carry events and ids, never names or notes.
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import json
 from dataclasses import dataclass
@@ -16,6 +15,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 from app.store.database import Connection
+
+# json.dumps's own string encoder (ensure_ascii=True): the same bytes as json.dumps gives.
+_json_string = json.encoder.encode_basestring_ascii
 
 GENESIS = "0" * 64
 
@@ -26,8 +28,11 @@ def _now() -> str:
 
 def _digest(key: bytes, seq: int, at: str, event: str, entity: str, entity_id: str,
             detail: str, prev: str) -> str:
-    body = json.dumps([seq, at, event, entity, entity_id, detail, prev], ensure_ascii=True)
-    return hmac.new(key, body.encode(), hashlib.sha256).hexdigest()
+    """HMAC-SHA256 over `json.dumps([seq, at, ...], ensure_ascii=True)`, byte for byte,
+    written out directly (`casebook check` recomputes it for every entry)."""
+    quoted = ", ".join(map(_json_string, (at, event, entity, entity_id, detail, prev)))
+    body = f"[{int(seq)}, {quoted}]"
+    return hmac.digest(key, body.encode("ascii"), "sha256").hex()
 
 
 def append(conn: Connection, key: bytes, event: str, entity: str, entity_id: object = "",

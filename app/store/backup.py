@@ -38,6 +38,7 @@ Progress = Callable[[int, int], None]
 KEEP_OWN_BACKUPS = 10
 MANIFEST = "manifest.json"
 _FILES = (CASES_DB, IDENTITIES_DB, KEYSLOTS)
+_COPY_BLOCK = 4 << 20
 
 
 @dataclass(frozen=True)
@@ -106,20 +107,53 @@ def _copy_databases(folder: Path, master: bytes, dest: Path,
         key = keys.database_key(master, name.removesuffix(".db"))
         src = database.connect(folder / name, key)
         try:
+            counts[table] = int(src.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+            copied = _copy_file(src, folder / name, dest / name, on_progress)
             dst = database.raw_connect(str(dest / name))
             try:
                 dst.execute("PRAGMA cipher_log_level = NONE")
                 dst.execute(f"PRAGMA key = {sqlcipher_key_literal(key)}")
-                src.backup(dst, pages=256, progress=_page_progress(on_progress))
+                if not copied:
+                    src.backup(dst, pages=256, progress=_page_progress(on_progress))
                 # A backup is one self-contained file: no WAL beside it.
                 dst.execute("PRAGMA journal_mode = DELETE")
             finally:
                 dst.close()
-            counts[table] = int(src.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
         finally:
             src.close()
         fsync_file(dest / name)
     return counts
+
+
+def _copy_file(src: database.Connection, source: Path, target: Path,
+               on_progress: Progress | None) -> bool:
+    """Copy the database file's (encrypted) bytes as they are, once every commit in its
+    write-ahead log is folded into it, inside a read transaction so the file cannot change
+    meanwhile. Every page is then the one SQLCipher wrote, so the copy opens with the same
+    key; it is several times faster than SQLite's backup API, which decrypts and
+    re-encrypts every page. False (nothing copied) when the log could not be folded in
+    whole, or another connection wrote in between: then the backup API does it."""
+    before = src.execute("PRAGMA data_version").fetchone()[0]
+    busy, logged, folded = src.execute("PRAGMA wal_checkpoint(FULL)").fetchone()
+    if busy or logged != folded:
+        return False
+    src.execute("BEGIN")
+    try:
+        src.execute("SELECT count(*) FROM sqlite_master").fetchone()  # holds the snapshot
+        if src.execute("PRAGMA data_version").fetchone()[0] != before:
+            return False  # another connection committed since the checkpoint
+        total = source.stat().st_size
+        done = 0
+        with open(source, "rb") as reader, open(
+                os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb") as writer:
+            for block in iter(lambda: reader.read(_COPY_BLOCK), b""):
+                writer.write(block)
+                done += len(block)
+                if on_progress is not None:
+                    on_progress(done // 4096, total // 4096)
+    finally:
+        src.execute("ROLLBACK")
+    return True
 
 
 def _page_progress(on_progress: Progress | None) -> Callable[[int, int, int], None] | None:
@@ -172,23 +206,24 @@ def files_intact(entry: Path) -> bool:
 
 
 def verify_backup(entry: Path, master: bytes) -> None:
-    """Open each copy with its key and run both integrity checks and the audit chain."""
+    """Open each copy with its key and run both integrity checks and the audit chain (on a
+    connection each, at the same time: each reads the whole copy)."""
     for name in (CASES_DB, IDENTITIES_DB):
         key = keys.database_key(master, name.removesuffix(".db"))
+        jobs: list[Callable[[database.Connection], object]] = [
+            database.page_problems, database.structure_problems]
+        if name == CASES_DB:
+            jobs.append(lambda conn: audit.verify(conn, audit.chain_key(conn)))
         try:
-            conn = database.connect(entry / name, key, readonly=True)
+            results = database.concurrently(entry / name, key, jobs)
         except (database.KeyMismatch, database.Damaged, database.DatabaseError) as exc:
             raise BackupError(f"The backup copy of {name} could not be read back.") from exc
-        try:
-            problems = [p for p in database.integrity_problems(conn) if p != "ok"]
-            if problems:
-                raise BackupError(f"The backup copy of {name} failed its integrity check.")
-            if name == CASES_DB:
-                chain = audit.verify(conn, audit.chain_key(conn))
-                if not chain.ok:
-                    raise BackupError("The backup copy's audit log does not verify.")
-        finally:
-            conn.close()
+        pages, structure, *chain = results
+        assert isinstance(pages, list) and isinstance(structure, list)
+        if [p for p in (*pages, *structure) if p != "ok"]:
+            raise BackupError(f"The backup copy of {name} failed its integrity check.")
+        if chain and not (isinstance(chain[0], audit.ChainReport) and chain[0].ok):
+            raise BackupError("The backup copy's audit log does not verify.")
 
 
 def list_backups(folder: Path) -> list[Path]:

@@ -10,9 +10,10 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, Protocol, cast
+from typing import Any, Protocol, TypeVar, cast
 
 import sqlcipher3
 from sqlcipher3 import dbapi2
@@ -24,6 +25,7 @@ DatabaseError: type[Exception] = dbapi2.DatabaseError
 IntegrityError: type[Exception] = dbapi2.IntegrityError
 OperationalError: type[Exception] = dbapi2.OperationalError
 Error: type[Exception] = dbapi2.Error
+T = TypeVar("T")
 
 
 class Cursor(Protocol):
@@ -125,11 +127,36 @@ def _page_count_from_size(conn: Connection) -> int:
 
 def integrity_problems(conn: Connection) -> list[str]:
     """Problems found by SQLCipher's page check and SQLite's integrity check."""
-    problems = [row[0] for row in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
+    return page_problems(conn) + structure_problems(conn)
+
+
+def page_problems(conn: Connection) -> list[str]:
+    """SQLCipher's check: every page of the file authenticates under the key."""
+    return [row[0] for row in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
+
+
+def structure_problems(conn: Connection) -> list[str]:
+    """SQLite's integrity check of every table and index ("ok" is no problem)."""
     result = [row[0] for row in conn.execute("PRAGMA integrity_check").fetchall()]
-    if result != ["ok"]:
-        problems.extend(result)
-    return problems
+    return [] if result == ["ok"] else result
+
+
+def concurrently(path: Path, raw_key: bytes, jobs: Sequence[Callable[[Connection], T]]
+                 ) -> list[T]:
+    """Run each job on its own read-only connection to `path`, all at once; their results
+    in order (the first error is raised). SQLite lets go of Python's lock while it works,
+    so checks that each read a whole large file share the cores instead of queueing."""
+    def run(job: Callable[[Connection], T]) -> T:
+        conn = connect(path, raw_key, readonly=True)
+        try:
+            return job(conn)
+        finally:
+            conn.close()
+
+    with ThreadPoolExecutor(max_workers=max(1, len(jobs)),
+                            thread_name_prefix="casebook-check") as pool:
+        futures = [pool.submit(run, job) for job in jobs]
+        return [future.result() for future in futures]
 
 
 # Connections inside `batch`, by id: their `write`s nest as savepoints. Anywhere else a

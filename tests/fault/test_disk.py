@@ -72,7 +72,10 @@ def test_a_full_disk_loses_nothing_saved(tmp_path: Path) -> None:
             full = exc
         assert full is not None, "the 3 MB disk never filled"
         assert str(full) == DISK_FULL
-        assert len(conversations) >= 10  # it did save a good deal before filling up
+        # It did save a good deal before filling up. (Each save re-indexes the concern's
+        # whole text, database/cases/0004, and these notes are one 24,000-character word
+        # each, so the index grows fastest here: 9 fitted when this was changed from 10.)
+        assert len(conversations) >= 8
 
         # Still full: every kind of change says so plainly, and a backup says it failed.
         with pytest.raises(DiskFull, match="^The disk is full"):

@@ -1,0 +1,1 @@
+"""Casebook's benchmarks: `python -m tests.benchmarks` (see run.py and the README)."""
