@@ -25,7 +25,6 @@ from app.ui.base.idle import IdleWatcher
 from app.ui.base.worker import CasebookWorker, WorkerState
 from app.ui.firstrun.first_run_view import FirstRunView
 from app.ui.firstrun.quick_unlock_button import QuickUnlock
-from app.ui.importing.import_dialog import ImportDialog
 from app.ui.session import Session
 from app.ui.shell.casebook_shell import CasebookShell
 from app.ui.unlock.new_passphrase_dialog import NewPassphraseDialog
@@ -69,7 +68,7 @@ class MainWindow(QMainWindow):
         self.idle = IdleWatcher(5, self)
         self.idle.idle.connect(lambda: self.lock(idle=True))
         self.new_passphrase_dialog: NewPassphraseDialog | None = None
-        self.import_dialog: ImportDialog | None = None
+        self.import_dialog: Any = None  # an ImportDialog while one is open
         self.backup_dialog: BackupDialog | None = None
         app = QApplication.instance()
         if app is not None:
@@ -229,6 +228,8 @@ class MainWindow(QMainWindow):
     def _import(self) -> None:
         if not self.unlocked or self.import_dialog is not None:
             return
+        from app.ui.importing.import_dialog import ImportDialog  # openpyxl loads only here
+
         dialog = self.import_dialog = ImportDialog(self.session, self)
         dialog.lock_requested.connect(self.lock)
         dialog.imported.connect(lambda n: self.statusBar().showMessage(

@@ -164,7 +164,9 @@ def test_making_the_pdf_can_be_cancelled_and_saves_nothing(
         qtbot, folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     create_casebook(folder, designed)
     reached, release = threading.Event(), threading.Event()
-    real = kpi_report_view.render_kpi_report
+    from app.documents import kpi_report
+
+    real = kpi_report.render_kpi_report
 
     def held(content: Any, **options: Any) -> bytes:
         on_progress = options["on_progress"]
@@ -177,7 +179,8 @@ def test_making_the_pdf_can_be_cancelled_and_saves_nothing(
 
         return real(content, **{**options, "on_progress": progress})
 
-    monkeypatch.setattr(kpi_report_view, "render_kpi_report", held)
+    # The view imports the renderer when it first makes a PDF: patch it at its source.
+    monkeypatch.setattr(kpi_report, "render_kpi_report", held)
     with opened_casebook(qtbot, folder) as opened:
         view = _view(qtbot, opened)
         _choose(qtbot, view, Q1)

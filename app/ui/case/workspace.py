@@ -50,8 +50,6 @@ from app.ui.case.reveal_dialog import RevealDialog
 from app.ui.case.signpost_dialog import SignpostDialog
 from app.ui.case.tab_base import WorkspaceTab
 from app.ui.case.timeline_tab import TimelineTab
-from app.ui.documents.letter_dialog import LetterDialog
-from app.ui.documents.summary_dialog import SummaryDialog
 from app.ui.session import Session
 
 
@@ -284,8 +282,8 @@ class ConcernWorkspace(QWidget):
             "feedback": lambda: FeedbackDialog(session, context, self),
             "disclosure": lambda: DisclosureDialog(session, context, self),
             "reveal": lambda: RevealDialog(session, context.concern_id, detail.reference, self),
-            "letter": lambda: LetterDialog(session, context.concern_id, self),
-            "summary": lambda: SummaryDialog(session, context.concern_id, self),
+            "letter": lambda: _letter_dialog(session, context.concern_id, self),
+            "summary": lambda: _summary_dialog(session, context.concern_id, self),
         }
 
     def _open(self, dialog: QDialog) -> QDialog:
@@ -349,3 +347,17 @@ class ConcernWorkspace(QWidget):
                 forget()
             dialog.deleteLater()
         self._clear_view()
+
+
+# The PDF machinery (reportlab, pypdf) loads when a letter or summary is first asked
+# for, not when the window opens.
+def _letter_dialog(session: Session, concern_id: int, parent: QWidget) -> QDialog:
+    from app.ui.documents.letter_dialog import LetterDialog
+
+    return LetterDialog(session, concern_id, parent)
+
+
+def _summary_dialog(session: Session, concern_id: int, parent: QWidget) -> QDialog:
+    from app.ui.documents.summary_dialog import SummaryDialog
+
+    return SummaryDialog(session, concern_id, parent)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -37,14 +37,6 @@ from app.core.disclosure import (
 )
 from app.core.identifying import mask_identifying
 from app.core.periods import Period, quarter_of
-from app.documents.kpi_report import (
-    ReportContent,
-    casebook_threshold,
-    render_kpi_report,
-    report_content,
-    report_csv,
-)
-from app.documents.protect import save_file, save_pdf
 from app.ui.base.form_feedback import (
     BusyIndicator,
     FieldMessage,
@@ -58,6 +50,9 @@ from app.ui.reports.files import default_folder, remember_folder, safe_file_name
 from app.ui.reports.kpi_tables import KpiTables, theme_cells
 from app.ui.reports.period_chooser import PeriodChooser
 from app.ui.session import Session
+
+if TYPE_CHECKING:  # the PDF machinery loads when a report is first made, not at launch
+    from app.documents.kpi_report import ReportContent
 
 _PAGE_WIDTH_CHARACTERS = 132
 
@@ -77,6 +72,8 @@ class LoadedReport:
 
 def load_report(state: WorkerState, session: Session, period: Period) -> LoadedReport:
     """On the worker: the report content for `period` (no identity is read)."""
+    from app.documents.kpi_report import casebook_threshold, report_content
+
     book = session.book(state)
     content = report_content(book, period, today=session.today())
     threshold = casebook_threshold(book)
@@ -294,6 +291,9 @@ class KpiReportView(QWidget):
         ticket = WorkTicket()
 
         def job(state: WorkerState) -> Path:
+            from app.documents.kpi_report import render_kpi_report
+            from app.documents.protect import save_pdf
+
             book = self.session.book(state)
             pdf = render_kpi_report(loaded.content, publication=publication,
                                     threshold=loaded.threshold,
@@ -314,6 +314,9 @@ class KpiReportView(QWidget):
         ticket = WorkTicket()
 
         def job(state: WorkerState) -> Path:
+            from app.documents.kpi_report import report_csv
+            from app.documents.protect import save_file
+
             book = self.session.book(state)
             data = report_csv(loaded.content, publication=publication,
                               threshold=loaded.threshold)

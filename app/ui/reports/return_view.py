@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -33,8 +33,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.periods import Period
-from app.returns.envelope import write_return
-from app.returns.payload import Payload, build_payload, preview_text
 from app.returns.signing import recipient_fingerprint
 from app.store.errors import IdentifyingText
 from app.ui.base.form_feedback import (
@@ -53,6 +51,10 @@ from app.ui.reports.tables import FittedTable
 from app.ui.session import Session
 
 _PAGE_WIDTH_CHARACTERS = 120
+
+
+if TYPE_CHECKING:  # jsonschema and the envelope load when a return is first built
+    from app.returns.payload import Payload
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,8 @@ def read_board_key(state: WorkerState, session: Session) -> BoardKey:
 
 
 def build_preview(state: WorkerState, session: Session, period: Period) -> Preview | Blocked:
+    from app.returns.payload import build_payload, preview_text  # loaded when first used
+
     board = read_board_key(state, session)
     try:
         payload = build_payload(session.book(state), period)
@@ -439,6 +443,8 @@ class ReturnView(QWidget):
         self._show()
 
         def job(state: WorkerState) -> Path:
+            from app.returns.envelope import write_return
+
             return write_return(session.book(state), payload, path)
 
         def done(out: Any) -> None:
