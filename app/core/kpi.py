@@ -171,6 +171,18 @@ def _contributions(facts: ConcernFacts, period: Period, calendar: WorkingCalenda
         yield ("other_closures", closure), 1
 
 
+def contributions(facts: ConcernFacts, period: Period, calendar: WorkingCalendar,
+                  timescales: Timescales = DEFAULT_TIMESCALES) -> list[tuple[_Path, int]]:
+    """What one concern adds to a period's figures, as (place in the shape, amount):
+    worked out once, it can be added to as many blocks as the concern belongs to."""
+    return list(_contributions(facts, period, calendar, timescales))
+
+
+def add_contributions(block: Figures, found: Iterable[tuple[_Path, int]]) -> None:
+    for path, amount in found:
+        _add_at(block, path, amount)
+
+
 def _add_at(block: Figures, path: _Path, amount: int) -> None:
     *parents, leaf = path
     for key in parents:

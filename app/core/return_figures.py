@@ -22,13 +22,19 @@ Detriment and feedback cover every concern, whether named, unnamed or anonymous.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from app.core.calendar import WorkingCalendar
 from app.core.facts import ConcernFacts
-from app.core.kpi import Figures, add_figures, compute_figures, empty_figures
+from app.core.kpi import (
+    Figures,
+    add_contributions,
+    add_figures,
+    contributions,
+    empty_figures,
+)
 from app.core.periods import Period
 from app.core.records import THEMES, RaiserCategory, SpeakUpAgain
 from app.core.timescales import DEFAULT_TIMESCALES, Timescales
@@ -103,21 +109,22 @@ def compute_return_figures(
     feedback: Iterable[FeedbackRecord] = (),
     timescales: Timescales = DEFAULT_TIMESCALES,
 ) -> Figures:
-    """Every figure a return carries for a period (KPIs by service, theme and raiser)."""
-    every: Sequence[ConcernFacts] = list(concerns)
-    figures = compute_figures(every, period, calendar, timescales)
-    by_theme: dict[str, list[ConcernFacts]] = {code: [] for code in THEME_KEYS}
-    by_raiser: dict[str, list[ConcernFacts]] = {code: [] for code in RAISER_KEYS}
-    for facts in every:
-        for code in set(facts.themes):
-            by_theme.setdefault(code, []).append(facts)
-        by_raiser[facts.raiser_category.value].append(facts)
-    figures["by_theme"] = {
-        code: _plain_block(compute_figures(by_theme[code], period, calendar, timescales))
-        for code in THEME_KEYS}
-    figures["by_raiser_category"] = {
-        code: _plain_block(compute_figures(by_raiser[code], period, calendar, timescales))
-        for code in RAISER_KEYS}
+    """Every figure a return carries for a period (KPIs by service, theme and raiser).
+
+    Each concern's contribution is worked out once (app.core.kpi.contributions, the
+    same definitions as every report) and added to each block the concern belongs to.
+    """
+    figures = empty_return_figures(period)
+    for facts in concerns:
+        found = contributions(facts, period, calendar, timescales)
+        if not found:
+            continue
+        blocks = [figures, figures["by_service"][facts.service_type.value],
+                  figures["by_raiser_category"][facts.raiser_category.value]]
+        blocks.extend(figures["by_theme"][code] for code in set(facts.themes)
+                      if code in figures["by_theme"])
+        for block in blocks:
+            add_contributions(block, found)
     figures["detriment"] = detriment_figures(detriment, period)
     figures["feedback"] = feedback_figures(feedback, period)
     return figures
