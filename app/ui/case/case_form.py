@@ -235,7 +235,8 @@ class CaseForm(QDialog):
     # ----- saving -----------------------------------------------------------------------
 
     def save_job(self) -> Job:
-        raise NotImplementedError
+        """What saving does: every form subclass overrides this with its own service call."""
+        raise NotImplementedError(f"{type(self).__name__} does not say how it saves")
 
     def service_job(self, call: Callable[[ConcernService], Any]) -> Job:
         """A job calling the concern service; built from values read now, on the GUI thread."""
