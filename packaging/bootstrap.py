@@ -19,9 +19,11 @@ import os
 import platform
 import re
 import shutil
+import struct
 import subprocess
 import sys
 import tempfile
+import time
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
@@ -286,18 +288,98 @@ def is_root() -> bool:
     return geteuid is not None and geteuid() == 0
 
 
+# The locks apt and dpkg take (fcntl record locks) while they work.
+APT_LOCKS = (
+    "/var/lib/dpkg/lock-frontend",
+    "/var/lib/dpkg/lock",
+    "/var/lib/apt/lists/lock",
+    "/var/cache/apt/archives/lock",
+)
+APT_LOCK_WAIT = 600.0  # seconds: an unattended upgrade can take a few minutes
+
+
+def lock_holder(path: str) -> str | None:
+    """Who holds a write lock on `path` ("process 123 (apt-get)"), or None if nobody does.
+
+    Asks with F_GETLK, which only looks: taking the lock ourselves, even for a moment,
+    could make the other program's own attempt fail."""
+    try:
+        import fcntl
+    except ImportError:  # not a POSIX system: there is no apt to wait for
+        return None
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return None
+    try:
+        query = struct.pack("hhqqi", fcntl.F_WRLCK, os.SEEK_SET, 0, 0, 0)
+        answer = fcntl.fcntl(fd, fcntl.F_GETLK, query)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    kind, _, _, _, pid = struct.unpack("hhqqi", answer)
+    if kind == fcntl.F_UNLCK:
+        return None
+    if pid <= 0:
+        return "another program"
+    try:
+        name = Path(f"/proc/{pid}/comm").read_text(encoding="utf-8").strip()
+    except OSError:
+        return f"process {pid}"
+    return f"process {pid} ({name})"
+
+
+def wait_for_apt(
+    locks: Sequence[str] = APT_LOCKS,
+    limit: float = APT_LOCK_WAIT,
+    poll: float = 2.0,
+    clock: Callable[[], float] = time.monotonic,
+    sleep: Callable[[float], None] = time.sleep,
+) -> None:
+    """Wait, saying so, while another program holds apt's or dpkg's lock; give up after
+    `limit` seconds with one plain sentence."""
+    started = clock()
+    told = False
+    while True:
+        held = [(path, who) for path in locks if (who := lock_holder(path)) is not None]
+        if not held:
+            if told:
+                say("The package manager is free now.")
+            return
+        path, who = held[0]
+        waited = clock() - started
+        if waited >= limit:
+            raise BootstrapError(
+                f"Another program ({who}) has held the package manager's lock ({path}) for "
+                f"{waited / 60:.0f} minutes, so the missing packages could not be installed; "
+                "run this command again when it has finished."
+            )
+        if not told:
+            say(
+                f"Waiting for another program to finish with the package manager: {who} "
+                f"holds {path} (waiting up to {limit / 60:.0f} minutes) ..."
+            )
+            told = True
+        sleep(poll)
+
+
 def apt_install(packages: Sequence[str]) -> None:
-    """Install Debian packages with apt-get, showing its output."""
+    """Install Debian packages with apt-get, showing its output; waits for another
+    program holding apt's lock rather than failing."""
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
     say("Installing system packages Casebook needs: " + " ".join(packages))
-    update = subprocess.run(["apt-get", "update", "-q"], env=env, check=False)
+    wait_for_apt()
+    # And apt's own wait, for a program that takes the lock between our look and apt's.
+    timeout = ["-o", f"DPkg::Lock::Timeout={int(APT_LOCK_WAIT)}"]
+    update = subprocess.run(["apt-get", *timeout, "update", "-q"], env=env, check=False)
     if update.returncode != 0:
         raise BootstrapError(
             "`apt-get update` failed (see its messages above), so the missing "
             "packages could not be installed: " + " ".join(packages) + "."
         )
     install = subprocess.run(
-        ["apt-get", "install", "-y", "-q", "--no-install-recommends", *packages],
+        ["apt-get", *timeout, "install", "-y", "-q", "--no-install-recommends", *packages],
         env=env,
         check=False,
     )

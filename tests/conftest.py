@@ -47,6 +47,7 @@ def isolated_environment(tmp_path_factory: pytest.TempPathFactory,
     """Each test: cheap KDF, its own user folders, no passphrase variables leaking in."""
     monkeypatch.setattr(keys, "DEFAULT_ARGON2", CHEAP_ARGON2)
     home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
     for var in ("XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
         monkeypatch.setenv(var, str(home / var.lower()))
     for var in ("CASEBOOK_PASSPHRASE", "CASEBOOK_NEW_PASSPHRASE", "CASEBOOK_RECOVERY_KEY"):

@@ -283,3 +283,85 @@ def test_demo_opens_the_app_without_the_passphrase_in_its_environment(
     out = capfd.readouterr().out
     assert f"CALL --casebook {tmp_path / 'casebook-demo'} PASSPHRASE=None" in out
     assert "secret" not in out
+
+
+# --- another program holding apt's lock ----------------------------------------
+
+_HOLD = """
+import fcntl, sys, time
+handle = open(sys.argv[1], "w")
+fcntl.lockf(handle, fcntl.LOCK_EX)  # a record lock, as apt and dpkg take theirs
+print("held", flush=True)
+sys.stdin.readline()
+"""
+
+
+@pytest.fixture
+def held_lock(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A file whose write lock another process holds until the test lets go."""
+    if not sys.platform.startswith("linux"):
+        pytest.skip("apt's locks are Linux record locks")
+    path = tmp_path / "lock-frontend"
+    path.write_text("")
+    holder = subprocess.Popen([sys.executable, "-c", _HOLD, str(path)], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True)
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+    try:
+        yield path, holder
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_lock_holder_names_the_process_and_leaves_a_free_lock_alone(
+        held_lock: tuple[Path, subprocess.Popen[str]], tmp_path: Path) -> None:
+    path, holder = held_lock
+    holder_text = bootstrap.lock_holder(str(path))
+    assert holder_text is not None and holder_text.startswith(f"process {holder.pid} (py")
+    free = tmp_path / "free"
+    free.write_text("")
+    assert bootstrap.lock_holder(str(free)) is None
+    assert bootstrap.lock_holder(str(tmp_path / "missing")) is None
+    # Looking did not take the lock: the holder still has it after many looks.
+    for _ in range(20):
+        assert bootstrap.lock_holder(str(path)) is not None
+
+
+def test_wait_for_apt_waits_while_held_and_goes_on_when_released(
+        held_lock: tuple[Path, subprocess.Popen[str]],
+        capsys: pytest.CaptureFixture[str]) -> None:
+    path, holder = held_lock
+    naps: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        naps.append(seconds)
+        if len(naps) == 3:  # the other program finishes during the third wait
+            holder.kill()
+            holder.wait()
+
+    bootstrap.wait_for_apt([str(path)], limit=600, poll=2, sleep=sleep)
+    assert naps == [2, 2, 2]
+    out = capsys.readouterr().out
+    assert f"process {holder.pid}" in out and str(path) in out and "free now" in out
+
+
+def test_wait_for_apt_gives_up_after_the_limit_in_one_sentence(
+        held_lock: tuple[Path, subprocess.Popen[str]]) -> None:
+    path, holder = held_lock
+    now = [0.0]
+
+    def sleep(seconds: float) -> None:
+        now[0] += seconds
+
+    with pytest.raises(bootstrap.BootstrapError) as raised:
+        bootstrap.wait_for_apt([str(path)], limit=600, poll=30, clock=lambda: now[0],
+                               sleep=sleep)
+    message = str(raised.value)
+    assert now[0] == 600 and f"process {holder.pid}" in message and "10 minutes" in message
+    assert "\n" not in message
+
+
+def test_wait_for_apt_returns_at_once_when_nothing_is_held(tmp_path: Path) -> None:
+    free = tmp_path / "lock"
+    free.write_text("")
+    bootstrap.wait_for_apt([str(free)], sleep=lambda s: pytest.fail("waited for nothing"))

@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import stat
+import subprocess
+import sys
 import tempfile
-import time
 import uuid
 from collections.abc import Iterable, Iterator
 from datetime import timedelta
@@ -39,7 +41,7 @@ from app.store import backup, database
 from app.store.casebook import Casebook
 from app.store.concerns import ConcernService
 from app.store.identities import Consent, IdentityService
-from tests.fault.fault_helpers import new_concern, run_cli
+from tests.fault.fault_helpers import REPO, cli_env, new_concern, run_cli
 from tests.support import PASSPHRASE, TODAY
 
 NEW_PASSPHRASE = "another long passphrase"
@@ -77,13 +79,11 @@ class Canaries:
         return found
 
 
-def files_under(roots: Iterable[Path], newer_than: float | None = None,
-                skip_dirs: tuple[str, ...] = ()) -> Iterator[Path]:
+def files_under(roots: Iterable[Path]) -> Iterator[Path]:
     for root in roots:
         if not root.exists():
             continue
-        for here, dirs, names in os.walk(root):
-            dirs[:] = [d for d in dirs if not d.startswith(skip_dirs)]
+        for here, _dirs, names in os.walk(root):
             for name in names:
                 path = Path(here) / name
                 try:
@@ -91,8 +91,6 @@ def files_under(roots: Iterable[Path], newer_than: float | None = None,
                 except OSError:
                     continue
                 if not stat.S_ISREG(info.st_mode):
-                    continue
-                if newer_than is not None and info.st_mtime < newer_than:
                     continue
                 yield path
 
@@ -203,17 +201,20 @@ def readable_through_the_api(book: Casebook) -> bytes:
 
 
 def scan_roots(tmp_path: Path) -> list[Path]:
-    home = Path(os.environ["XDG_DATA_HOME"]).parent  # the fixture's fake home
-    return [tmp_path, home, Path(tempfile.gettempdir())]
+    """The test's own folders: its tmp_path, its fake home (HOME and the XDG folders) and
+    the temp folder it gave this process and its children (TMPDIR)."""
+    home = Path(os.environ["HOME"])
+    xdg = [Path(os.environ[var]) for var in ("XDG_DATA_HOME", "XDG_STATE_HOME",
+                                             "XDG_CONFIG_HOME", "XDG_CACHE_HOME")]
+    return [tmp_path, home, *xdg, Path(tempfile.gettempdir())]
 
 
-def assert_no_leaks(canaries: Canaries, tmp_path: Path, started: float,
-                    with_open_files: bool = False) -> int:
+def assert_no_leaks(canaries: Canaries, tmp_path: Path, with_open_files: bool = False) -> int:
+    """Search every folder this test owns (never the machine's shared /tmp: other programs
+    write there, and what they write is not ours to judge). The app cannot write elsewhere
+    unseen: test_written_files_stay_in_owned_folders watches its system calls, and
+    test_the_app_names_no_system_temp_folder reads its code."""
     paths = sorted(set(files_under(scan_roots(tmp_path))))
-    # The real system temp folders too, for anything written since the test started
-    # (other pytest runs' folders are not ours to read).
-    paths += files_under([Path("/tmp"), Path("/var/tmp")], newer_than=started,
-                         skip_dirs=("pytest-of-",))
     if with_open_files:
         paths += list(deleted_files_held_open())
     leaks, count = scan(canaries, paths)
@@ -241,7 +242,6 @@ def test_the_search_finds_plaintext(tmp_path: Path) -> None:
 
 def test_no_canary_reaches_disk_through_the_services(folder: Path, tmp_path: Path,
                                                      private_tmp: Path) -> None:
-    started = time.time() - 1
     canaries = Canaries()
     book, _ = Casebook.create(folder, PASSPHRASE, organisation="NHS Test Board", unit="Unit")
     try:
@@ -253,10 +253,10 @@ def test_no_canary_reaches_disk_through_the_services(folder: Path, tmp_path: Pat
         # With both databases open, their WAL and shared-memory files are there to search.
         for name in ("cases.db-wal", "cases.db-shm", "identities.db-wal"):
             assert (folder / name).stat().st_size > 0, name
-        assert assert_no_leaks(canaries, tmp_path, started, with_open_files=True) >= 10
+        assert assert_no_leaks(canaries, tmp_path, with_open_files=True) >= 10
     finally:
         book.close()
-    assert assert_no_leaks(canaries, tmp_path, started) >= 10
+    assert assert_no_leaks(canaries, tmp_path) >= 10
     with Casebook.open(folder, PASSPHRASE) as book:  # the text is really there, encrypted
         assert canaries.found_in(readable_through_the_api(book)) == (
             set(canaries.values) - REPLACED)
@@ -266,7 +266,6 @@ def test_no_canary_reaches_disk_through_the_command_line(folder: Path, tmp_path:
                                                          private_tmp: Path,
                                                          monkeypatch: pytest.MonkeyPatch
                                                          ) -> None:
-    started = time.time() - 1
     canaries = Canaries()
     book, _ = Casebook.create(folder, PASSPHRASE, organisation="NHS Test Board", unit="Unit")
     try:
@@ -307,6 +306,90 @@ def test_no_canary_reaches_disk_through_the_command_line(folder: Path, tmp_path:
     assert any(p.stat().st_size for p in Path(os.environ["XDG_STATE_HOME"]).rglob("*.log"))
 
     assert canaries.found_in("\n".join(outputs).encode()) == set()
-    assert assert_no_leaks(canaries, tmp_path, started) >= 20
+    assert assert_no_leaks(canaries, tmp_path) >= 20
     with Casebook.open(restored, NEW_PASSPHRASE) as book:
         assert canaries.found_in(readable_through_the_api(book)) >= {"name", "notes", "draft"}
+
+
+# ----- where the command line writes, watched through its system calls ---------------------
+
+# A successful call that creates or writes a file or folder, as `strace -y` prints it:
+# openat(AT_FDCWD</dir>, "path", O_WRONLY|O_CREAT...) = 3</path>
+_WRITE_OPEN = re.compile(r'\bopen(?:at)?\((?:[^,]*, )?"(?P<path>[^"]*)", (?P<flags>[A-Z_|]+)')
+_MADE = re.compile(r'\b(?:mkdir|mkdirat|creat|rename|renameat2?|link|linkat|symlink|symlinkat)'
+                   r'\((?P<args>.*)\) = 0')
+_RESULT_PATH = re.compile(r"= \d+<(?P<path>[^>]*)>\s*$")
+_QUOTED = re.compile(r'"([^"]*)"')
+
+
+def written_paths(log_dir: Path) -> set[str]:
+    """Every path a traced process opened for writing or created, renamed or linked to."""
+    paths: set[str] = set()
+    for log in log_dir.iterdir():
+        for line in log.read_text(errors="replace").splitlines():
+            opened = _WRITE_OPEN.search(line)
+            if opened and re.search(r"O_WRONLY|O_RDWR|O_CREAT", opened.group("flags")):
+                result = _RESULT_PATH.search(line)  # -y gives the file's absolute path
+                paths.add(result.group("path") if result else opened.group("path"))
+                continue
+            made = _MADE.search(line)
+            if made:
+                paths.update(_QUOTED.findall(made.group("args")))
+    return paths
+
+
+def _under(path: str, roots: Iterable[Path]) -> bool:
+    return any(path == str(root) or path.startswith(str(root) + os.sep) for root in roots)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="strace watches Linux system calls")
+def test_written_files_stay_in_owned_folders(folder: Path, tmp_path: Path,
+                                             private_tmp: Path) -> None:
+    """The command line writes only into the casebook, the backup target, and the HOME,
+    XDG and TMPDIR folders it was given, never the machine's own /tmp or anywhere else.
+    So scanning the folders a test owns is enough to find a leak."""
+    strace = shutil.which("strace")
+    assert strace, ("strace is not installed; `python3 packaging/bootstrap.py test` installs "
+                    "it (Debian package strace)")
+    logs = tmp_path / "strace"
+    logs.mkdir()
+    # The watch itself: a write outside the owned folders is seen as one.
+    outside = tmp_path.parent / f"outside-{uuid.uuid4().hex}"
+    probe = subprocess.run(
+        [strace, "-f", "-ff", "-qq", "-y", "-e", "trace=%file,%desc", "-e", "status=successful",
+         "-o", str(tmp_path / "probe" / "p"), sys.executable, "-c",
+         f"open({str(outside)!r}, 'w').write('x')"], capture_output=True, text=True,
+        timeout=60, check=False) if (tmp_path / "probe").mkdir() is None else None
+    outside.unlink()
+    assert probe is not None and probe.returncode == 0, probe
+    assert str(outside) in written_paths(tmp_path / "probe")
+    env = cli_env(CASEBOOK_PASSPHRASE=PASSPHRASE, CASEBOOK_NEW_PASSPHRASE=NEW_PASSPHRASE)
+    steps = [["init", "--casebook", str(folder)],
+             ["demo", "--cases", "5", "--casebook", str(folder)],
+             ["check", "--casebook", str(folder)],
+             ["backup", "--to", str(tmp_path / "usb-stick"), "--casebook", str(folder)],
+             ["passphrase", "--casebook", str(folder)]]
+    for number, args in enumerate(steps):
+        done = subprocess.run(
+            [strace, "-f", "-ff", "-qq", "-y", "-e", "trace=%file,%desc", "-e",
+             "status=successful", "-o", str(logs / f"{number}"), sys.executable, "-m", "app",
+             *args], cwd=REPO, env=env, capture_output=True, text=True, timeout=300,
+            check=False)
+        assert done.returncode == 0, done.stderr
+    written = written_paths(logs)
+    assert any(path.startswith(str(folder)) for path in written)  # the watch sees writes
+    owned = [tmp_path, Path(os.environ["HOME"]), Path("/dev"), Path("/proc")]
+    elsewhere = sorted(path for path in written if not _under(path, owned))
+    assert elsewhere == [], f"the command line wrote outside the test's folders: {elsewhere}"
+
+
+def test_the_app_names_no_system_temp_folder() -> None:
+    """Temporary files go where TMPDIR says (tempfile), never to a folder named in the code,
+    which a test that scans only its own folders could not see."""
+    named = re.compile(r"""["'](?:/tmp|/var/tmp|/dev/shm)(?:/|["'])""")
+    offences = [f"{path.relative_to(REPO)}:{number}"
+                for path in sorted((REPO / "app").rglob("*.py"))
+                for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                if named.search(line)]
+    assert offences == []
+    assert named.search('x = Path("/tmp")') and named.search("open('/var/tmp/a')")
