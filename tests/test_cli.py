@@ -139,7 +139,8 @@ def test_escrow_to_the_organisations_recovery_recipient(
     import pyrage
 
     identity = pyrage.x25519.Identity.generate()
-    code, _, err = run(capsys, "escrow", str(identity.to_public()), "--casebook", str(folder))
+    code, _, err = run(capsys, "escrow", str(identity.to_public()), "--yes", "--casebook",
+                       str(folder))
     assert code == 0, err
     identity_file = tmp_path / "ig-lead.txt"
     identity_file.write_text(f"# created: today\n{identity}\n")
@@ -154,7 +155,7 @@ def test_escrow_to_the_organisations_recovery_recipient(
                        str(folder))
     assert code == 1 and "does not open" in err
     monkeypatch.setenv("CASEBOOK_PASSPHRASE", "set by the IG lead, long")
-    code, _, err = run(capsys, "escrow", "age1notarecipient", "--casebook", str(folder))
+    code, _, err = run(capsys, "escrow", "age1notarecipient", "--yes", "--casebook", str(folder))
     assert code == 1 and "not an age recipient" in err
 
 

@@ -115,6 +115,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         say(f"  {s['concerns']} concerns ({s['open_concerns']} open), {s['conversations']} "
             f"conversations, {s['identities']} identities, {s['audit_entries']} audit entries")
         say(f"  latest good backup: {s['latest_backup'] or 'none'}")
+        sealed = s.get("escrow")
+        say(f"  escrow: {sealed['recipient']} (fingerprint {sealed['fingerprint']})"
+            if isinstance(sealed, dict) else "  escrow: none")
         for problem in report.problems:
             say(f"  PROBLEM: {problem}")
         say("  All checks passed." if report.ok else f"  {len(report.problems)} problem(s) found.")
@@ -213,21 +216,28 @@ def cmd_rekey(args: argparse.Namespace) -> int:
 
 def cmd_escrow(args: argparse.Namespace) -> int:
     """Escrow to the organisation's recovery recipient (its information governance lead)."""
-    from app.paths import KEYSLOTS
-    from app.store import escrow, keyslots
+    from app.services import escrow
 
     with unlock(args) as book:
         if args.remove:
-            slots = escrow.without_escrow(book.slots)
-        else:
-            slots = escrow.with_escrow(book.slots, book.master_key, args.recipient or "")
-        keyslots.save(book.folder / KEYSLOTS, slots)
-        book.slots = slots
-        book.record("escrow." + ("removed" if args.remove else "set"), "casebook",
-                    book.casebook_id)
-    say("Escrow removed." if args.remove else
-        "The casebook's key is now also sealed to the organisation's recovery recipient. "
-        "Never use the board's return key here: the board must not be able to read a name.")
+            escrow.remove(book)
+            say("Escrow removed: only the passphrase and the recovery key open this casebook.")
+            return 0
+        if not args.recipient:
+            say(escrow.status(book).description)
+            return 0
+        plan = escrow.prepare(book, args.recipient)
+        say(f"Escrow recipient: {plan.recipient}")
+        say(f"Fingerprint:      {plan.fingerprint}")
+        say("Read the fingerprint to the organisation's information governance lead and check "
+            "it matches theirs: whoever holds this key can open the casebook and read every "
+            "name.")
+        if not args.yes and not prompts.confirm("Seal the casebook's key to it? [y/N] "):
+            say("Nothing was changed.")
+            return 1
+        escrow.seal(book, plan)
+    say("The casebook's key is now also sealed to the organisation's recovery key "
+        f"(fingerprint {plan.fingerprint}).")
     return 0
 
 
@@ -278,8 +288,11 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     p.add_argument("--json", action="store_true")
     p = add("escrow", cmd_escrow, "seal the casebook's key to the organisation's age recovery "
             "recipient (or --remove)")
-    p.add_argument("recipient", nargs="?", metavar="AGE1...")
+    p.add_argument("recipient", nargs="?", metavar="AGE1...",
+                   help="the governance lead's age recipient; without it, say what is set")
     p.add_argument("--remove", action="store_true")
+    p.add_argument("--yes", action="store_true",
+                   help="confirm without asking (after comparing the fingerprint)")
     add("version", cmd_version, "print the version")
 
 

@@ -46,3 +46,14 @@ def new_passphrase(env: str) -> str:
     if first != second:
         raise CasebookError("The two passphrases differ; nothing was changed.")
     return first
+
+
+def confirm(question: str) -> bool:
+    """A yes/no question on the terminal; with no terminal, the answer is no."""
+    if not sys.stdin.isatty():
+        raise NoTerminal("No terminal to confirm on: give --yes once you have checked.")
+    try:
+        answer = input(question)
+    except (EOFError, KeyboardInterrupt):
+        return False
+    return answer.strip().lower() in ("y", "yes")

@@ -16,6 +16,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from app.store import recipients
 from app.store.casebook import Casebook
 from app.store.errors import CasebookError
 
@@ -111,4 +112,4 @@ def parse_recipient(text: str) -> str:
 
 def recipient_fingerprint(recipient: str) -> str:
     """A short check both sides can compare: SHA-256 of the recipient text."""
-    return fingerprint(recipient.strip().lower().encode())
+    return recipients.recipient_fingerprint(recipient)

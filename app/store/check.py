@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from app.paths import CASES_DB
-from app.store import audit, backup, database, keys, migrations
+from app.store import audit, backup, database, keys, migrations, recipients
 from app.store.casebook import Casebook
 from app.store.errors import CasebookDamaged
 
@@ -68,6 +68,10 @@ def check(book: Casebook) -> CheckReport:
         (_json_list(held),)).fetchone()[0]
     if missing:
         problems.append(f"{missing} named concern(s) point to an identity that is not held")
+    escrow_to = recipients.escrow_recipient(book)
+    if escrow_to is not None and recipients.escrow_refusal(book, escrow_to):
+        problems.append("the escrow slot is sealed to the board's return key, so the board "
+                        "could open this casebook: remove it with `casebook escrow --remove`")
     latest = backup.latest_good_backup(book.folder)
 
     def count(sql: str) -> int:
@@ -85,6 +89,8 @@ def check(book: Casebook) -> CheckReport:
         "identities": len(held),
         "audit_entries": chain.entries,
         "latest_backup": str(latest) if latest else None,
+        "escrow": None if escrow_to is None else {
+            "recipient": escrow_to, "fingerprint": recipients.recipient_fingerprint(escrow_to)},
     }
     return CheckReport(tuple(problems), summary)
 

@@ -44,7 +44,7 @@ def rekey(folder: Path, passphrase: str,
         new_slots = keyslots.with_passphrase(
             keyslots.new_keyslots(slots.casebook_id, new_master), new_master, passphrase,
             argon2 or keys.DEFAULT_ARGON2)
-        new_slots = _carry_escrow(slots, new_slots, new_master)
+        new_slots = _carry_escrow(slots, new_slots, new_master, _board_keys(folder, new_master))
         write_atomic(folder / f"{KEYSLOTS}.new", new_slots.to_json())
         _record_rekey(folder, new_master)
         write_atomic(folder / REKEY_MARKER, json.dumps({"files": list(_SWAPPED)}).encode())
@@ -98,9 +98,29 @@ def _record_rekey(folder: Path, new_master: bytes) -> None:
     fsync_file(folder / f"{CASES_DB}.new")
 
 
-def _carry_escrow(old: KeySlots, new: KeySlots, new_master: bytes) -> KeySlots:
+def _board_keys(folder: Path, new_master: bytes) -> frozenset[str]:
+    from app.store.recipients import known_board_recipients
+
+    conn = database.connect(folder / f"{CASES_DB}.new", keys.database_key(new_master, "cases"))
+    try:
+        return known_board_recipients(conn)
+    finally:
+        conn.close()
+
+
+def _carry_escrow(old: KeySlots, new: KeySlots, new_master: bytes,
+                  board_keys: frozenset[str]) -> KeySlots:
+    """The escrow slot, sealed again to the same recipient under the new master key; never
+    to a key the board holds (an escrow made before that was refused is dropped)."""
+    from app.store.recipients import NotARecipient, canonical
+
     recipient = old.slots.get("escrow", {}).get("recipient")
     if not recipient:
+        return new
+    try:
+        if canonical(str(recipient)) in board_keys:
+            return new
+    except NotARecipient:
         return new
     from app.store.escrow import with_escrow
 

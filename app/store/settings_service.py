@@ -17,7 +17,7 @@ import pyrage
 
 from app.core.calendar import WorkingCalendar
 from app.paths import KEYSLOTS
-from app.store import audit, database, keyslots, quick_unlock
+from app.store import keyslots, quick_unlock, recipients
 from app.store.casebook import Casebook, check_new_passphrase
 from app.store.concerns import ConcernService
 from app.store.errors import CasebookError, WeakPassphrase
@@ -30,7 +30,7 @@ DEFAULTS = {
     "retention_years": 6,
     "small_number_threshold": 5,
 }
-BOARD_RECIPIENT = "board_recipient"
+BOARD_RECIPIENT = recipients.BOARD_RECIPIENT
 
 
 class SettingsError(CasebookError):
@@ -212,6 +212,9 @@ class SettingsService:
         if changes.board_recipient is not None:
             try:
                 recipient = canonical_recipient(changes.board_recipient)
+                refusal = recipient and recipients.board_refusal(self.book, recipient)
+                if refusal:
+                    problems.append(refusal)
             except SettingsError as exc:
                 problems.append(str(exc))
         if problems:
@@ -222,17 +225,11 @@ class SettingsService:
             self.book.set_setting(key, values[key])
         if recipient is not None and recipient != (self.book.setting(BOARD_RECIPIENT) or ""):
             if recipient:
-                self.book.set_setting(BOARD_RECIPIENT, recipient)
+                recipients.set_board_recipient(self.book, recipient)
             else:
-                self._remove_setting(BOARD_RECIPIENT)
+                recipients.remove_board_recipient(self.book)
             changed.append(BOARD_RECIPIENT)
         return tuple(changed)
-
-    def _remove_setting(self, key: str) -> None:
-        conn = self.book.cases
-        with database.write(conn):
-            conn.execute("DELETE FROM meta WHERE key = ?", (key,))
-            audit.append(conn, self.book.audit_key, "setting.changed", "setting", key)
 
     # ----- quick unlock and passphrase ---------------------------------------------------
 

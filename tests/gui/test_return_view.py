@@ -105,7 +105,8 @@ def test_the_preview_shows_every_figure_and_the_file_holds_exactly_it(
         assert json.loads(opened_file.payload) == payload
         built = [(entity, detail) for event, entity, detail in opened.audit()
                  if event == "return.built"]
-        assert built == [(payload["return_id"], {"period": "2025-26-Q1"})]
+        assert built == [(payload["return_id"], {  # which board key it went to, no content
+            "period": "2025-26-Q1", "board_key": recipient_fingerprint(recipient)})]
         # Our own save does not call the preview out of date.
         assert "changed since" not in view.status.text()
 
