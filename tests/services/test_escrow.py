@@ -17,8 +17,8 @@ import pytest
 
 from app.cli import main
 from app.services import escrow
-from app.store import recipients
 from app.store import escrow as escrow_slot
+from app.store import recipients
 from app.store.casebook import Casebook
 from tests.support import PASSPHRASE
 
