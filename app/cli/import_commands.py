@@ -23,6 +23,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         emit_json(report.as_json())
     for problem in report.problems:
         say(problem.message)
+    if report.unlisted:
+        say(f"... and {report.unlisted:,} more problems, not listed.")
     say(report.summary())
     return EXIT_OK if report.ok else EXIT_REFUSED
 

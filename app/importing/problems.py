@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from app.store.errors import CasebookError
@@ -40,23 +41,35 @@ class ImportProblem:
         return _shortened(self.value)
 
     @property
+    def shown_column(self) -> str | None:
+        """The column's heading as the file gave it, with control characters escaped."""
+        return None if self.column is None else _shortened(self.column)
+
+    @property
     def message(self) -> str:
         if self.row is None:  # about the sheet's headings: the column is the subject
-            subject = f"Column '{self.column}'" if self.column else "The sheet"
+            subject = f"Column '{self.shown_column}'" if self.column else "The sheet"
             return f"{subject} {self.issue}; expected {self.expected}."
         if self.column is None:
             return f"Row {self.row}: {self.issue}; expected {self.expected}."
-        return (f"Row {self.row}, {self.column}: '{self.shown_value}' {self.issue}; "
+        return (f"Row {self.row}, {self.shown_column}: '{self.shown_value}' {self.issue}; "
                 f"expected {self.expected}.")
 
     def as_json(self) -> dict[str, object]:
-        return {"row": self.row, "column": self.column, "value": self.shown_value,
+        return {"row": self.row, "column": self.shown_column, "value": self.shown_value,
                 "issue": self.issue, "expected": self.expected, "kind": self.kind,
                 "message": self.message}
 
 
+def _visible(value: str) -> str:
+    """Control and format characters (a NUL, an ANSI escape, a right-to-left override) shown
+    as escapes, never sent to a terminal or a screen as they are."""
+    return "".join(ch if ch in "\t\n" or unicodedata.category(ch) not in ("Cc", "Cf", "Cs")
+                   else f"\\u{ord(ch):04x}" for ch in value)
+
+
 def _shortened(value: str) -> str:
-    flat = " ".join(value.split())
+    flat = " ".join(_visible(value).split())
     if len(flat) <= _LONGEST_VALUE:
         return flat
     return flat[: _LONGEST_VALUE - 1] + "…"

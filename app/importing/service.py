@@ -39,6 +39,7 @@ from app.store.errors import CasebookError, NotFound
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
+MAX_LISTED = 200  # problems listed one by one; the rest are counted
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,11 @@ class ImportReport:
     imported: int  # concerns written: 0 for a dry run or a refused file
     by_anonymity: dict[str, int] = field(default_factory=dict)  # of `new`
     identities: int = 0  # people recorded in identities.db (or that would be)
+    unlisted: int = 0  # problems found beyond the first MAX_LISTED, counted only
+
+    @property
+    def problem_count(self) -> int:
+        return len(self.problems) + self.unlisted
 
     @property
     def ok(self) -> bool:
@@ -69,8 +75,10 @@ class ImportReport:
             nothing = "Nothing would be imported" if self.dry_run else "Nothing was imported"
             among = (f", {len(self.conflicts)} of them in conflict with concerns already in "
                      "the casebook" if self.conflicts else "")
-            return (f"{nothing}: {_count(len(self.problems), 'problem')} to put right in "
-                    f"{self.file}{among}.")
+            listed = (f" The first {len(self.problems)} are listed; {self.unlisted:,} more are "
+                      "not." if self.unlisted else "")
+            return (f"{nothing}: {_count(self.problem_count, 'problem')} to put right in "
+                    f"{self.file}{among}.{listed}")
         held = (f" {_count(len(self.already_imported), 'row')} already in the casebook "
                 "(unchanged)." if self.already_imported else "")
         if not self.rows:
@@ -88,7 +96,8 @@ class ImportReport:
                 "imported": self.imported, "new": list(self.new),
                 "already_imported": list(self.already_imported),
                 "by_anonymity": self.by_anonymity, "identities": self.identities,
-                "problems": [p.as_json() for p in self.problems]}
+                "problems": [p.as_json() for p in self.problems],
+                "problems_not_listed": self.unlisted}
 
 
 def _count(n: int, one: str, many: str | None = None) -> str:
@@ -193,6 +202,7 @@ def _report(path: Path, checked: CheckedSheet, plan: _Plan, problems: tuple[Impo
                     for kind in Anonymity}
     return ImportReport(
         file=path.name, rows=checked.row_count, new=tuple(row.reference for row in plan.new),
-        already_imported=plan.already, problems=problems, dry_run=dry_run, imported=imported,
-        by_anonymity=by_anonymity,
-        identities=sum(1 for row in plan.new if row.person is not None))
+        already_imported=plan.already, problems=problems[:MAX_LISTED], dry_run=dry_run,
+        imported=imported, by_anonymity=by_anonymity,
+        identities=sum(1 for row in plan.new if row.person is not None),
+        unlisted=max(0, len(problems) - MAX_LISTED))

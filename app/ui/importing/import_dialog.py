@@ -287,7 +287,7 @@ class ImportDialog(QDialog):
             self.summary.show_note(None)
             return
         rows = [[str(p.row) if p.row is not None else self.tr("(headings)"),
-                 p.column or self.tr("(whole row)"), p.shown_value,
+                 p.shown_column or self.tr("(whole row)"), p.shown_value,
                  (self.tr("Conflict: ") if p.kind == "conflict" else "") + p.issue,
                  p.expected] for p in report.problems]
         self.problems.set_rows(rows)
@@ -295,6 +295,10 @@ class ImportDialog(QDialog):
         if rows:
             self._grow(self.fontMetrics().lineSpacing() * 36)
         text = report.summary()
+        if report.unlisted:
+            rows.append(["", "", "", self.tr("…and %1 more problems, not listed").replace(
+                "%1", f"{report.unlisted:,}"), ""])
+            self.problems.set_rows(rows)
         if not report.ok:
             self.summary.show_problem(text + " " + self.tr(
                 "Put them right in the spreadsheet, save it, and check it again."))
