@@ -163,13 +163,14 @@ def test_the_process_disables_core_dumps_and_keeps_new_files_private(tmp_path: P
     import subprocess
     import sys
 
-    probe = ("import os, resource\n"
+    probe = ("import ctypes, os, resource\n"
              "from app.cli import main\n"
              "main(['version'])\n"
+             "print(ctypes.CDLL(None).prctl(3, 0, 0, 0, 0))\n"  # PR_GET_DUMPABLE
              "print(resource.getrlimit(resource.RLIMIT_CORE))\n"
              f"open({str(tmp_path / 'made')!r}, 'w').close()\n"
              f"print(oct(os.stat({str(tmp_path / 'made')!r}).st_mode & 0o777))\n")
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                           timeout=60)
     lines = done.stdout.strip().splitlines()
-    assert lines[-2:] == ["(0, 0)", "0o600"], done.stderr
+    assert lines[-3:] == ["0", "(0, 0)", "0o600"], done.stderr  # not dumpable either

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import json
 import secrets
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any, TypeVar
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -32,12 +35,14 @@ from app.store.errors import (
     CasebookDamaged,
     CasebookError,
     CasebookExists,
+    DiskFull,
     KeySlotsUnreadable,
     NetworkFolder,
     NoCasebook,
     ReadOnlyFolder,
     WeakPassphrase,
     WrongRecoveryKey,
+    folder_error,
 )
 from app.store.filesystems import network_fstype
 from app.store.keyslots import KeySlots
@@ -45,6 +50,23 @@ from app.store.lock import CasebookLock
 from app.store.rekey import discard_unfinished_rekey, finish_interrupted_rekey
 
 MIN_PASSPHRASE = 12
+_Opened = TypeVar("_Opened")
+
+
+def _plain_os_errors(opener: Callable[..., _Opened]) -> Callable[..., _Opened]:
+    """Opening meets the operating system (the lock file, key slots, a migration's backup):
+    any error it gives that is not already a plain sentence becomes one."""
+
+    @functools.wraps(opener)
+    def opening(cls: type, folder: Path, *args: Any) -> _Opened:
+        try:
+            return opener(cls, folder, *args)
+        except CasebookError:
+            raise
+        except OSError as exc:
+            raise folder_error(exc, folder) from exc
+
+    return opening
 
 
 def check_new_passphrase(passphrase: str) -> None:
@@ -124,6 +146,7 @@ class Casebook:
     # ----- unlocking ------------------------------------------------------
 
     @classmethod
+    @_plain_os_errors
     def open(cls, folder: Path, passphrase: str) -> Casebook:
         _require_casebook(folder)
         _refuse_network(folder)
@@ -135,6 +158,7 @@ class Casebook:
         return cls._open_with_master(folder, master, slots)
 
     @classmethod
+    @_plain_os_errors
     def open_with_recovery_key(cls, folder: Path, recovery_key: str) -> Casebook:
         """Unlock with the recovery key alone: works with keyslots.json lost or damaged."""
         _require_casebook(folder)
@@ -154,6 +178,7 @@ class Casebook:
         return cls._open_with_master(folder, master, slots)
 
     @classmethod
+    @_plain_os_errors
     def open_with_master(cls, folder: Path, master: bytes) -> Casebook:
         """Unlock with a master key recovered another way (organisational escrow)."""
         _require_casebook(folder)
@@ -164,6 +189,7 @@ class Casebook:
         return cls._open_with_master(folder, master, slots)
 
     @classmethod
+    @_plain_os_errors
     def open_quick(cls, folder: Path) -> Casebook | None:
         """Unlock through the OS keyring, or None when quick unlock cannot be used."""
         _require_casebook(folder)
@@ -354,6 +380,8 @@ def _plain_database_error(folder: Path, name: str, exc: BaseException) -> BaseEx
     translated = database.translate(exc, folder)
     if translated is exc:
         return CasebookDamaged(folder / name, _latest_backup(folder))
+    if isinstance(translated, DiskFull):  # on opening, no change was being saved
+        return folder_error(OSError(errno.ENOSPC, "No space left on device"), folder)
     return translated
 
 

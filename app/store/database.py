@@ -228,13 +228,31 @@ def write(conn: Connection) -> Iterator[Connection]:
         raise
 
 
+_NEARLY_FULL = 256 * 1024  # bytes free: SQLite cannot grow its WAL or shared memory file
+
+
+def _disk_full_at(folder: Path | None) -> bool:
+    """Whether the disk holding `folder` has (next to) no space left."""
+    if folder is None or not hasattr(os, "statvfs"):
+        return False
+    try:
+        info = os.statvfs(folder)
+    except OSError:
+        return False
+    return info.f_bavail * info.f_frsize < _NEARLY_FULL
+
+
 def translate(exc: BaseException, folder: Path | None) -> BaseException:
-    """Turn SQLite's disk-full and read-only errors into plain messages."""
+    """Turn SQLite's disk-full and read-only errors into plain messages. A full disk also
+    shows as a bare "disk I/O error" when SQLite cannot grow its shared-memory file on
+    opening: that is said as a full disk too when the folder's disk has no room left."""
     text = str(exc).lower()
     if "full" in text or getattr(exc, "errno", None) == errno.ENOSPC:
         return DiskFull()
     if "readonly" in text or "read-only" in text:
         return ReadOnlyFolder(folder or Path("the casebook folder"))
+    if "disk i/o error" in text and _disk_full_at(folder):
+        return DiskFull()
     return exc
 
 

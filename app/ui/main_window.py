@@ -19,6 +19,8 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
 
 from app.store.casebook import Casebook, is_casebook
 from app.store.concerns import ConcernService
+from app.store.database import DatabaseError
+from app.store.errors import CasebookError
 from app.ui.backup.backup_dialog import BackupDialog
 from app.ui.base.clipboard import ClipboardGuard
 from app.ui.base.idle import IdleWatcher
@@ -184,11 +186,20 @@ class MainWindow(QMainWindow):
         session = self.session
 
         def close(state: WorkerState) -> None:
-            if state.book is not None and drafts:
-                service = ConcernService(state.book, today=session.today)
-                for kind, concern_id, text in drafts:
-                    service.save_draft(kind, concern_id, text)
-            state.close()
+            """Keep the drafts if the disk allows; close the files and forget the key always,
+            whatever saving the drafts met (a full disk must not leave a casebook open)."""
+            try:
+                if state.book is not None and drafts:
+                    service = ConcernService(state.book, today=session.today)
+                    for kind, concern_id, text in drafts:
+                        service.save_draft(kind, concern_id, text)
+            except (CasebookError, DatabaseError, OSError) as exc:
+                problem = str(exc) if isinstance(exc, CasebookError) else type(exc).__name__
+                raise CasebookError(
+                    "The casebook is locked, but what was being typed could not be kept as a "
+                    f"draft: {problem}") from exc
+            finally:
+                state.close()
 
         # The worker runs jobs in order: drafts are saved before the files close.
         self.worker.submit(close, lambda _: None, self.session.error.emit)

@@ -160,3 +160,44 @@ def test_a_read_only_folder_is_refused_plainly(closed_casebook: tuple[Path, str]
     # Nothing in the folder changed (the one open above was on the writable path, read only).
     assert {k: v[0] for k, v in folder_state(folder).items()} == {
         k: v[0] for k, v in before.items()}
+
+
+@needs_root
+def test_locking_on_a_full_disk_still_closes_the_casebook_and_says_why(
+        qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+L with a draft to keep and no room to keep it: the casebook is locked and closed
+    all the same (the key forgotten), with a plain sentence; never left open."""
+    from PySide6.QtCore import Qt
+
+    from app.ui.main_window import MainWindow
+
+    with tmpfs(tmp_path / "small-disk", "4m") as disk:
+        folder = disk / "casebook"
+        book, _ = Casebook.create(folder, PASSPHRASE, organisation="o", unit="u")
+        with book:
+            concern = ConcernService(book, today=lambda: TODAY).create(new_concern())
+        window = MainWindow(folder, today=lambda: TODAY)
+        qtbot.addWidget(window)
+        window.show()
+        window.unlock_view.passphrase.setText(PASSPHRASE)
+        qtbot.keyClick(window.unlock_view.passphrase, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: window.unlocked)
+        typed = [("conversation", concern, "Notes typed just now " + os.urandom(40_000).hex())]
+        window.shell.pending_drafts = lambda: typed  # an open form holding typed text
+        with (disk / "filler").open("wb", buffering=0) as handle:
+            try:
+                while True:
+                    handle.write(os.urandom(65536))
+                    handle.flush()
+            except OSError:
+                pass
+        window.lock()
+        qtbot.waitUntil(lambda: window.worker.pending == 0)
+        assert not window.unlocked
+        said = window.statusBar().currentMessage()
+        assert said.startswith("The casebook is locked, but what was being typed could not "
+                               "be kept as a draft") and "full" in said
+        assert window.worker._runner.state.book is None  # closed on the worker, key gone
+        (disk / "filler").unlink()
+        Casebook.open(folder, PASSPHRASE).close()  # the lock was released
+        window.close()
