@@ -13,6 +13,7 @@ from typing import Any
 from app.cli import prompts
 from app.cli.commands import emit_json, say
 from app.cli.return_commands import period_argument
+from app.core.text import visible
 from app.paths import default_casebook_dir
 from app.store.board import Board, is_board
 from app.store.errors import CasebookError, NoBoard
@@ -108,15 +109,24 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     def show(path: Path, outcome: ImportResult | CasebookError) -> None:
         nonlocal failures
+        where = visible(str(path))  # a file's name is not ours to print as it is
         if isinstance(outcome, CasebookError):
             failures += 1
-            print(f"{path}: refused. {outcome}", file=sys.stderr)
+            print(f"{where}: refused. {visible(str(outcome))}", file=sys.stderr)
         else:
-            print(f"{path}: {outcome.message}", file=sys.stderr)
+            print(f"{where}: {visible(outcome.message)}", file=sys.stderr)
 
     with unlock_board(args) as board:
         import_files(board, args.files, show)
     return 1 if failures else 0
+
+
+def cmd_withdraw(args: argparse.Namespace) -> int:
+    with unlock_board(args) as board:
+        held = board.withdraw_return(args.unit, args.period.label, args.reason)
+    say(f"Withdrawn: the return from {held.unit} for {held.period} (made {held.created_at}). "
+        "It no longer counts; a new return for that period can be imported.")
+    return 0
 
 
 def cmd_status(args: argparse.Namespace) -> int:
@@ -252,6 +262,11 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     c = add("import", cmd_import, "import return files (each checked; a refused one is "
             "reported and the rest go on)")
     c.add_argument("files", type=path, nargs="+", metavar="FILE")
+    c = add("withdraw", cmd_withdraw, "remove the return held for a unit and period (audited), "
+            "so it no longer counts and a corrected one can be imported")
+    c.add_argument("unit", metavar="UNIT-NAME")
+    c.add_argument("--period", type=period_argument, required=True)
+    c.add_argument("--reason", required=True, help="why (kept in the board's audit log)")
     c = add("status", cmd_status, "which units have and have not sent their return")
     c.add_argument("--period", type=period_argument, required=True)
     c.add_argument("--json", action="store_true")

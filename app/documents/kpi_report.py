@@ -47,6 +47,7 @@ from app.core.identifying import mask_identifying
 from app.core.kpi import OUTCOME_KEYS, STAGE_KEYS, Figures
 from app.core.periods import Period
 from app.core.records import THEMES, Outcome
+from app.core.text import FormulaSafeWriter
 from app.documents.charts import Bar, bar_chart
 from app.documents.figures import learning_statements, report_figures
 from app.documents.layout import (
@@ -641,7 +642,7 @@ def report_csv(content: ReportContent, *, publication: bool = False, threshold: 
     """
     shown = _shown(content, publication, threshold)
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = FormulaSafeWriter(csv.writer(out, lineterminator="\n"))
     writer.writerow(CSV_HEADER)
     for unit in (TOTAL_UNIT, *content.units):
         for block, _ in SERVICE_HEADINGS:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 
+from app.core.text import visible
 from app.store.errors import CasebookError
 
 _LONGEST_VALUE = 60  # long cells (a summary) are cut in messages
@@ -61,15 +61,8 @@ class ImportProblem:
                 "message": self.message}
 
 
-def _visible(value: str) -> str:
-    """Control and format characters (a NUL, an ANSI escape, a right-to-left override) shown
-    as escapes, never sent to a terminal or a screen as they are."""
-    return "".join(ch if ch in "\t\n" or unicodedata.category(ch) not in ("Cc", "Cf", "Cs")
-                   else f"\\u{ord(ch):04x}" for ch in value)
-
-
 def _shortened(value: str) -> str:
-    flat = " ".join(_visible(value).split())
+    flat = " ".join(visible(value, keep="\t\n").split())
     if len(flat) <= _LONGEST_VALUE:
         return flat
     return flat[: _LONGEST_VALUE - 1] + "…"

@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from app.core.text import FormulaSafeWriter
 from app.importing.cells import parse_date
 from app.importing.columns import CHOICES, COLUMNS, Column, Kind
 from app.paths import resources_dir
@@ -89,7 +90,7 @@ def _header() -> list[str]:
 def csv_template() -> bytes:
     """The .csv template: UTF-8 with the mark Excel looks for, Windows line ends."""
     out = io.StringIO(newline="")
-    writer = csv.writer(out)
+    writer = FormulaSafeWriter(csv.writer(out))
     writer.writerow(_header())
     for example in EXAMPLE_ROWS:
         writer.writerow([example.get(name, "") for name in _header()])

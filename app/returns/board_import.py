@@ -14,13 +14,19 @@ code and one plain sentence, and nothing is written.
 from __future__ import annotations
 
 import contextlib
+import json
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 from app.core.periods import parse_period
-from app.returns.envelope import MAX_FILE, open_return
+from app.core.text import has_hidden_characters, visible
+from app.crash import report_unexpected
+from app.returns.envelope import MAX_FILE, MAX_PAYLOAD, open_return
+from app.returns.sanity import created_at_problem, figure_problems
 from app.returns.schema import PayloadError, parse_payload, schema_problems
 from app.returns.signing import verifies
 from app.store import database
@@ -48,10 +54,20 @@ class ImportResult:
         return f"Imported {what}."
 
 
-def _claimed_unit(doc: object) -> str | None:
-    """The unit a payload says it is from, read leniently (to find its key first, and to
-    word a rejection)."""
-    unit = doc.get("reporting_unit") if isinstance(doc, dict) else None
+_UNIT_FIELD = re.compile(rb'"reporting_unit"\s*:\s*("(?:[^"\\\x00-\x1f]|\\.){1,600}")')
+
+
+def _claimed_unit(payload: bytes) -> str | None:
+    """The unit a payload says it is from, picked out of the raw bytes without parsing the
+    JSON (nothing from an unverified sender goes through the parser), only to try that
+    unit's key first and to word a refusal. Never trusted, and never shown unescaped."""
+    found = _UNIT_FIELD.search(payload[:MAX_PAYLOAD])
+    if found is None:
+        return None
+    try:
+        unit = json.loads(found.group(1).decode("utf-8"))
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        return None
     return unit[:200] if isinstance(unit, str) else None
 
 
@@ -87,34 +103,32 @@ def _period_checked(doc: dict[str, Any]) -> tuple[str, str, str]:
     return period.label, dates[0], dates[1]
 
 
-def check_return(board: Board, data: bytes) -> IncomingReturn:
-    """Every check short of the store's own (replacement and superseding)."""
+def check_return(board: Board, data: bytes, now: datetime | None = None) -> IncomingReturn:
+    """Every check short of the store's own (replacement and superseding). The signature is
+    checked before the payload is parsed."""
     opened = open_return(data, board.identity())
     if opened.signature is None:
         raise ReturnRejected("no_signature", "This return carries no signature, so it cannot "
                              "be shown to come from a registered unit; it was not imported.")
-    try:
-        doc: Any = parse_payload(opened.payload)
-        parse_error: PayloadError | None = None
-    except PayloadError as exc:
-        doc, parse_error = None, exc
-    claimed = _claimed_unit(doc)
+    claimed = _claimed_unit(opened.payload)
     signer = _signer(board, claimed, opened.payload, opened.signature)
     if signer is None:
         known = board.unit_named(claimed) if claimed else None
         if known is not None:
             raise ReturnRejected(
                 "bad_signature",
-                f"The signature does not match the key registered for {known.name}: the "
-                "return was altered, or signed by someone else; it was not imported.")
+                f"The signature does not match the key registered for {visible(known.name)}: "
+                "the return was altered, or signed by someone else; it was not imported.")
+        said = f" (it says it is from {visible(claimed, 80)})" if claimed else ""
         raise ReturnRejected(
             "unknown_unit",
-            f"This return is signed by a unit the board has not registered"
-            f"{f' (it says it is from {claimed})' if claimed else ''}; register the unit's "
-            "key with `casebook board register` first.")
-    if parse_error is not None:
+            f"This return is signed by a unit the board has not registered{said}; register "
+            "the unit's key with `casebook board register` first.")
+    try:
+        doc: Any = parse_payload(opened.payload)
+    except PayloadError as exc:
         raise ReturnRejected("invalid", f"The return from {signer.name} is not in the agreed "
-                             f"format ({parse_error}); it was not imported.") from parse_error
+                             f"format ({exc}); it was not imported.") from exc
     if not isinstance(doc, dict):
         raise ReturnRejected("invalid", f"The return from {signer.name} is not in the agreed "
                              "format (it is not a JSON object); it was not imported.")
@@ -122,12 +136,26 @@ def check_return(board: Board, data: bytes) -> IncomingReturn:
         raise ReturnRejected(
             "unit_mismatch",
             f"This return is signed with {signer.name}'s key but says it is from "
-            f"{claimed or 'no unit'}; it was not imported.")
+            f"{visible(claimed, 80) if claimed else 'no unit'}; it was not imported.")
     problems = schema_problems(doc)
     if problems:
         raise ReturnRejected("invalid", f"The return from {signer.name} does not match the "
                              f"return format ({'; '.join(problems[:3])}); it was not imported.")
     label, start, end = _period_checked(doc)
+    problem = created_at_problem(doc["created_at"], date.fromisoformat(start),
+                                 now or datetime.now(UTC))
+    if problem is None:
+        found = figure_problems(doc["figures"], date.fromisoformat(start), date.fromisoformat(end))
+        problem = found[0] if found else None
+        if problem is not None and len(found) > 1:
+            problem += f" (and {len(found) - 1} more)"
+    if problem is None and any(has_hidden_characters(text, allow="\n\t")
+                               for text in doc["learning"]):
+        problem = "a learning statement holds control characters"
+    if problem is not None:
+        raise ReturnRejected("impossible", f"The return from {signer.name} for {label} cannot "
+                             f"be right: {problem}. It was not imported; ask the unit to check "
+                             "its casebook and send it again.")
     return IncomingReturn(signer, label, start, end, doc["return_id"], doc["created_at"],
                           opened.payload, opened.signature)
 
@@ -176,6 +204,10 @@ def import_files(board: Board, paths: Iterable[Path],
                     outcome = import_return(board, read_return_file(path))
                 except CasebookError as exc:
                     outcome = exc
+                except Exception as exc:  # never let one file stop the batch
+                    outcome = CasebookError(
+                        f"{report_unexpected(exc)} This file was not imported; the others "
+                        "go on.")
                 group.append((path, outcome))
                 if per_commit == 1 and on_result is not None:
                     on_result(path, outcome)

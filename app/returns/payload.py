@@ -23,6 +23,7 @@ from app import __version__
 from app.core.identifying import find_identifying
 from app.core.periods import Period, parse_period
 from app.core.return_figures import compute_return_figures
+from app.core.stamps import created_at_text
 from app.returns.schema import FORMAT, VERSION, payload_bytes, schema_problems
 from app.store import audit, facts_query
 from app.store.casebook import Casebook
@@ -48,11 +49,6 @@ def return_period(period: Period) -> Period:
     if (parsed.start, parsed.end) != (period.start, period.end):
         raise ReturnError(f"The period {period.label} does not match its dates.")
     return parsed
-
-
-def created_at_text(moment: datetime) -> str:
-    """UTC to the microsecond, so a later build always sorts after an earlier one."""
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 # Between statements when they are scanned together: it ends every name, number and

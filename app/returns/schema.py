@@ -75,18 +75,31 @@ def _no_constants(text: str) -> float:
     raise PayloadError(f"it holds {text}, which is not a number")
 
 
+_MOST_DIGITS = 13  # every count is at most 10**12 (the schema); nothing longer is parsed
+
+
+def _bounded_int(text: str) -> int:
+    if len(text.lstrip("-")) > _MOST_DIGITS:
+        raise PayloadError(f"it holds a number of {len(text)} digits, far beyond any figure")
+    return int(text)
+
+
 def parse_payload(data: bytes) -> Any:
     """The payload's JSON, parsed strictly (raises PayloadError)."""
     try:
         text = data.decode("utf-8")
         return json.loads(text, object_pairs_hook=_no_duplicates, parse_float=_no_fractions,
-                          parse_constant=_no_constants)
+                          parse_constant=_no_constants, parse_int=_bounded_int)
     except UnicodeDecodeError as exc:
         raise PayloadError("it is not UTF-8 text") from exc
     except RecursionError as exc:
         raise PayloadError("it is nested too deeply") from exc
     except json.JSONDecodeError as exc:
         raise PayloadError(f"it is not valid JSON ({exc.msg}, line {exc.lineno})") from exc
+    except PayloadError:
+        raise
+    except ValueError as exc:  # anything else the parser meets in hostile input
+        raise PayloadError("it is not valid JSON") from exc
 
 
 def payload_bytes(payload: dict[str, Any]) -> bytes:

@@ -23,6 +23,8 @@ from pathlib import Path
 
 import pyrage
 
+from app.core.stamps import parse_created_at
+from app.core.text import has_hidden_characters
 from app.paths import KEYSLOTS, ensure_private_dir
 from app.store import audit, database, keys, keyslots, migrations
 from app.store.casebook import check_new_passphrase, is_casebook
@@ -35,6 +37,7 @@ from app.store.errors import (
     CasebookInUse,
     KeySlotsUnreadable,
     NoBoard,
+    NotFound,
     ReadOnlyFolder,
     ReturnRejected,
     WrongRecoveryKey,
@@ -49,6 +52,15 @@ STORE = "board"
 
 def _now() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+def _as_time(text: str) -> datetime:
+    """A return's creation time as a time (held ones were checked when imported; anything
+    unreadable sorts first, so a good return always replaces it)."""
+    try:
+        return parse_created_at(text)
+    except ValueError:
+        return datetime.min.replace(tzinfo=UTC)
 
 
 def is_board(folder: Path) -> bool:
@@ -245,7 +257,7 @@ class Board:
                       ) -> RegisteredUnit:
         """Record a reporting unit and the key its returns are signed with."""
         name = name.strip()
-        if not name or len(name) > 200 or any(ord(ch) < 32 or ord(ch) == 127 for ch in name):
+        if not name or len(name) > 200 or has_hidden_characters(name):
             raise CasebookError("Give the unit's name as it is set in its casebook (one line, "
                                 "at most 200 characters).")
         if len(public_key) != 32:
@@ -338,7 +350,7 @@ class Board:
             if elsewhere is not None:
                 raise ReturnRejected("conflict", "A return with the same id is already held "
                                      "for another unit or period; this one was not imported.")
-            if held is not None and incoming.created_at <= held[1]:
+            if held is not None and _as_time(incoming.created_at) <= _as_time(held[1]):
                 raise ReturnRejected(
                     "superseded",
                     f"This return for {incoming.unit.name}, {incoming.period} was made at "
@@ -360,6 +372,28 @@ class Board:
             audit.append(self.conn, self.audit_key, f"return.{outcome}", "return",
                          incoming.return_id, detail)
         return Saved(outcome, held[1] if held is not None else None)
+
+    def withdraw_return(self, unit_name: str, period: str, reason: str) -> HeldReturn:
+        """Remove the return held for a unit and period (audited with the reason), so that
+        a return made wrongly, or dated wrongly, no longer counts or blocks a new one."""
+        unit = self._require_unit(unit_name)
+        reason = reason.strip()
+        if not reason:
+            raise CasebookError("Say why the return is withdrawn (--reason).")
+        with database.write(self.conn):
+            row = self.conn.execute(
+                "SELECT return_id, created_at FROM returns WHERE unit_id = ? AND period = ?",
+                (unit.id, period)).fetchone()
+            if row is None:
+                raise NotFound(f"No return from {unit.name} for {period} is held; nothing was "
+                               "changed.")
+            held = next(r for r in self.returns([period]) if r.return_id == row[0])
+            self.conn.execute("DELETE FROM returns WHERE unit_id = ? AND period = ?",
+                              (unit.id, period))
+            audit.append(self.conn, self.audit_key, "return.withdrawn", "return", row[0],
+                         {"unit": unit.name, "period": period, "created_at": row[1],
+                          "reason": reason[:500]})
+        return held
 
     def returns(self, periods: list[str] | None = None) -> list[HeldReturn]:
         """The returns held (for these period labels), by unit then period."""

@@ -148,7 +148,7 @@ class IdentifyingText(ReturnError):
 class ReturnRejected(CasebookError):
     """The board refused a return; `reason` is a stable code, the message a plain sentence.
 
-    Codes: not_a_return, not_for_this_board, damaged, no_signature, bad_signature,
+    Codes: not_a_return, not_for_this_board, damaged, no_signature, bad_signature, impossible,
     unknown_unit, unit_mismatch, invalid, period_mismatch, superseded, conflict.
     """
 

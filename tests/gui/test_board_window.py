@@ -37,7 +37,7 @@ from app.returns.signing import fingerprint, recipient_fingerprint
 from app.store.board import Board
 from app.ui.board.board_window import BoardWindow
 from app.ui.board.display import format_moment, two_lines
-from tests.returns.return_helpers import Unit, synthetic_payload
+from tests.returns.return_helpers import Unit, set_received, synthetic_payload
 from tests.support import PASSPHRASE, TODAY
 
 Q1 = "2025-26-Q1"
@@ -63,7 +63,7 @@ def return_file(folder: Path, unit: Unit, recipient: str, label: str = Q1, *,
     """A sealed return file (signed by the unit, encrypted to the board)."""
     payload = synthetic_payload(unit.name, label, seed=seed,
                                 created=datetime(2026, 7, day, 9, 0, tzinfo=UTC))
-    payload["figures"]["received"].update(received)
+    set_received(payload["figures"], **received)
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{unit.name}-{label}-{seed}.age"
     path.write_bytes(unit.sealed(payload, recipient))

@@ -6,7 +6,6 @@ import io
 import random
 import tarfile
 import uuid
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -25,8 +24,8 @@ from app.core.records import (
     Stage,
 )
 from app.core.return_figures import empty_return_figures
+from app.core.stamps import created_at_text
 from app.returns.envelope import seal
-from app.returns.payload import created_at_text
 from app.returns.schema import FORMAT, VERSION, payload_bytes
 from app.returns.signing import raw_public_key
 from app.store.board import Board
@@ -53,20 +52,81 @@ def named_concern(received: date, name: str, *, email: str = "", phone: str = ""
         person=PersonDetails(name=name, email=email, phone=phone))
 
 
-def _walk_ints(block: dict[str, Any]) -> Iterator[tuple[dict[str, Any], str]]:
-    for key, value in block.items():
-        if isinstance(value, dict):
-            yield from _walk_ints(value)
-        elif isinstance(value, int):
-            yield block, key
+def _one_concern(rng: random.Random) -> list[tuple[tuple[str, ...], int]]:
+    """What one random concern adds to a block, as the KPI engine would count it."""
+    paths: list[tuple[tuple[str, ...], int]] = []
+    kind = rng.random()
+    if kind < 0.1:
+        return [(("received", "anonymous"), 1)]
+    if kind < 0.15:
+        return [(("received", "unnamed"), 1)]
+    for stage, limit in (("stage1", 5), ("stage2", 20)):
+        if rng.random() < (0.7 if stage == "stage1" else 0.35):
+            paths.append((("received", stage), 1))
+            if rng.random() < 0.3:
+                paths.append((("extended", stage), 1))
+        if rng.random() < 0.5:
+            days = rng.randrange(0, limit * 3)
+            outcome = rng.choice(("upheld", "partially_upheld", "not_upheld"))
+            paths += [(("closed", stage), 1), (("outcomes", stage, outcome), 1),
+                      (("working_days", stage, "sum"), days),
+                      (("working_days", stage, "count"), 1)]
+            if days <= limit:
+                paths.append((("within_timescale", stage), 1))
+    if rng.random() < 0.1:
+        paths.append((("other_closures", rng.choice(
+            ("withdrawn", "transferred", "not_taken_forward"))), 1))
+    return paths
+
+
+def _add(block: dict[str, Any], paths: list[tuple[tuple[str, ...], int]]) -> None:
+    for path, value in paths:
+        node = block
+        for key in path[:-1]:
+            node = node[key]
+        node[path[-1]] += value
 
 
 def random_figures(period: Period, rng: random.Random) -> dict[str, Any]:
-    """Schema-valid figures with random counts (shape right; numbers need not agree)."""
+    """Schema-valid figures from random concerns, adding up as a real casebook's do (the
+    board refuses figures that cannot be right)."""
     figures = empty_return_figures(period)
-    for block, key in _walk_ints(figures):
-        block[key] = rng.randrange(0, 40)
+    for _ in range(rng.randrange(0, 120)):
+        paths = _one_concern(rng)
+        _add(figures, paths)
+        _add(figures["by_service"][rng.choice(sorted(figures["by_service"]))], paths)
+        _add(figures["by_raiser_category"][rng.choice(sorted(figures["by_raiser_category"]))],
+             paths)
+        for theme in rng.sample(sorted(figures["by_theme"]), rng.randrange(1, 3)):
+            _add(figures["by_theme"][theme], paths)
+    answers = figures["feedback"]["speak_up_again"]
+    for answer in answers:
+        answers[answer] = rng.randrange(0, 6)
+    figures["feedback"]["received"] = sum(answers.values())
+    reports = rng.randrange(0, 8)
+    figures["detriment"] = {"reports": reports, "concerns": rng.randrange(0, reports + 1)}
     return figures
+
+
+def set_received(figures: dict[str, Any], **counts: int) -> None:
+    """Set received figures (stage1=..., anonymous=...) and keep every rule the board checks:
+    the splits by service and category still add up (all in their first block), extensions
+    stay within what entered the stage, and no theme exceeds the total."""
+    for key, value in counts.items():
+        figures["received"][key] = value
+        for group in ("by_service", "by_raiser_category"):
+            for i, name in enumerate(sorted(figures[group])):
+                figures[group][name]["received"][key] = value if i == 0 else 0
+        for block in figures["by_theme"].values():
+            block["received"][key] = min(block["received"][key], value)
+        if key in ("stage1", "stage2"):
+            extended = min(figures["extended"][key], value)
+            figures["extended"][key] = extended
+            for group in ("by_service", "by_raiser_category"):
+                for i, name in enumerate(sorted(figures[group])):
+                    figures[group][name]["extended"][key] = extended if i == 0 else 0
+            for block in figures["by_theme"].values():
+                block["extended"][key] = min(block["extended"][key], block["received"][key])
 
 
 def synthetic_payload(unit: str, label: str, *, created: datetime | None = None,

@@ -15,7 +15,7 @@ from app.returns.board_import import import_return
 from app.returns.board_output import board_csv, board_pdf
 from app.returns.board_report import board_figures
 from app.store.board import Board
-from tests.returns.return_helpers import Unit, new_board, synthetic_payload
+from tests.returns.return_helpers import Unit, new_board, set_received, synthetic_payload
 
 Q1 = parse_period("2025-26-Q1")
 
@@ -28,8 +28,8 @@ def doc(tmp_path: Path) -> Iterator[dict[str, object]]:
             unit = Unit(name)
             board.register_unit(name, unit.public)
             payload = synthetic_payload(name, Q1.label, learning=[f"{name} learned to listen."])
-            payload["figures"]["received"].update(  # type: ignore[index]
-                stage1=stage1, stage2=6, anonymous=anonymous, unnamed=0)
+            set_received(payload["figures"],  # type: ignore[arg-type]
+                         stage1=stage1, stage2=6, anonymous=anonymous, unnamed=0)
             import_return(board, unit.sealed(payload, board.recipient()))
         board.set_headcount("Falkirk HSCP", Q1.label, 3000)
         yield board_figures(board, Q1)
