@@ -29,7 +29,7 @@ from app.paths import (
     REKEY_MARKER,
     ensure_private_dir,
 )
-from app.store import audit, database, keys, keyslots, migrations, quick_unlock
+from app.store import audit, database, head_record, keys, keyslots, migrations, quick_unlock
 from app.store.database import Connection
 from app.store.errors import (
     CasebookDamaged,
@@ -37,6 +37,7 @@ from app.store.errors import (
     CasebookExists,
     DiskFull,
     KeySlotsUnreadable,
+    LostCommits,
     NetworkFolder,
     NoCasebook,
     ReadOnlyFolder,
@@ -106,6 +107,15 @@ class Casebook:
         self.cases = cases
         self._identities: Connection | None = None
         self.audit_key = audit.chain_key(cases)
+        self._recorded_head = head_record.current(cases)
+        database.after_commit(cases, self._keep_head_record)
+
+    def _keep_head_record(self) -> None:
+        """After each commit: keep the audit head outside the database (head_record.py)."""
+        live = head_record.current(self.cases)
+        if live != self._recorded_head:
+            head_record.write(self.folder, self.master_key, live)
+            self._recorded_head = live
 
     # ----- creating -------------------------------------------------------
 
@@ -226,6 +236,10 @@ class Casebook:
             try:
                 migrations.apply(cases, "cases", before_upgrade=lambda: _backup_before_migration(
                     folder, cases, master))
+                lost = head_record.lost_commits(head_record.read(folder, master),
+                                                head_record.current(cases))
+                if lost is not None:
+                    raise LostCommits(folder / CASES_DB, lost, _latest_backup(folder))
                 casebook_id = _meta(cases, "casebook_id")
                 if slots is None:
                     slots = keyslots.new_keyslots(casebook_id, master)
@@ -323,6 +337,7 @@ class Casebook:
 
     def close(self) -> None:
         """Close both databases, forget the key, release the lock."""
+        database.after_commit(self.cases, None)
         for conn in (self._identities, self.cases):
             if conn is not None:
                 with contextlib.suppress(database.DatabaseError):

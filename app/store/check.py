@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from app.paths import CASES_DB
-from app.store import audit, backup, database, keys, migrations, recipients
+from app.store import audit, backup, database, head_record, keys, migrations, recipients
 from app.store.casebook import Casebook
 from app.store.errors import CasebookDamaged
 
@@ -68,6 +68,10 @@ def check(book: Casebook) -> CheckReport:
         (_json_list(held),)).fetchone()[0]
     if missing:
         problems.append(f"{missing} named concern(s) point to an identity that is not held")
+    lost = head_record.lost_commits(head_record.read(book.folder, book.master_key),
+                                    head_record.current(cases))
+    if lost is not None:
+        problems.append(f"{CASES_DB} is damaged: {lost}")
     escrow_to = recipients.escrow_recipient(book)
     if escrow_to is not None and recipients.escrow_refusal(book, escrow_to):
         problems.append("the escrow slot is sealed to the board's return key, so the board "

@@ -159,6 +159,19 @@ def concurrently(path: Path, raw_key: bytes, jobs: Sequence[Callable[[Connection
         return [future.result() for future in futures]
 
 
+# Called after each outermost commit on a connection, by id (the casebook keeps its last
+# committed audit head outside the database this way: app/store/head_record.py).
+_after_commit: dict[int, Callable[[], None]] = {}
+
+
+def after_commit(conn: Connection, callback: Callable[[], None] | None) -> None:
+    """Run `callback` after every transaction committed on `conn` (None: stop)."""
+    if callback is None:
+        _after_commit.pop(id(conn), None)
+    else:
+        _after_commit[id(conn)] = callback
+
+
 # Connections inside `batch`, by id: their `write`s nest as savepoints. Anywhere else a
 # `write` inside a transaction still fails loudly, as SQLite refuses a nested BEGIN.
 _batched: set[int] = set()
@@ -226,6 +239,9 @@ def write(conn: Connection) -> Iterator[Connection]:
         if isinstance(exc, OperationalError):
             raise translate(exc, None) from exc
         raise
+    callback = _after_commit.get(id(conn))
+    if callback is not None:
+        callback()
 
 
 _NEARLY_FULL = 256 * 1024  # bytes free: SQLite cannot grow its WAL or shared memory file

@@ -64,6 +64,18 @@ class CasebookDamaged(CasebookError):
         self.latest_backup = latest_backup
 
 
+class LostCommits(CasebookDamaged):
+    """Committed changes are missing (a damaged write-ahead log): damage, said as such."""
+
+    def __init__(self, path: Path, why: str, latest_backup: Path | None) -> None:
+        super().__init__(path, latest_backup)
+        where = (f" The latest good backup is {latest_backup}." if latest_backup
+                 else " No good backup was found.")
+        self.args = (f"{path} is damaged: {why}. It has not been changed or overwritten."
+                     f"{where}",)
+        self.why = why
+
+
 class KeySlotsUnreadable(CasebookError):
     def __init__(self, path: Path) -> None:
         super().__init__(

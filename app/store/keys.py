@@ -110,6 +110,11 @@ def database_key(master: bytes, database: str) -> bytes:
     return _hkdf(master, f"casebook database key v1: {database}")
 
 
+def purpose_key(master: bytes, purpose: str) -> bytes:
+    """A key for one purpose other than a database file (HKDF with its own label)."""
+    return _hkdf(master, f"casebook purpose key v1: {purpose}")
+
+
 def key_check(master: bytes) -> str:
     """A public fingerprint that tells whether a master key belongs to a key-slot file."""
     return _hkdf(master, "casebook key check v1")[:12].hex()
