@@ -9,9 +9,11 @@ What is looked for:
 - C (the concern's own person, given at scan time): every name and other name whole;
   each word of them alone ("Jordan", "Testperson", "O'Neill"), and the surname part
   after the first name ("Ó Briain"); an everyday word ("Will", "Ward") only where it
-  is written with a capital; a two-letter part ("Wu", "Ng") only after a title
-  ("Mr Wu"), before a reporting verb ("Ng said") or after the person's initial; a
-  single letter never. A title or initials just before are masked with the name.
+  is written with a capital and no number follows ("Ward 3", "May 2025"); a
+  two-letter part ("Wu", "Ng") only after a title ("Mr Wu"), before a reporting
+  verb ("Ng said") or after the person's initial, and then wherever else it is
+  written with a capital in the same text; a single letter never. A title or
+  initials just before are masked with the name.
   C's job title when it is specific (three words or more, or two with a number or a
   rare word: "band 7 pharmacist") or follows "only"/"sole"; C's employer when its
   name is specific (two words not all everyday ones, or one rare word).
@@ -242,6 +244,10 @@ class Context:
             start, k = prev.start, k - 1
         return start
 
+    def number_after(self, j: int) -> bool:
+        return (j < len(self.toks) and self.toks[j].text.isdigit()
+                and self._gap(_SAID_GAP, j - 1, j))
+
     def cue_before(self, i: int) -> bool:
         return any(t.text in UNIQUE for t in self.toks[max(0, i - 3):i])
 
@@ -269,8 +275,8 @@ def own_match(ctx: Context, i: int, j: int, key: Key, role: str,
                 return None
             if longest == 2 and lead is None and not ctx.reporting_after(j):
                 return None
-            if longest > 2 and is_common(key) and not ctx.capital(i):
-                return None
+            if longest > 2 and is_common(key) and (not ctx.capital(i) or ctx.number_after(j)):
+                return None  # "the ward", "in may"; "Ward 3", "May 2025"
         return "own_name", start if lead is None else lead
     if role == SUPPORT:
         return "other_name", start

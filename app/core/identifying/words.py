@@ -36,9 +36,9 @@ REPORTING = frozenset({"said", "says", "told", "tells", "reported", "reports", "
 # Words before a job title that make it point at one person: "the only band 7 pharmacist".
 UNIQUE = frozenset({"only", "sole", "lone", "single"})
 
-TOKEN = re.compile(r"[^\W_]+")
+TOKEN = re.compile(r"[^\W\d_]+|\d+")  # letters, or digits: "Jordan2" is a name and a 2
 # What may stand between the words of one name: spaces, a hyphen, an apostrophe, a dot.
-NAME_GAP = re.compile(r"[ \-'.\u2019]{1,3}")
+NAME_GAP = re.compile(r"[ \-'.\u2019]{0,3}")
 TITLE_GAP = re.compile(r"\.? {1,2}|\. ?")
 
 
