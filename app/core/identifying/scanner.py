@@ -31,6 +31,7 @@ from app.core.identifying.findings import (
 from app.core.identifying.names import Context, Entry, PhraseIndex
 from app.core.identifying.normalise import Folded, fold, fold_phrase
 from app.core.identifying.words import tokens, word_tokens
+from app.core.identity import PSEUDONYM
 
 _MASK_ROUNDS = 5
 
@@ -134,14 +135,15 @@ class Scanner:
                 findings.append(finding(candidate.kind, start, end))
         return _outermost(findings)
 
-    def mask(self, text: str, own: str | None = None) -> str:
-        """`text` with C's name as "C", other names as "[name]" and every other finding as
-        its marker ("[phone]", "[email]", "[CHI]", "[date of birth]", ...)."""
+    def mask(self, text: str, own: str | None = None, *, pseudonym: str = PSEUDONYM) -> str:
+        """`text` with C's name as "C" (or the concern's `pseudonym`), other names as
+        "[name]" and every other finding as its marker ("[phone]", "[email]", "[CHI]",
+        "[date of birth]", ...)."""
         for _ in range(_MASK_ROUNDS):
             findings = self.scan(text, own)
             if not findings:
                 break
-            text = _replace(text, findings)
+            text = _replace(text, findings, pseudonym)
         return text
 
     # ----- the parts ---------------------------------------------------------------------
@@ -260,26 +262,26 @@ def _outermost(findings: list[Finding]) -> list[Finding]:
     return kept
 
 
-def _replace(text: str, findings: list[Finding]) -> str:
+def _replace(text: str, findings: list[Finding], pseudonym: str) -> str:
     """Each run of overlapping findings replaced by the marker of its most specific kind."""
     pieces: list[str] = []
     at = 0
     run: list[Finding] = []
     for item in sorted(findings, key=lambda f: f.start):
         if run and item.start >= max(f.end for f in run):
-            pieces.extend(_flush(text, at, run))
+            pieces.extend(_flush(text, at, run, pseudonym))
             at = max(f.end for f in run)
             run = []
         run.append(item)
     if run:
-        pieces.extend(_flush(text, at, run))
+        pieces.extend(_flush(text, at, run, pseudonym))
         at = max(f.end for f in run)
     pieces.append(text[at:])
     return "".join(pieces)
 
 
-def _flush(text: str, at: int, run: list[Finding]) -> list[str]:
+def _flush(text: str, at: int, run: list[Finding], pseudonym: str) -> list[str]:
     start = min(f.start for f in run)
     chosen = min(run, key=lambda f: PRIORITY[f.kind])
-    return [text[at:start], chosen.marker]
+    return [text[at:start], pseudonym if chosen.kind == "own_name" else chosen.marker]
 
