@@ -25,8 +25,9 @@ What is looked for:
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from app.core.identifying.findings import HeldIdentity
@@ -80,9 +81,7 @@ class PhraseIndex:
     def add(self, key: Key, entry: Entry) -> None:
         if not key:
             return
-        entries = self.phrases.setdefault(key, [])
-        if entry not in entries:
-            entries.append(entry)
+        self.phrases.setdefault(key, []).append(entry)  # a repeat costs only a look
         for n in range(1, len(key) + 1):
             self.prefixes.add(key[:n])
         self.longest = max(self.longest, len(key))
@@ -137,9 +136,9 @@ class NameShape:
         return frozenset(word[0][0] for word in self.words[:-1] if word)
 
 
+@functools.lru_cache(maxsize=16384)
 def name_shape(name: str) -> NameShape:
-    words = [word_tokens(fold_phrase(w)) for w in name.split()]
-    words = [w for w in words if w]
+    words = [w for w in (word_tokens(part) for part in fold_phrase(name).split()) if w]
     while len(words) > 1 and len(words[0]) == 1 and words[0][0] in TITLES:
         words = words[1:]  # "Dr Jordan Testperson": the title is not part of the name
     return NameShape(tuple(t for w in words for t in w), tuple(words))
@@ -161,10 +160,13 @@ def names_of(person: HeldIdentity) -> list[NameShape]:
     return [s for s in shapes if s.whole]
 
 
-def add_held(index: PhraseIndex, person: HeldIdentity) -> None:
-    """Another person's names, as looked for when they are not the concern's own person."""
+def add_held(index: PhraseIndex, person: HeldIdentity) -> frozenset[str]:
+    """Another person's names, as looked for when they are not the concern's own person;
+    returns the initials of their first and middle names."""
     ref = person.person_ref
+    initials: set[str] = set()
     for shape in names_of(person):
+        initials |= shape.initials
         if len(shape.whole) >= 2:
             index.add(shape.whole, Entry(ref, FULL))
         for surname in shape.surnames:
@@ -174,6 +176,7 @@ def add_held(index: PhraseIndex, person: HeldIdentity) -> None:
             index.add(surname, Entry(ref, role))
     for shape in support_names(person.support_person):
         index.add(shape.whole, Entry(ref, SUPPORT))
+    return frozenset(initials)
 
 
 def own_index(person: HeldIdentity) -> PhraseIndex:
@@ -302,6 +305,3 @@ def other_match(ctx: Context, i: int, role: str, initials: frozenset[str]
             return "other_name", lead
     return None
 
-
-def held_initials(people: Iterable[HeldIdentity]) -> dict[str, frozenset[str]]:
-    return {p.person_ref: own_initials(p) for p in people}

@@ -38,6 +38,7 @@ _ASCII_LOWER = frozenset(string.ascii_lowercase)
 _ASCII_UPPER = frozenset(string.ascii_uppercase)
 _ASCII_PUNCT = frozenset("-'.@,:;/()[]+")
 _BIDI_MARKS = str.maketrans("", "", "\u200e\u200f")
+_ASCII_SPACES = str.maketrans({ch: " " for ch in SPACES if ch.isascii()})
 
 
 @dataclass(frozen=True)
@@ -75,11 +76,7 @@ def _dropped_mark(ch: str) -> bool:
 def fold(text: str) -> Folded:
     """`text` folded for matching (see the module's note)."""
     if text.isascii():
-        if any(ch in SPACES for ch in text):
-            text_folded = "".join(" " if ch in SPACES else ch for ch in text).lower()
-        else:
-            text_folded = text.lower()
-        return Folded(text, text_folded, None)
+        return Folded(text, text.translate(_ASCII_SPACES).lower(), None)
     pieces: list[str] = []
     source: list[int] = []
     for index, ch in enumerate(text):

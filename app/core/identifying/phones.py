@@ -18,6 +18,7 @@ are never reported, and their place is remembered so nothing inside is either.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -26,10 +27,19 @@ import phonenumbers
 
 REGION = "GB"
 _ENOUGH_DIGITS = re.compile(r"(?:\d\D{0,3}){7}")
+_SEPARATORS = re.compile(r"[ \t\u00a0\u2009\u202f\-.()]")
+_UK_NATIONAL = re.compile(r"0[1-9]\d{8,9}")
 
 
+@functools.lru_cache(maxsize=65536)
 def e164(text: str) -> str | None:
     """`text` as an E.164 number ("+447700900123"), or None if it cannot be one."""
+    plain = _SEPARATORS.sub("", text)
+    if _UK_NATIONAL.fullmatch(plain):
+        # A UK number written nationally: 0 is the UK's national prefix, so libphonenumber's
+        # answer is +44 and the rest (a test checks they agree). Parsing costs ~60 us a
+        # number, a tenth of a second for 10,000 people held; this costs almost nothing.
+        return "+44" + plain[1:]
     try:
         number = phonenumbers.parse(text, REGION)
     except phonenumbers.NumberParseException:

@@ -78,9 +78,10 @@ class Scanner:
         index = PhraseIndex()
         emails: dict[str, set[str]] = {}
         numbers: dict[str, set[str]] = {}
+        initials: dict[str, frozenset[str]] = {}
         for person in held:
             people[person.person_ref] = person
-            names.add_held(index, person)
+            initials[person.person_ref] = names.add_held(index, person)
             for email in person.emails:
                 if email.strip():
                     emails.setdefault(fold_phrase(email.strip()), set()).add(person.person_ref)
@@ -100,7 +101,7 @@ class Scanner:
                 allowed_phones |= phones.e164_all([item])
             else:
                 index.add(word_tokens(fold_phrase(item)), Entry("", names.ALLOW))
-        return cls(people, index, names.held_initials(people.values()),
+        return cls(people, index, initials,
                    {k: frozenset(v) for k, v in emails.items()},
                    {k: frozenset(v) for k, v in numbers.items()},
                    frozenset(allowed_emails), frozenset(allowed_phones), digests, digest_key)

@@ -54,7 +54,7 @@ def tokens(folded: str) -> list[Token]:
 
 
 def word_tokens(folded: str) -> tuple[str, ...]:
-    return tuple(m.group(0) for m in TOKEN.finditer(folded))
+    return tuple(TOKEN.findall(folded))
 
 
 @functools.lru_cache(maxsize=65536)
