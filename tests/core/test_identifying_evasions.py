@@ -221,3 +221,22 @@ def test_masking_replaces_exactly_the_disguised_span() -> None:
         "C ([email], [phone]) named [name]; CHI [CHI]; DOB [date of birth]; [name] said hi.")
     for f in SCANNER.scan(text, own="P-c"):
         assert text[f.start:f.end] not in f.reason
+
+
+def test_held_numbers_written_one_after_another() -> None:
+    # libphonenumber's matcher takes a run of digits and spaces as one candidate and gives
+    # up; the held numbers are still found in it, group by group.
+    text = "Numbers: 07700 900123 +353 1 234 5678 0131 496 0000."
+    assert found(text) == [("own_phone", "07700 900123"), ("held_phone", "+353 1 234 5678"),
+                           ("phone", "0131 496 0000")]
+
+
+def test_long_hostile_texts_take_linear_time() -> None:
+    import time
+
+    for hostile in ("jo dot " * 5000, "a." * 15000 + " dot ", "0131 496 0000 " * 2200,
+                    "Mr Wu said " * 3000, "Jordan Testperson " * 1700, "[name] " * 5000,
+                    "x@" * 15000):
+        started = time.perf_counter()
+        SCANNER.mask(hostile[:30_000], own="P-c")
+        assert time.perf_counter() - started < 5, hostile[:20]

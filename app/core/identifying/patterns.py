@@ -35,9 +35,11 @@ _WORD_DOT = r"\s+dot\s+"
 _AT = rf"(?:{_BRACKET_AT}|\s+at\s+|\s*@\s*)"
 _DOT = rf"(?:{_BRACKET_DOT}|{_WORD_DOT}|\.)"
 _PART = r"[\w%+'\-]+"
+# At most six dots either side: an address has a few, and an unbounded chain would make
+# "jo dot jo dot jo ..." cost the square of its length.
 SPELLED = re.compile(
-    rf"(?<![\w.%+'\-])(?P<local>{_PART}(?:{_DOT}{_PART})*)(?P<at>{_AT})"
-    rf"(?P<domain>{_PART}(?:{_DOT}{_PART})+)(?![\w\-])")
+    rf"(?<![\w.%+'\-])(?P<local>{_PART}(?:{_DOT}{_PART}){{0,6}})(?P<at>{_AT})"
+    rf"(?P<domain>{_PART}(?:{_DOT}{_PART}){{1,6}})(?![\w\-])")
 _SPELLED_HINT = re.compile(r"\bdot\b|[(\[{<]\s*at\s*[)\]}>]|\s@|@\s")
 _SPELLED_TOKEN = re.compile(rf"{_BRACKET_AT}|\s+at\s+|\s*@\s*|{_BRACKET_DOT}|{_WORD_DOT}")
 _SPELLED_FORM = re.compile(rf"{_BRACKET_AT}|\s+at\s+|{_BRACKET_DOT}|{_WORD_DOT}|\s@|@\s")

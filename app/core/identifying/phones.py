@@ -8,7 +8,11 @@ compared by their E.164 form, so "+44 7700 900123", "07700-900-123" and
 
 What is reported:
 - a number held for C or for someone else (compared whatever libphonenumber thinks
-  of its range: test and drama numbers such as 07700 900xxx are not in service);
+  of its range: test and drama numbers such as 07700 900xxx are not in service),
+  also where the matcher gives up: it takes a run of digits and spaces as one
+  candidate, so two numbers written one after the other ("07700 900123 0131 496
+  0000") are not found by it; the held numbers are looked for in such runs too,
+  group by group, in national (0...), international (00...) and + forms;
 - any number libphonenumber calls valid;
 - a UK mobile-shaped number (07 and nine more digits) even in a range that is not
   in service, because a typed mobile number is worth a look either way.
@@ -20,7 +24,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass
 
 import phonenumbers
@@ -73,3 +77,43 @@ def phone_matches(folded: str) -> Iterator[PhoneMatch]:
                          and national.startswith("7"))
         plausible = mobile_shaped or phonenumbers.is_valid_number(number)
         yield PhoneMatch(match.start, match.end, form, plausible)
+
+
+_NUMBERISH = re.compile(r"\+?\d(?:[ \-().]{1,3}\d|\d)*")
+_LONGEST = 15  # E.164 allows 15 digits
+
+
+def held_number_matches(folded: str, held: Container[str]) -> Iterator[tuple[int, int, str]]:
+    """(start, end, E.164) of every held number written as whole groups of a run of digits."""
+    for run in _NUMBERISH.finditer(folded):
+        written = run.group(0)
+        digits: list[str] = []
+        places: list[int] = []  # folded index of each digit
+        group_starts: list[int] = []  # digit indexes that begin a group
+        for offset, ch in enumerate(written):
+            if ch.isdigit():
+                if not places or places[-1] != run.start() + offset - 1:
+                    group_starts.append(len(digits))
+                digits.append(ch)
+                places.append(run.start() + offset)
+        if len(digits) < 7:
+            continue
+        group_ends = [*group_starts[1:], len(digits)]
+        text = "".join(digits)
+        plus = written.startswith("+")
+        for k, first in enumerate(group_starts):
+            for last in group_ends[k:]:
+                if last > first + _LONGEST:
+                    break
+                window = text[first:last]
+                if first == 0 and plus:
+                    form = "+" + window
+                elif window.startswith("00"):
+                    form = "+" + window[2:]
+                elif window.startswith("0"):
+                    form = "+44" + window[1:]
+                else:
+                    continue
+                if form in held:
+                    start = places[first] - (1 if first == 0 and plus else 0)
+                    yield start, places[last - 1] + 1, form

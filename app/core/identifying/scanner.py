@@ -227,6 +227,13 @@ class Scanner:
                 found.append(_Candidate("held_phone", phone.start, phone.end))
             elif phone.plausible:
                 found.append(_Candidate("phone", phone.start, phone.end))
+        if self._phones:
+            for start, end, number in phones.held_number_matches(folded.text, self._phones):
+                if number in self._allowed_phones:
+                    continue
+                owners = self._phones[number]
+                kind = "own_phone" if own is not None and own in owners else "held_phone"
+                found.append(_Candidate(kind, start, end))
 
 
 _EMPTY = Scanner({}, PhraseIndex(), {}, {}, {}, frozenset(), frozenset(), frozenset(), None)
