@@ -217,3 +217,16 @@ def test_flat_list_wrappers_take_every_name_as_someone_elses() -> None:
         "[redacted] ([redacted], [redacted]); [redacted]; Jordan.")
     assert mask_identifying(text, known, replacement=None) == (
         "[name] ([email], [phone]); [name]; Jordan.")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.from_regex(r"0[1-9][0-9]{8,9}", fullmatch=True), st.sampled_from(["", " ", "-"]))
+def test_the_uk_shortcut_agrees_with_libphonenumber(national: str, separator: str) -> None:
+    import phonenumbers
+
+    from app.core.identifying.phones import e164
+
+    written = national[:5] + separator + national[5:]
+    parsed = phonenumbers.parse(written, "GB")
+    expected = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+    assert e164(written) == expected
