@@ -36,6 +36,7 @@ ORDINARY = [
     "Signposted to the INWO on 0800 008 6112 and to whistleblowing@demo.scot.",
     "Our office is on 0131 496 0999 for any question about the Standards.",
     "NHS Demo Board has a Speak Up week in May; the wu-style doors jam.",
+    "Datix references 1314960000 and 2079460000; invoice 7700900123; cost 1,250,000.",
 ]
 
 

@@ -13,7 +13,8 @@ What is reported:
   candidate, so two numbers written one after the other ("07700 900123 0131 496
   0000") are not found by it; the held numbers are looked for in such runs too,
   group by group, in national (0...), international (00...) and + forms;
-- any number libphonenumber calls valid;
+- any number libphonenumber calls valid, written with its leading 0, + or 00 (ten bare
+  digits are more often a reference);
 - a UK mobile-shaped number (07 and nine more digits) even in a range that is not
   in service, because a typed mobile number is worth a look either way.
 Numbers on the allow-list (the INWO's freephone, the contact's own work number)
@@ -75,7 +76,10 @@ def phone_matches(folded: str) -> Iterator[PhoneMatch]:
         national = str(number.national_number)
         mobile_shaped = (number.country_code == 44 and len(national) == 10
                          and national.startswith("7"))
-        plausible = mobile_shaped or phonenumbers.is_valid_number(number)
+        # A UK number is written with its 0 or +44/0044: ten bare digits are far more often
+        # a reference than a phone number (still compared with the held numbers).
+        bare = not match.raw_string.lstrip("(").startswith(("0", "+"))
+        plausible = not bare and (mobile_shaped or phonenumbers.is_valid_number(number))
         yield PhoneMatch(match.start, match.end, form, plausible)
 
 
