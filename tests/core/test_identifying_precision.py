@@ -77,3 +77,9 @@ def test_cs_common_job_title_only_when_marked_as_unique() -> None:
 def test_support_person_descriptions_are_not_names() -> None:
     assert SCANNER.scan("A colleague and a trade union representative came.",
                         own="P-grace") == []
+
+
+def test_the_inwo_freephone_is_always_allowed() -> None:
+    text = "C was given the INWO's freephone, 0800 008 6112, and www.inwo.org.uk."
+    assert Scanner.build([]).scan(text) == [] and Scanner.patterns_only().scan(text) == []
+    assert [f.kind for f in Scanner.patterns_only().scan("Ring 0800 123 4567.")] == ["phone"]

@@ -21,6 +21,11 @@ class HeldIdentity:
     support_person: str = ""  # free text: a name, or a description such as "A colleague"
 
 
+# Always on the allow-list: the signposting bodies' public contact details, which letters
+# and notes quote (resources/letters: the INWO's freephone). The organisation's own contact
+# details and name are added by the caller.
+SIGNPOSTING: tuple[str, ...] = ("0800 008 6112",)
+
 # kind -> what the text mentions, in the users' words; never the matched text itself.
 # The kinds are stable: code and the audit log use them.
 WHAT: dict[str, str] = {

@@ -24,6 +24,7 @@ from app.core.identifying.digests import token_digest
 from app.core.identifying.findings import (
     BRACKETED,
     PRIORITY,
+    SIGNPOSTING,
     Finding,
     HeldIdentity,
     finding,
@@ -69,7 +70,8 @@ class Scanner:
               digest_key: bytes | None = None) -> Scanner:
         """A scanner for `held` people, the organisation's never-publish phrases, and an
         allow-list (phone numbers, emails and phrases never reported: the organisation's
-        own contact details and name, the signposting bodies'). `name_digests` come from
+        own contact details and name; the signposting bodies' are always allowed:
+        findings.SIGNPOSTING). `name_digests` come from
         `name_token_digests` under `digest_key`."""
         digests = frozenset(name_digests)
         if digests and not digest_key:
@@ -91,7 +93,7 @@ class Scanner:
             index.add(word_tokens(fold_phrase(phrase)), Entry("", names.NEVER))
         allowed_emails: set[str] = set()
         allowed_phones: set[str] = set()
-        for item in allow:
+        for item in (*SIGNPOSTING, *allow):
             item = item.strip()
             if not item:
                 continue
@@ -109,7 +111,7 @@ class Scanner:
     @classmethod
     def patterns_only(cls) -> Scanner:
         """A scanner that knows no one: emails, phone numbers, CHI numbers, dates of birth."""
-        return _EMPTY
+        return _patterns_only()
 
     # ----- scanning ----------------------------------------------------------------------
 
@@ -236,7 +238,9 @@ class Scanner:
                 found.append(_Candidate(kind, start, end))
 
 
-_EMPTY = Scanner({}, PhraseIndex(), {}, {}, {}, frozenset(), frozenset(), frozenset(), None)
+@functools.cache
+def _patterns_only() -> Scanner:
+    return Scanner.build(())
 
 
 @functools.lru_cache(maxsize=256)
