@@ -8,8 +8,10 @@ says which). No identity, no notes, no references, no date finer than the period
 resources/return.schema.json says so strictly, and the payload is checked
 against it before it is signed.
 
-identities.db is opened for one reason here: to look for the names, emails and
-phone numbers it holds in the learning statements. None of them is returned.
+identities.db is opened for one reason here: to look for the identities it holds
+(names, emails, phone numbers, job titles, employers, support persons) in the
+learning statements, each statement as part of its own concern (so its person's
+name is looked for whole and in part). None of them is returned.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from app import __version__
-from app.core.identifying import find_identifying
+from app.core.identifying import Scanner
 from app.core.periods import Period, parse_period
 from app.core.return_figures import compute_return_figures
 from app.core.stamps import created_at_text
@@ -30,7 +32,12 @@ from app.store.casebook import Casebook
 from app.store.concerns import ConcernService
 from app.store.errors import IdentifyingText, ReturnError
 from app.store.identities import IdentityService
-from app.store.return_sources import detriment_reports, feedback_records, publishable_learning
+from app.store.return_sources import (
+    detriment_reports,
+    feedback_records,
+    publishable_learning,
+    publishable_learning_people,
+)
 
 MAX_STATEMENT = 2000
 MAX_STATEMENTS = 1000
@@ -51,30 +58,22 @@ def return_period(period: Period) -> Period:
     return parsed
 
 
-# Between statements when they are scanned together: it ends every name, number and
-# address the scanner looks for (none holds a newline or a bar), so the joined text holds
-# a finding exactly where one statement on its own does.
-_BETWEEN = "\n|\n"
+def check_learning(statements: Iterable[tuple[str, str | None]], scanner: Scanner) -> None:
+    """Stop the build if a statement is too long or may identify someone (all listed).
 
-
-def check_learning(statements: Iterable[str], known: Iterable[str]) -> None:
-    """Stop the build if a statement is too long or may identify someone (all listed)."""
-    statements = list(statements)
-    known = tuple(dict.fromkeys(known))  # each once (people share names)
-    # One scan of them all first (the scanner's set-up over every known name costs about
-    # as much as a statement); each statement is scanned on its own only to say which.
-    if all(len(s) <= MAX_STATEMENT for s in statements) and not find_identifying(
-            _BETWEEN.join(statements), known):
-        return
-    problems: list[tuple[str, list[str]]] = []
-    for statement in statements:
-        reasons = list(dict.fromkeys(f.reason for f in find_identifying(statement, known)))
+    `statements` are (statement, person_ref of its concern or None): each is scanned as
+    part of its own concern, so that concern's person is looked for in full and in part.
+    """
+    problems: dict[str, list[str]] = {}
+    for statement, own in statements:
+        reasons = [f.reason for f in scanner.scan(statement, own=own)]
         if len(statement) > MAX_STATEMENT:
             reasons.append(f"is longer than {MAX_STATEMENT:,} characters.")
         if reasons:
-            problems.append((statement, [_sentence(r) for r in reasons]))
+            problems.setdefault(statement, []).extend(reasons)
     if problems:
-        raise IdentifyingText(problems)
+        raise IdentifyingText([(statement, [_sentence(r) for r in dict.fromkeys(reasons)])
+                               for statement, reasons in problems.items()])
 
 
 def _sentence(reason: str) -> str:
@@ -105,7 +104,8 @@ def build_payload(book: Casebook, period: Period, *, now: datetime | None = None
         service.timescales)
     learning = publishable_learning(book, period)
     if learning:
-        check_learning(learning, IdentityService(book).identifying_strings())
+        check_learning(publishable_learning_people(book, period),
+                       Scanner.build(IdentityService(book).held_identities()))
     if len(learning) > MAX_STATEMENTS:
         raise ReturnError(f"A return carries at most {MAX_STATEMENTS} learning statements and "
                           f"{len(learning)} are marked publishable for {period.label}.")

@@ -11,6 +11,7 @@ import secrets
 from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime
 
+from app.core.identifying import HeldIdentity
 from app.core.identity import PersonDetails
 from app.core.rules import RuleError, RuleViolation
 from app.store import audit, database
@@ -134,6 +135,29 @@ class IdentityService:
             found.extend(part.strip() for part in other.split(";") if part.strip())
         return found
 
+    def held_identities(self) -> list[HeldIdentity]:
+        """Every person held, as the identifying-text scanner needs them: for scanning
+        text only. Like identifying_strings, nothing here is shown, so it is no reveal.
+        Other names, emails and phone numbers may each hold several, separated by ';'."""
+        conn = self.book.identities()
+        return [
+            HeldIdentity(person_ref=str(ref), name=str(name), other_names=_several(other),
+                         emails=_several(email), phones=_several(phone),
+                         employer=str(employer), job_title=str(job_title),
+                         support_person=str(support))
+            for ref, name, other, email, phone, employer, job_title, support in conn.execute(
+                "SELECT person_ref, name, other_names, email, phone, employer, job_title,"
+                " support_person FROM persons ORDER BY person_ref")]
+
+    def person_ref_of(self, concern_id: int) -> str | None:
+        """The pseudonymous reference linking a concern to its identity (None if it has none:
+        anonymous and unnamed concerns). For telling the scanner whose concern text is."""
+        row = self.book.cases.execute(
+            "SELECT person_ref FROM concerns WHERE id = ?", (concern_id,)).fetchone()
+        if row is None:
+            raise NotFound("That concern no longer exists.")
+        return None if row[0] is None else str(row[0])
+
     def _person_ref(self, concern_id: int) -> str:
         row = self.book.cases.execute(
             "SELECT person_ref, anonymity FROM concerns WHERE id = ?", (concern_id,)).fetchone()
@@ -143,3 +167,7 @@ class IdentityService:
             raise NotFound("No identity is recorded for this concern (it is "
                            f"{row[1]}).")
         return str(row[0])
+
+
+def _several(text: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in str(text).split(";") if part.strip())

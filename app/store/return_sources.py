@@ -41,3 +41,15 @@ def publishable_learning(book: Casebook, period: Period) -> list[str]:
         " AND done_on IS NOT NULL AND done_on BETWEEN ? AND ?",
         (period.start.isoformat(), period.end.isoformat()))
     return sorted(str(row[0]).strip() for row in rows)
+
+
+def publishable_learning_people(book: Casebook, period: Period) -> list[tuple[str, str | None]]:
+    """The same statements as publishable_learning, each with the person_ref of its concern
+    (None for anonymous and unnamed ones): only so that the identifying-text scan knows whose
+    name to look for in full and in part. The pairs never leave the laptop."""
+    rows = book.cases.execute(
+        "SELECT a.learning, c.person_ref FROM actions a JOIN concerns c ON c.id = a.concern_id"
+        " WHERE a.publishable = 1 AND trim(a.learning) != '' AND a.done_on IS NOT NULL"
+        " AND a.done_on BETWEEN ? AND ?", (period.start.isoformat(), period.end.isoformat()))
+    return sorted({(str(text).strip(), None if ref is None else str(ref)) for text, ref in rows},
+                  key=lambda pair: (pair[0], pair[1] or ""))

@@ -24,7 +24,7 @@ import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from tests.benchmarks import corpus, gui_figures, other_figures, store_figures
+from tests.benchmarks import corpus, gui_figures, other_figures, scanner_figures, store_figures
 from tests.benchmarks.measure import Figure, load_average
 
 FULL_SIZES = (100, 1_000, 10_000, 100_000)
@@ -49,7 +49,10 @@ TARGETS: dict[str, tuple[float, int | None, bool]] = {
     "import and aggregate returns on the board": (5, 1_000, False),
     "the same, 100 returns per commit": (5, 1_000, False),
     "import an xlsx log": (10, 5_000, False),
+    "identity notices per 200 demo notes": (1, None, False),
+    "identity scan of a 3,000-character note, 10,000 held": (20, None, False),
 }
+PRECISION_UP_TO = 10_000  # above this, scanning every note takes longer than it tells
 RATIO_TARGET = 1.5
 
 
@@ -130,12 +133,19 @@ def measure_size(size: int, cache: Path, scratch: Path, runs: int, say: Callable
         kpi = store_figures.kpi_figures(book, heavy)
         checked = store_figures.check_figures(book, heavy)
         backed = store_figures.backup_figures(book, scratch, heavy)
+        noticed = (scanner_figures.demo_precision(book) if size <= PRECISION_UP_TO else None)
     for name, (value, unit, note) in encrypted.items():
         found.append(figure(name, size, value, unit, note))
     found.append(figure("dashboard figures", size, dash.median * 1000, "ms"))
     found.append(figure("KPI report PDF for a year", size, kpi.median, "s"))
     found.append(figure("casebook check", size, checked.median, "s"))
     found.append(figure("backup", size, backed.median, "s"))
+    if noticed is not None:
+        found.append(figure(
+            "identity notices per 200 demo notes", size, noticed.per_200, "per 200",
+            f"{size:,}: {noticed.noticed:,} of {noticed.notes:,} notes raised a notice "
+            f"({scanner_figures.kinds_text(noticed.kinds.most_common())}); scanning them "
+            f"all took {noticed.seconds:.1f} s"))
     shutil.rmtree(work, ignore_errors=True)
 
     say(f"{size:,}: the same on plain SQLite ...")
@@ -185,6 +195,8 @@ def _value(f: Figure) -> str:
         return f"{f.value:,.2f} s"
     if f.unit == "x":
         return f"{f.value:.2f}x"
+    if f.unit == "per 200":
+        return f"{f.value:.2f} per 200"
     return f"{f.value:,.0f} {f.unit}"
 
 
@@ -261,6 +273,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         say("key derivation ...")
         kdf = other_figures.kdf_figures(min(args.runs, 3))
         figures.append(figure("key derivation (Argon2id)", None, kdf.median, "s"))
+        say("the identifying-text scanner against 10,000 held identities ...")
+        speed = scanner_figures.scanner_speed(runs=max(20, 10 * args.runs))
+        figures.append(figure(
+            "identity scan of a 3,000-character note, 10,000 held", None,
+            speed.scan.median * 1000, "ms",
+            f"p95 {speed.scan.p95 * 1000:.1f} ms over {len(speed.scan.times)} scans, "
+            f"{speed.findings} findings in the note"))
+        figures.append(figure(
+            "prepare the identity scanner for 10,000 held", None, speed.build.median, "s",
+            f"the first build of the process, loading the word list: "
+            f"{speed.first_build:.2f} s"))
         smallest = corpus.ensure_casebook(min(sizes), args.cache, say)
         launch_copy = corpus.working_copy(smallest.folder, scratch / "launch")
         say("launch to the unlock screen (fresh processes) ...")
@@ -302,6 +325,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _order(name: str) -> int:
     names = ["launch to the unlock screen painted", "key derivation (Argon2id)",
+             "identity scan of a 3,000-character note, 10,000 held",
+             "prepare the identity scanner for 10,000 held",
              "generate the casebook (batches of 500)", "casebook size on disk per 1,000 concerns",
              "unlock to the list painted, beyond the KDF",
              "unlock to the list painted, with the KDF",
@@ -309,6 +334,7 @@ def _order(name: str) -> int:
              "peak memory of the process, with the KDF's 256 MiB",
              *SIDE_BY_SIDE[:4], "dashboard figures", SIDE_BY_SIDE[4],
              "KPI report PDF for a year", "casebook check", "backup",
+             "identity notices per 200 demo notes",
              *(f"plain SQLite: {n}" for n in SIDE_BY_SIDE),
              *(f"encrypted / plain: {n}" for n in SIDE_BY_SIDE),
              "import and aggregate returns on the board", "the same, 100 returns per commit",

@@ -91,13 +91,19 @@ def test_learning_goes_in_the_period_its_action_was_signed_off(
 
 
 @pytest.mark.parametrize("statement, reason", [
-    ("Jordan raised it first and the ward changed.", "name held in the casebook"),
+    ("Jordan raised it first and the ward changed.", "C's name"),
+    ("Ask Jordan Testperson about the new form.", "C's name"),
+    ("Ottoline Marchbanks saw it too.", "name held in the casebook"),
+    ("Write to ward7 dot lead at nhs dot example for the new form.", "email address"),
+    ("Call 07700\u00a0900\u2009456 if it happens again.", "phone number"),
+    ("Her DOB is 03/04/1981.", "date of birth"),
     ("Write to ward7.lead@nhs.example for the new form.", "email address"),
     ("Call 07700 900456 if it happens again.", "phone number"),
     (f"Patient {_a_chi_number()} was moved.", "CHI number"),
 ])
 def test_identifying_learning_blocks_the_build(book: Casebook, service: ConcernService,
                                                statement: str, reason: str) -> None:
+    service.create(named_concern(date(2025, 5, 1), "Ottoline Marchbanks"))
     concern = service.create(named_concern(date(2025, 5, 2), "Jordan Testperson"))
     action = service.add_action(concern, "Share", learning=statement, publishable=True)
     service.update_action(action, done_on=date(2025, 6, 10))
