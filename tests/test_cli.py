@@ -122,7 +122,7 @@ def test_an_unexpected_error_is_a_sentence_and_a_log_line_without_content(
     from app.cli import commands
     from app.paths import log_dir
 
-    def explode(book: object) -> object:
+    def explode(book: object, *anchors: object) -> object:
         raise ValueError("SECRET-NOTE-TEXT")
 
     monkeypatch.setattr(commands.check, "check", explode)

@@ -121,6 +121,42 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
+def cmd_accept_fork(args: argparse.Namespace) -> int:
+    with unlock_board(args) as board:
+        unit = board.accept_fork(args.unit, args.reason)
+    say(f"The next return from {unit.name} may fork the audit chain the board holds (once). "
+        "Import it now; the points it contradicts are set aside, and counted in the board's "
+        "audit log.")
+    return 0
+
+
+def cmd_anchors(args: argparse.Namespace) -> int:
+    from app.services.anchors import export_anchors
+
+    with unlock_board(args) as board:
+        count = export_anchors(board, args.unit, args.out)
+    say(f"{count} audit head(s) written to {args.out}. On the unit's laptop: casebook check "
+        f"--anchors {args.out.name}")
+    return 0
+
+
+def cmd_confirm_key(args: argparse.Namespace) -> int:
+    from app.returns.board_import import confirm_key
+
+    with unlock_board(args) as board:
+        results = confirm_key(board, args.unit, args.fingerprint)
+    say(f"The new key is now {visible(args.unit)}'s; returns signed with its old key are "
+        "refused from now on.")
+    refused = 0
+    for return_id, outcome in results:
+        if isinstance(outcome, CasebookError):
+            refused += 1
+            say(f"Held return {return_id}: refused. {visible(str(outcome))}")
+        else:
+            say(visible(outcome.message))
+    return 1 if refused else 0
+
+
 def cmd_withdraw(args: argparse.Namespace) -> int:
     with unlock_board(args) as board:
         held = board.withdraw_return(args.unit, args.period.label, args.reason)
@@ -262,6 +298,18 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     c = add("import", cmd_import, "import return files (each checked; a refused one is "
             "reported and the rest go on)")
     c.add_argument("files", type=path, nargs="+", metavar="FILE")
+    c = add("accept-fork", cmd_accept_fork, "let a unit's next return fork the audit chain the "
+            "board holds (after a restore from backup), once; audited")
+    c.add_argument("unit", metavar="UNIT-NAME")
+    c.add_argument("--reason", required=True, help="why (kept in the board's audit log)")
+    c = add("anchors", cmd_anchors, "write the audit heads the board holds for a unit, for "
+            "`casebook check --anchors` on its laptop")
+    c.add_argument("unit", metavar="UNIT-NAME")
+    c.add_argument("--out", type=path, metavar="FILE", required=True)
+    c = add("confirm-key", cmd_confirm_key, "take a unit's new signing key (after rekey) once "
+            "its fingerprint is confirmed with the unit by phone; imports returns held for it")
+    c.add_argument("unit", metavar="UNIT-NAME")
+    c.add_argument("fingerprint", metavar="FINGERPRINT")
     c = add("withdraw", cmd_withdraw, "remove the return held for a unit and period (audited), "
             "so it no longer counts and a corrected one can be imported")
     c.add_argument("unit", metavar="UNIT-NAME")

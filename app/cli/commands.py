@@ -105,8 +105,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    anchors: tuple[check.Anchor, ...] = ()
+    if args.anchors is not None:
+        from app.services.anchors import read_anchors
+
+        anchors = read_anchors(args.anchors)
     with unlock(args) as book:
-        report = check.check(book)
+        report = check.check(book, anchors)
     if args.json:
         emit_json({"ok": report.ok, "problems": list(report.problems), **report.summary})
     else:
@@ -115,6 +120,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         say(f"  {s['concerns']} concerns ({s['open_concerns']} open), {s['conversations']} "
             f"conversations, {s['identities']} identities, {s['audit_entries']} audit entries")
         say(f"  latest good backup: {s['latest_backup'] or 'none'}")
+        if args.anchors is not None:
+            say(f"  anchors from the board checked: {s['anchors_checked']}")
         sealed = s.get("escrow")
         say(f"  escrow: {sealed['recipient']} (fingerprint {sealed['fingerprint']})"
             if isinstance(sealed, dict) else "  escrow: none")
@@ -269,6 +276,9 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
 
     p = add("check", cmd_check, "check the casebook's integrity and audit log")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--anchors", type=lambda s: Path(s).expanduser(), metavar="FILE",
+                   help="also check that the audit log passes through every head the board "
+                   "holds (a file from `casebook board anchors`)")
 
     p = add("backup", cmd_backup, "write a verified encrypted backup")
     p.add_argument("--to", type=lambda s: Path(s).expanduser(), metavar="DIR",

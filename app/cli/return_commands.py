@@ -48,6 +48,11 @@ def cmd_unit_key(args: argparse.Namespace) -> int:
     with unlock(args) as book:
         raw = unit_public_key(book)
         unit = book.setting("reporting_unit") or ""
+        rotated = bool(book.setting("key_rotations"))
+    if rotated:
+        say("This unit has made new keys (casebook rekey): its next return carries a "
+            "statement signed by the old key, and the board takes the new key once it has "
+            "read this fingerprint to you by phone (casebook board confirm-key).")
     if args.pem:
         sys.stdout.write(public_key_pem(raw))
         return 0

@@ -102,6 +102,8 @@ def write_return(book: Casebook, payload: dict[str, Any], out: Path) -> Path:
     except OSError as exc:
         raise ReturnError(f"The return could not be written to {out} "
                           f"({exc.strerror or exc}).") from exc
+    head = payload["audit_head"]
+    book.set_setting("last_return_head", f"{head['seq']}:{head['hash']}")
     book.record("return.built", "return", payload["return_id"],
                 {"period": payload["period"]["label"],
                  "board_key": recipients.recipient_fingerprint(recipient)})

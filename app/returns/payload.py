@@ -16,6 +16,8 @@ name is looked for whole and in part). None of them is returned.
 
 from __future__ import annotations
 
+import base64
+import json
 import uuid
 from collections.abc import Iterable
 from datetime import UTC, datetime
@@ -120,11 +122,37 @@ def build_payload(book: Casebook, period: Period, *, now: datetime | None = None
         "created_at": created_at_text(now or datetime.now(UTC)),
         "software_version": _version_text(),
         "audit_head": {"seq": seq, "hash": digest},
+        "audit_chain": audit_chain(book, seq),
         "figures": figures,
         "learning": learning,
     }
+    rotations = json.loads(book.setting("key_rotations") or "[]")
+    if rotations:
+        payload["key_rotations"] = rotations
     check_payload(payload)
     return payload
+
+
+MAX_MACS = 90_000  # about 3 MB of base64: a return stays small enough to e-mail
+LAST_RETURN_HEAD = "last_return_head"
+
+
+def audit_chain(book: Casebook, head_seq: int) -> dict[str, Any]:
+    """The chain since the previous return built (app/store/audit.py): where it starts and
+    the mac of every entry after that, up to the head. It starts later when the casebook's
+    log was older than the v2 form there, or when more than MAX_MACS entries were made
+    since (the board then holds a gap it closes as other returns arrive)."""
+    previous = 0
+    seq_text, _, _ = (book.setting(LAST_RETURN_HEAD) or "").partition(":")
+    if seq_text.isdigit() and int(seq_text) <= head_seq:
+        previous = int(seq_text)
+    start = max(previous, audit.v2_from(book.cases) - 1, head_seq - MAX_MACS)
+    macs = audit.macs_between(book.cases, start, head_seq) or []
+    if len(macs) != head_seq - start:  # cannot happen with a whole log; never send a gap
+        start, macs = head_seq, []
+    start_hash = audit.hash_at(book.cases, start) or audit.GENESIS
+    return {"from": {"seq": start, "hash": start_hash},
+            "macs": base64.b64encode(b"".join(bytes.fromhex(mac) for mac in macs)).decode()}
 
 
 def _version_text() -> str:

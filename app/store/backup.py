@@ -168,6 +168,12 @@ def _page_progress(on_progress: Progress | None) -> Callable[[int, int, int], No
 
 def _write_manifest(folder: Path, master: bytes, entry: Path, reason: str,
                     counts: dict[str, int]) -> None:
+    copy = database.connect(entry / CASES_DB, keys.database_key(master, "cases"),
+                            readonly=True)
+    try:
+        seq, digest = audit.head(copy)
+    finally:
+        copy.close()
     manifest = {
         "format": "casebook-backup",
         "version": 1,
@@ -175,6 +181,9 @@ def _write_manifest(folder: Path, master: bytes, entry: Path, reason: str,
         "reason": reason,
         "key_check": keys.key_check(master),
         "counts": counts,
+        # The audit chain's head as backed up: `casebook check` finds the live log still
+        # passing through it, or says it was cut short or rewritten since.
+        "audit_head": {"seq": seq, "hash": digest},
         "files": {name: _sha256(entry / name) for name in _FILES if (entry / name).exists()},
     }
     write_atomic(entry / MANIFEST, json.dumps(manifest, indent=2).encode())
@@ -311,3 +320,18 @@ def schema_versions(entry: Path, master: bytes) -> dict[str, int]:
         finally:
             conn.close()
     return versions
+
+
+def backup_heads(folder: Path) -> list[tuple[Path, str, int, str]]:
+    """(entry, when made, seq, hash) of the audit head each known backup recorded."""
+    found: list[tuple[Path, str, int, str]] = []
+    for entry in list_backups(folder):
+        try:
+            manifest = read_manifest(entry)
+            head = manifest.get("audit_head")
+            if isinstance(head, dict):
+                found.append((entry, str(manifest.get("created_at", "")), int(head["seq"]),
+                              str(head["hash"])))
+        except (BackupError, KeyError, TypeError, ValueError):
+            continue
+    return found

@@ -15,18 +15,21 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import json
 import secrets
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pyrage
 
 from app.core.stamps import parse_created_at
 from app.core.text import has_hidden_characters
 from app.paths import KEYSLOTS, ensure_private_dir
-from app.store import audit, database, keys, keyslots, migrations
+from app.store import audit, board_chain, board_keys, database, keys, keyslots, migrations
+from app.store.board_keys import HeldForKey
 from app.store.casebook import check_new_passphrase, is_casebook
 from app.store.database import Connection
 from app.store.errors import (
@@ -87,6 +90,18 @@ class RegisteredUnit:
     name: str
     public_key: bytes  # raw Ed25519, 32 bytes
     registered_at: str
+    frozen: bool = False  # two different key rotations arrived: nothing imports until confirmed
+    fork_accepted: bool = False  # the next return may fork the audit chain held (once)
+    retired_keys: tuple[bytes, ...] = ()  # keys the unit used before its rotations
+
+    @classmethod
+    def from_row(cls, row: Any) -> RegisteredUnit:
+        retired = tuple(bytes.fromhex(key) for key in json.loads(row[6] or "[]"))
+        return cls(int(row[0]), str(row[1]), bytes(row[2]), str(row[3]), bool(row[4]),
+                   bool(row[5]), retired)
+
+
+UNIT_COLUMNS = ("id, name, public_key, registered_at, frozen, fork_accepted, retired_keys")
 
 
 @dataclass(frozen=True)
@@ -114,6 +129,9 @@ class IncomingReturn:
     created_at: str
     payload: bytes
     signature: bytes
+    # The unit's audit chain as this return shows it: (sequence, hash) points, ascending,
+    # the last being its head (app/store/board_chain.py checks and keeps them).
+    chain: tuple[tuple[int, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -287,16 +305,14 @@ class Board:
         return unit
 
     def units(self) -> list[RegisteredUnit]:
-        return [RegisteredUnit(int(i), str(n), bytes(k), str(at)) for i, n, k, at in
-                self.conn.execute("SELECT id, name, public_key, registered_at FROM units"
-                                  " ORDER BY name")]
+        return [RegisteredUnit.from_row(row) for row in self.conn.execute(
+            f"SELECT {UNIT_COLUMNS} FROM units ORDER BY name")]
 
     def unit_named(self, name: str) -> RegisteredUnit | None:
         """The unit with this name, ignoring case (names are unique ignoring case)."""
-        row = self.conn.execute("SELECT id, name, public_key, registered_at FROM units"
-                                " WHERE name = ?", (name.strip(),)).fetchone()
-        return RegisteredUnit(int(row[0]), str(row[1]), bytes(row[2]), str(row[3])) if row \
-            else None
+        row = self.conn.execute(f"SELECT {UNIT_COLUMNS} FROM units WHERE name = ?",
+                                (name.strip(),)).fetchone()
+        return RegisteredUnit.from_row(row) if row else None
 
     def _require_unit(self, name: str) -> RegisteredUnit:
         unit = self.unit_named(name)
@@ -356,6 +372,11 @@ class Board:
                     f"This return for {incoming.unit.name}, {incoming.period} was made at "
                     f"{incoming.created_at}, before the one already held ({held[1]}); the "
                     "newer one is kept.")
+            board_chain.check_and_keep(
+                self.conn, self.audit_key, unit_id=incoming.unit.id,
+                unit_name=incoming.unit.name, fork_accepted=incoming.unit.fork_accepted,
+                return_id=incoming.return_id, created_at=incoming.created_at,
+                points=incoming.chain)
             self.conn.execute("DELETE FROM returns WHERE unit_id = ? AND period = ?",
                               (incoming.unit.id, incoming.period))
             self.conn.execute(
@@ -394,6 +415,43 @@ class Board:
                          {"unit": unit.name, "period": period, "created_at": row[1],
                           "reason": reason[:500]})
         return held
+
+    def accept_fork(self, unit_name: str, reason: str) -> RegisteredUnit:
+        """Let the unit's next return fork the audit chain the board holds (a restore from
+        backup, damage put right), once; audited with the reason."""
+        unit = self._require_unit(unit_name)
+        if not reason.strip():
+            raise CasebookError("Say why the fork is accepted (--reason): it is kept in the "
+                                "board's audit log.")
+        with database.write(self.conn):
+            board_chain.accept_fork(self.conn, self.audit_key, unit.id, unit.name,
+                                    reason.strip())
+        return self._require_unit(unit.name)
+
+    def hold_for_key(self, unit: RegisteredUnit, new_key: bytes, statements: bytes,
+                     return_id: str, payload: bytes, signature: bytes) -> str:
+        """A return signed by a new key its old key vouches for: held ("held"), or the unit
+        frozen ("frozen") when a different new key is already waiting."""
+        with database.write(self.conn):
+            return board_keys.hold(self.conn, self.audit_key, unit_id=unit.id,
+                                   unit_name=unit.name, new_key=new_key,
+                                   statements=statements, return_id=return_id,
+                                   payload=payload, signature=signature)
+
+    def pending_keys(self, unit_name: str) -> list[bytes]:
+        return board_keys.pending(self.conn, self._require_unit(unit_name).id)
+
+    def confirm_key(self, unit_name: str, given: str) -> tuple[bytes, list[HeldForKey]]:
+        """Make the waiting key with fingerprint `given` the unit's (audited); returns it and
+        the returns that were held for it, to import now."""
+        unit = self._require_unit(unit_name)
+        with database.write(self.conn):
+            return board_keys.confirm(self.conn, self.audit_key, unit_id=unit.id,
+                                      unit_name=unit.name, old_key=unit.public_key,
+                                      retired=list(unit.retired_keys), given=given)
+
+    def chain_heads(self, unit_name: str) -> list[dict[str, object]]:
+        return board_chain.heads(self.conn, self._require_unit(unit_name).id)
 
     def returns(self, periods: list[str] | None = None) -> list[HeldReturn]:
         """The returns held (for these period labels), by unit then period."""

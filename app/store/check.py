@@ -51,11 +51,48 @@ def _cases_problems(book: Casebook) -> tuple[list[str], audit.ChainReport]:
     return found, chain
 
 
-def check(book: Casebook) -> CheckReport:
+@dataclass(frozen=True)
+class Anchor:
+    """A point on the casebook's audit chain held elsewhere (by the board, from a return)."""
+
+    seq: int
+    hash: str
+    label: str  # where it comes from, in words: "the return for 2025-26-Q1 (made ...)"
+
+
+def chain_problems(book: Casebook, anchors: tuple[Anchor, ...]) -> list[str]:
+    """Whether the live audit chain still passes through each anchor and each backup's
+    recorded head; the first anchor it does not pass through is named."""
+    live_seq, _ = audit.head(book.cases)
+    found: list[str] = []
+    for anchor in sorted(anchors, key=lambda a: a.seq):
+        held = audit.hash_at(book.cases, anchor.seq)
+        if held is None:
+            found.append(f"the audit log ends at entry {live_seq:,}, but {anchor.label} holds "
+                         f"entry {anchor.seq:,}: entries have been removed since")
+            break
+        if held != anchor.hash:
+            found.append(f"the audit log does not pass through entry {anchor.seq:,} as "
+                         f"{anchor.label} holds it: it has been rewritten since")
+            break
+    for entry, made, seq, digest in backup.backup_heads(book.folder):
+        held = audit.hash_at(book.cases, seq)
+        if held is None:
+            found.append(f"the audit log ends at entry {live_seq:,}, but the backup {entry.name}"
+                         f" (made {made}) recorded entry {seq:,}: entries have been removed "
+                         "since, or this casebook was restored from an older backup")
+        elif held != digest:
+            found.append(f"the audit log does not pass through entry {seq:,} as the backup "
+                         f"{entry.name} (made {made}) recorded it: it has been rewritten since")
+    return found
+
+
+def check(book: Casebook, anchors: tuple[Anchor, ...] = ()) -> CheckReport:
     cases, identities = book.cases, book.identities()
     problems, chain = _cases_problems(book)
     problems += _database_problems(book, "identities.db", identities)
     problems += [f"audit log: {p}" for p in chain.problems]
+    problems += [f"audit log: {p}" for p in chain_problems(book, anchors)]
     linked = {row[0] for row in cases.execute(
         "SELECT person_ref FROM concerns WHERE person_ref IS NOT NULL")}
     held = {row[0] for row in identities.execute("SELECT person_ref FROM persons")}
@@ -92,6 +129,7 @@ def check(book: Casebook) -> CheckReport:
         "conversations": count("SELECT count(*) FROM conversations"),
         "identities": len(held),
         "audit_entries": chain.entries,
+        "anchors_checked": len(anchors),
         "latest_backup": str(latest) if latest else None,
         "escrow": None if escrow_to is None else {
             "recipient": escrow_to, "fingerprint": recipients.recipient_fingerprint(escrow_to)},

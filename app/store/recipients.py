@@ -10,11 +10,11 @@ keeping them is no secret.
 
 from __future__ import annotations
 
-import hashlib
 import json
 
 import pyrage
 
+from app.core.fingerprints import fingerprint
 from app.store import audit, database
 from app.store.casebook import Casebook
 from app.store.database import Connection
@@ -45,8 +45,7 @@ def canonical(text: str) -> str:
 
 def recipient_fingerprint(recipient: str) -> str:
     """SHA-256 of the recipient text, as 16 groups of four hex digits to read aloud."""
-    digest = hashlib.sha256(recipient.strip().lower().encode()).hexdigest()
-    return " ".join(digest[i : i + 4] for i in range(0, len(digest), 4))
+    return fingerprint(recipient.strip().lower().encode())
 
 
 def _canonical_or_none(text: object) -> str | None:

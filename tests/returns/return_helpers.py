@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import io
 import random
 import tarfile
@@ -28,6 +30,7 @@ from app.core.stamps import created_at_text
 from app.returns.envelope import seal
 from app.returns.schema import FORMAT, VERSION, payload_bytes
 from app.returns.signing import raw_public_key
+from app.store.audit import GENESIS, follow
 from app.store.board import Board
 from app.store.concerns import NewConcern
 from tests.support import PASSPHRASE
@@ -129,6 +132,17 @@ def set_received(figures: dict[str, Any], **counts: int) -> None:
                 block["extended"][key] = min(block["extended"][key], block["received"][key])
 
 
+def unit_chain(unit: str, head: int, start: int = 0) -> dict[str, Any]:
+    """A unit's audit chain, the same for every return of the unit (a casebook has one log):
+    the head at entry `head` and the macs from entry `start` to it, as a return carries."""
+    macs = [hashlib.sha256(f"{unit}|{n}".encode()).hexdigest() for n in range(1, head + 1)]
+    hashes = [GENESIS, *follow(GENESIS, macs)]
+    return {"audit_head": {"seq": head, "hash": hashes[head]},
+            "audit_chain": {"from": {"seq": start, "hash": hashes[start]},
+                            "macs": base64.b64encode(b"".join(
+                                bytes.fromhex(m) for m in macs[start:head])).decode()}}
+
+
 def synthetic_payload(unit: str, label: str, *, created: datetime | None = None,
                       seed: int = 0, learning: list[str] | None = None) -> dict[str, Any]:
     period = parse_period(label)
@@ -143,7 +157,9 @@ def synthetic_payload(unit: str, label: str, *, created: datetime | None = None,
         "created_at": created_at_text(created or datetime(2026, 5, 1, 9, 0, tzinfo=UTC)
                                       + timedelta(seconds=seed)),
         "software_version": "0.1.0",
-        "audit_head": {"seq": rng.randrange(1, 10_000), "hash": f"{rng.getrandbits(256):064x}"},
+        # A later return has a longer log: its head grows with when it was made.
+        **unit_chain(unit, 10 + seed + 3 * min(max(((created or datetime(
+            2026, 5, 1, tzinfo=UTC)) - datetime(2025, 4, 1, tzinfo=UTC)).days, 0), 1000)),
         "figures": random_figures(period, rng),
         "learning": learning or [],
     }

@@ -152,7 +152,8 @@ def test_schema_invalid_payloads_are_refused(board: Board, unit: Unit) -> None:
     assert sent(lambda d: d["figures"]["closed"].update(stage1=True)) == "invalid"
     assert sent(lambda d: d["learning"].append("x" * 2001)) == "invalid"
     assert sent(lambda d: d.pop("audit_head")) == "invalid"
-    assert sent(lambda d: d.update(version=2)) == "invalid"
+    assert sent(lambda d: d.update(version=3)) == "invalid"  # a version the board does not know
+    assert sent(lambda d: d.update(version=1)) == "invalid"  # v1 has no audit_chain
     # Fractions and duplicate keys never reach the schema.
     doc = synthetic_payload(unit.name, LABEL)
     for extra in (b'"stage1": 0.5, ', b'"stage1": 1, '):  # a fraction; a key given twice

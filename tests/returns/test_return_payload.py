@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 import tempfile
@@ -28,7 +29,7 @@ from tests.support import PASSPHRASE, TODAY
 
 Q1, Q2, YEAR = (parse_period(p) for p in ("2025-26-Q1", "2025-26-Q2", "2025-26"))
 TOP_KEYS = {"format", "version", "return_id", "reporting_unit", "period", "created_at",
-            "software_version", "audit_head", "figures", "learning"}
+            "software_version", "audit_head", "audit_chain", "figures", "learning"}
 
 
 def _a_chi_number() -> str:
@@ -48,12 +49,19 @@ def test_the_payload_holds_the_agreed_keys_and_figures(book: Casebook,
     service.record_feedback(concern, date(2025, 6, 1), SpeakUpAgain.YES, "It went well")
     payload = build_payload(book, Q1)
     assert set(payload) == TOP_KEYS and schema_problems(payload) == []
-    assert payload["format"] == "casebook-return" and payload["version"] == 1
+    assert payload["format"] == "casebook-return" and payload["version"] == 2
     assert payload["reporting_unit"] == "Test Unit"
     assert payload["period"] == {"label": "2025-26-Q1", "from": "2025-04-01", "to": "2025-06-30"}
     assert re.fullmatch(r"[0-9a-f-]{36}", payload["return_id"])
     seq, digest = audit.head(book.cases)
     assert payload["audit_head"] == {"seq": seq, "hash": digest}
+    # The first return carries the whole chain, from the start, as macs that lead to its head.
+    chain = payload["audit_chain"]
+    assert chain["from"] == {"seq": 0, "hash": audit.GENESIS}
+    macs = base64.b64decode(chain["macs"])
+    assert len(macs) == 32 * seq
+    assert list(audit.follow(audit.GENESIS, [macs[i:i + 32].hex() for i in range(
+        0, len(macs), 32)]))[-1] == digest
     figures = payload["figures"]
     assert figures == compute_return_figures(service.all_facts(), Q1, service.calendar(),
                                              detriment_reports(book), feedback_records(book))
