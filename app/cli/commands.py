@@ -49,10 +49,15 @@ def progress_bar(label: str) -> Any:
 
 
 def unlock(args: argparse.Namespace) -> Casebook:
+    from app.services.restore import open_restored
+
     folder = folder_of(args)
     if not is_casebook(folder):
         raise NoCasebook(folder)
-    return Casebook.open(folder, prompts.current_passphrase())
+    opened = open_restored(folder, prompts.current_passphrase())
+    if opened.older_passphrase:
+        say(opened.older_passphrase + " Set the current one here with `casebook passphrase`.")
+    return opened.book
 
 
 # ----- commands --------------------------------------------------------------
@@ -149,14 +154,24 @@ def cmd_restore(args: argparse.Namespace) -> int:
         raise CasebookError("Say where to restore to with --casebook DIR (a new or empty folder).")
     target = folder_of(args)
     entry = Path(args.backup).expanduser()
+    from app.services.restore import adopt_passphrase, open_restored
+
     backup.restore(entry, target)
     say(f"Restored {entry.name} into {target}.")
     try:
-        book = Casebook.open(target, prompts.current_passphrase())
+        passphrase = prompts.current_passphrase()
+        opened = open_restored(target, passphrase)
     except prompts.NoTerminal:
         say("Open it with its passphrase, or with `casebook recover` and the recovery key.")
         return 0
-    with book:
+    with opened.book as book:
+        if opened.older_passphrase:
+            say(opened.older_passphrase + " Set the current passphrase here too?")
+            if _agreed():
+                current = passphrase if opened.with_current else prompts.new_passphrase(
+                    "CASEBOOK_NEW_PASSPHRASE")
+                adopt_passphrase(book, current)
+                say("The restored casebook now opens with the current passphrase.")
         report = check.check(book)
         book.record("backup.restored", "backup", entry.name)
     if not report.ok:
@@ -164,6 +179,15 @@ def cmd_restore(args: argparse.Namespace) -> int:
                           + "; ".join(report.problems))
     say(f"It opens and passes its check ({report.summary['concerns']} concerns).")
     return 0
+
+
+def _agreed() -> bool:
+    """A yes on the terminal; with none, no (the person can run `casebook passphrase`)."""
+    try:
+        return prompts.confirm("[y/N] ")
+    except prompts.NoTerminal:
+        say("No terminal to ask on: set it later with `casebook passphrase`.")
+        return False
 
 
 def cmd_passphrase(args: argparse.Namespace) -> int:

@@ -37,6 +37,7 @@ from app.store.keys import sqlcipher_key_literal
 Progress = Callable[[int, int], None]
 KEEP_OWN_BACKUPS = 10
 MANIFEST = "manifest.json"
+RESTORED_FROM = "restored-from.json"  # written into a restored casebook: which backup, whence
 _FILES = (CASES_DB, IDENTITIES_DB, KEYSLOTS)
 _COPY_BLOCK = 4 << 20
 
@@ -184,6 +185,9 @@ def _write_manifest(folder: Path, master: bytes, entry: Path, reason: str,
         # The audit chain's head as backed up: `casebook check` finds the live log still
         # passing through it, or says it was cut short or rewritten since.
         "audit_head": {"seq": seq, "hash": digest},
+        # Where it came from: a restore can then tell whether that casebook's passphrase
+        # has changed since (app/services/restore.py).
+        "source": str(folder.resolve()),
         "files": {name: _sha256(entry / name) for name in _FILES if (entry / name).exists()},
     }
     write_atomic(entry / MANIFEST, json.dumps(manifest, indent=2).encode())
@@ -302,6 +306,10 @@ def restore(entry: Path, target: Path) -> Path:
                 shutil.copyfile(entry / name, temp)
                 fsync_file(temp)
                 os.replace(temp, target / name)
+        manifest = read_manifest(entry)
+        write_atomic(target / RESTORED_FROM, json.dumps({
+            "backup": entry.name, "made": manifest.get("created_at"),
+            "source": manifest.get("source")}).encode())
         fsync_dir(target)
     except OSError as exc:
         if isinstance(exc, PermissionError) or exc.errno == errno.EROFS:

@@ -15,8 +15,9 @@ from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget
 
+from app.services.restore import Opened, adopt_passphrase, open_restored
 from app.store.casebook import Casebook, is_casebook
 from app.store.concerns import ConcernService
 from app.store.database import DatabaseError
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
         self.idle = IdleWatcher(5, self)
         self.idle.idle.connect(lambda: self.lock(idle=True))
         self.new_passphrase_dialog: NewPassphraseDialog | None = None
+        self.restored_notice: QMessageBox | None = None  # a restored casebook's older passphrase
         self.import_dialog: Any = None  # an ImportDialog while one is open
         self.backup_dialog: BackupDialog | None = None
         app = QApplication.instance()
@@ -127,12 +129,52 @@ class MainWindow(QMainWindow):
     def unlock(self, passphrase: str) -> None:
         folder = self.folder
 
-        def job(state: WorkerState) -> float:
+        def job(state: WorkerState) -> tuple[float, Opened]:
             state.close()
-            state.book = Casebook.open(folder, passphrase)
-            return float(state.book.setting("auto_lock_minutes", "5") or 5)
+            opened = open_restored(folder, passphrase)
+            state.book = opened.book
+            return float(state.book.setting("auto_lock_minutes", "5") or 5), opened
 
-        self.worker.submit(job, self._unlocked, self._unlock_failed)
+        def done(result: tuple[float, Opened]) -> None:
+            minutes, opened = result
+            self._unlocked(minutes)
+            if opened.older_passphrase:
+                self._offer_current_passphrase(opened, passphrase)
+
+        self.worker.submit(job, done, self._unlock_failed)
+
+    def _offer_current_passphrase(self, opened: Opened, passphrase: str) -> None:
+        """A restored casebook whose passphrase is older than its original's: say so; when it
+        opened with the current one, offer to set it here too (on the worker)."""
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("Restored from an older backup"))
+        box.setText(opened.older_passphrase or "")
+        if not opened.with_current:
+            box.setInformativeText(self.tr("To use the current passphrase here too, change "
+                                           "the passphrase in Settings."))
+            box.setStandardButtons(QMessageBox.StandardButton.Ok)
+            box.open()
+            return
+        box.setInformativeText(self.tr("Set the current passphrase on this casebook too?"))
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+
+        def answered(button: int) -> None:
+            self.restored_notice = None
+            if button != QMessageBox.StandardButton.Yes.value:
+                return
+
+            def adopt(state: WorkerState) -> None:
+                if state.book is not None:
+                    adopt_passphrase(state.book, passphrase)
+
+            self.worker.submit(adopt, lambda _: self.statusBar().showMessage(self.tr(
+                "The restored casebook now opens with the current passphrase."), 8000),
+                self.session.error.emit)
+
+        box.finished.connect(answered)
+        self.restored_notice = box
+        box.open()
 
     def unlock_with_recovery_key(self, recovery_key: str) -> None:
         """The passphrase is forgotten: open with the recovery key, then set a new one."""
@@ -176,6 +218,10 @@ class MainWindow(QMainWindow):
             self.new_passphrase_dialog.clear()
             self.new_passphrase_dialog.reject()
             self.new_passphrase_dialog = None
+        if self.restored_notice is not None:  # its answer would need the casebook open
+            notice, self.restored_notice = self.restored_notice, None
+            notice.finished.disconnect()
+            notice.reject()
         self.idle.timer.stop()
         if self.import_dialog is not None:
             self.import_dialog.forget()  # cancels a running import (rolled back) and closes it
