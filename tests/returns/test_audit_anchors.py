@@ -316,6 +316,10 @@ def test_the_board_follows_a_rotation_only_once_confirmed(
         held = _send(book, board, Q2, tmp_path, "q2")
         assert held.outcome == "held" and held.new_key == new_fp
         assert "confirm-key" in held.message and board.returns([Q2.label]) == []
+        from app.returns.board_report import board_status
+
+        [status] = board_status(board, Q2)
+        assert "waiting for confirmation by phone" in status.description
         # Until confirmed, a thief of the old key can still sign (that is why it is phoned).
         thief = build_payload(book, Q3)
         with pytest.raises(CasebookError):  # a wrong fingerprint changes nothing
@@ -364,6 +368,9 @@ def test_two_different_rotations_freeze_the_unit(casebook: Casebook, board: Boar
         with pytest.raises(ReturnRejected) as refused:
             import_return(board, data)
         assert refused.value.reason == "frozen" and "frozen" in str(refused.value)
+        from app.returns.board_report import board_status
+
+        assert "frozen" in board_status(board, Q3)[0].description
         with pytest.raises(ReturnRejected) as again:  # even the unit's own returns wait
             _send(book, board, Q3, tmp_path, "q3")
         assert again.value.reason == "frozen"
