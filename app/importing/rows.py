@@ -85,11 +85,6 @@ class ImportRow:
     def reaches_stage1(self) -> bool:
         return self.starting_stage is Stage.STAGE1
 
-    @property
-    def reaches_stage2(self) -> bool:
-        return self.starting_stage is Stage.STAGE2 or (
-            self.reaches_stage1 and self.escalated_on is not None)
-
 
 # ----- reading --------------------------------------------------------------------------
 

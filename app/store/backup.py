@@ -29,7 +29,7 @@ from app.paths import (
     KEYSLOTS,
     ensure_private_dir,
 )
-from app.store import audit, database, keys, migrations
+from app.store import audit, database, keys
 from app.store.atomic import fsync_dir, fsync_file, write_atomic
 from app.store.errors import BackupError, CasebookError, ReadOnlyFolder
 from app.store.keys import sqlcipher_key_literal
@@ -316,18 +316,6 @@ def restore(entry: Path, target: Path) -> Path:
             raise ReadOnlyFolder(target) from exc
         raise BackupError(f"The restore into {target} failed ({exc.strerror or exc}).") from exc
     return target
-
-
-def schema_versions(entry: Path, master: bytes) -> dict[str, int]:
-    versions = {}
-    for name in (CASES_DB, IDENTITIES_DB):
-        key = keys.database_key(master, name.removesuffix(".db"))
-        conn = database.connect(entry / name, key, readonly=True)
-        try:
-            versions[name] = migrations.current_version(conn)
-        finally:
-            conn.close()
-    return versions
 
 
 def backup_heads(folder: Path) -> list[tuple[Path, str, int, str]]:

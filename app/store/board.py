@@ -84,6 +84,11 @@ def parse_age_identity(text: str) -> str:
                             "AGE-SECRET-KEY-1), as made by age-keygen.") from exc
 
 
+def recipient_of_identity(identity: str) -> str:
+    """The age recipient (public key) of an age identity line."""
+    return str(pyrage.x25519.Identity.from_str(parse_age_identity(identity)).to_public())
+
+
 @dataclass(frozen=True)
 class RegisteredUnit:
     id: int

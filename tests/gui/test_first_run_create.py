@@ -177,7 +177,6 @@ def test_print_saves_the_sheet_on_the_worker(qtbot, worker: CasebookWorker,
 
 def test_the_real_recovery_sheet_is_found_and_saved(qtbot, worker: CasebookWorker,
                                                     tmp_path: Path) -> None:
-    pytest.importorskip("app.documents.recovery_sheet")
     assert recovery_key_dialog.find_sheet_renderer() is not None
     dialog = RecoveryKeyDialog(_created(tmp_path), worker)
     qtbot.addWidget(dialog)

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.returns.signing import recipient_fingerprint
-from app.store.board import Board, parse_age_identity
-from app.store.errors import CasebookError
+from app.services.board_identity import identity_recipient, read_identity_file
+from app.store.board import Board
 from app.ui.base.form_feedback import (
     BusyIndicator,
     FieldMessage,
@@ -55,21 +55,6 @@ class NewBoard:
     name: str
     board_id: str
     recipient: str
-
-
-def read_identity_file(path: Path) -> str:
-    """The identity line of an age identity file (checked), read on the worker."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CasebookError(f"Cannot read the identity file {path}.") from exc
-    return parse_age_identity(text)
-
-
-def identity_recipient(path: Path) -> str:
-    import pyrage
-
-    return str(pyrage.x25519.Identity.from_str(read_identity_file(path)).to_public())
 
 
 def name_problem(text: str) -> str:

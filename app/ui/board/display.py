@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 
 from app.core.periods import Period
 
@@ -36,6 +36,3 @@ def two_lines(fingerprint: str) -> str:
     half = (len(groups) + 1) // 2
     return " ".join(groups[:half]) + "\n" + " ".join(groups[half:])
 
-
-def day_text(day: date) -> str:
-    return day.strftime("%d/%m/%Y")

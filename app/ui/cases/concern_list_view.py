@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.store.listing import ListQuery
 from app.ui.base.worker import CasebookWorker
 from app.ui.cases.concern_table_model import ConcernTableModel
 
@@ -128,6 +127,3 @@ class ConcernListView(QWidget):
     def forget(self) -> None:
         self.model.forget()
         self.summary.clear()
-
-    def default_query(self) -> ListQuery:
-        return ListQuery()
