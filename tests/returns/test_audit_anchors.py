@@ -34,20 +34,11 @@ from app.store.casebook import Casebook
 from app.store.check import check
 from app.store.concerns import ConcernService
 from app.store.errors import CasebookError, ReturnRejected
-from tests.returns.return_helpers import named_concern, new_board
+from tests.returns.return_helpers import named_concern
 from tests.support import PASSPHRASE, TODAY
 
 Q1, Q2, Q3 = (parse_period(f"2025-26-Q{n}") for n in (1, 2, 3))
 UNIT = "Forth Valley contacts"
-
-
-@pytest.fixture
-def board(tmp_path: Path) -> Iterator[Board]:
-    board = new_board(tmp_path / "board")
-    try:
-        yield board
-    finally:
-        board.close()
 
 
 @pytest.fixture

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pyrage
 import pytest
@@ -18,25 +16,9 @@ from app.returns.envelope import open_return, pack
 from app.returns.schema import payload_bytes
 from app.store.board import Board
 from app.store.errors import CasebookError, ReturnRejected
-from tests.returns.return_helpers import Unit, new_board, synthetic_payload, tar_of
+from tests.returns.return_helpers import Unit, synthetic_payload, tar_of
 
 LABEL = "2025-26-Q1"
-
-
-@pytest.fixture
-def board(tmp_path: Path) -> Iterator[Board]:
-    board = new_board(tmp_path / "board")
-    try:
-        yield board
-    finally:
-        board.close()
-
-
-@pytest.fixture
-def unit(board: Board) -> Unit:
-    unit = Unit("Ward 7 contacts")
-    board.register_unit(unit.name, unit.public)
-    return unit
 
 
 def _reason(board: Board, data: bytes) -> str:

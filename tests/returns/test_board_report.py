@@ -22,20 +22,11 @@ from app.returns.signing import unit_public_key
 from app.store.board import Board
 from app.store.casebook import Casebook
 from app.store.errors import CasebookError
-from tests.returns.return_helpers import Unit, new_board, set_received, synthetic_payload
+from tests.returns.return_helpers import Unit, set_received, synthetic_payload
 from tests.support import PASSPHRASE, TODAY
 
 YEAR = parse_period("2025-26")
 Q1 = parse_period("2025-26-Q1")
-
-
-@pytest.fixture
-def board(tmp_path: Path) -> Iterator[Board]:
-    board = new_board(tmp_path / "board")
-    try:
-        yield board
-    finally:
-        board.close()
 
 
 def _units(board: Board, *names: str) -> list[Unit]:

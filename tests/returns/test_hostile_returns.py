@@ -14,7 +14,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -28,26 +27,10 @@ from app.returns.envelope import seal
 from app.returns.schema import payload_bytes
 from app.store.board import Board
 from app.store.errors import CasebookError, ReturnRejected
-from tests.returns.return_helpers import Unit, new_board, synthetic_payload
+from tests.returns.return_helpers import Unit, synthetic_payload
 from tests.support import PASSPHRASE
 
 LABEL = "2025-26-Q1"
-
-
-@pytest.fixture
-def board(tmp_path: Path) -> Iterator[Board]:
-    board = new_board(tmp_path / "board")
-    try:
-        yield board
-    finally:
-        board.close()
-
-
-@pytest.fixture
-def unit(board: Board) -> Unit:
-    unit = Unit("Ward 7 contacts")
-    board.register_unit(unit.name, unit.public)
-    return unit
 
 
 def _refused(board: Board, data: bytes) -> ReturnRejected:
