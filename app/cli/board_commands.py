@@ -4,9 +4,7 @@ headcount|report`, on a board store given by `--board DIR` (anywhere on the line
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -67,23 +65,11 @@ def cmd_recipient(args: argparse.Namespace) -> int:
 
 
 def cmd_export_identity(args: argparse.Namespace) -> int:
+    from app.services.board_identity import export_identity
+
     out: Path = args.out
     with unlock_board(args) as board:
-        identity = board.identity()
-        recipient = board.recipient()
-        text = (f"# created: {datetime.now(UTC).replace(microsecond=0).isoformat()}\n"
-                f"# public key: {recipient}\n{identity}\n")
-        try:
-            fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError as exc:
-            raise CasebookError(f"{out} already exists; nothing was written.") from exc
-        except OSError as exc:
-            raise CasebookError(f"Cannot write {out} ({exc.strerror or exc}).") from exc
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        board.record("identity.exported", "board", board.board_id)
+        export_identity(board, out)
     say(f"WARNING: {out} holds the board's secret key in the clear. Anyone with it can read "
         "every return sent to this board. Keep it offline (an encrypted USB stick in a safe), "
         "and delete any working copy once used.")

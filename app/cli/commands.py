@@ -12,7 +12,7 @@ from typing import Any
 
 from app.cli import prompts
 from app.paths import default_casebook_dir
-from app.store import backup, check
+from app.store import check
 from app.store.casebook import Casebook, check_new_passphrase, is_casebook
 from app.store.errors import BackupError, CasebookError, NoCasebook
 
@@ -137,10 +137,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    from app.services.backup import make_backup
+
     with unlock(args) as book:
-        result = backup.backup_files(book.folder, book.master_key, to=args.to,
-                                     on_progress=progress_bar("Backing up"))
-        book.record("backup.written", "backup", result.path.name)
+        result = make_backup(book, args.to, on_progress=progress_bar("Backing up"))
     if args.json:
         emit_json({"path": str(result.path), "concerns": result.concerns, "bytes": result.bytes})
     else:
@@ -154,9 +154,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
         raise CasebookError("Say where to restore to with --casebook DIR (a new or empty folder).")
     target = folder_of(args)
     entry = Path(args.backup).expanduser()
-    from app.services.restore import adopt_passphrase, open_restored
+    from app.services.restore import adopt_passphrase, open_restored, restore_backup
 
-    backup.restore(entry, target)
+    restore_backup(entry, target)
     say(f"Restored {entry.name} into {target}.")
     try:
         passphrase = prompts.current_passphrase()

@@ -147,8 +147,8 @@ def _reason(args: argparse.Namespace, what: str) -> str:
 
 
 def cmd_letter(args: argparse.Namespace) -> int:
-    from app.documents.letters import LETTER_KINDS, render_letter
-    from app.documents.protect import save_pdf
+    from app.documents.letters import LETTER_KINDS
+    from app.services.documents import save_letter
     from app.store.concerns import ConcernService
 
     if args.kind not in LETTER_KINDS:
@@ -160,8 +160,8 @@ def cmd_letter(args: argparse.Namespace) -> int:
     password = pdf_password() if args.protect else None
     with unlock(args) as book:
         concern_id = ConcernService(book).id_for_reference(args.reference)
-        pdf = render_letter(book, concern_id, args.kind, reason, letter_date=letter_date)
-        save_pdf(out, pdf, password)
+        save_letter(book, concern_id, args.kind, reason, out, password=password,
+                    letter_date=letter_date)
     say(f"{LETTER_KINDS[args.kind]} letter for {args.reference.strip()} saved to {out}.")
     _warn_identity(password is not None)
     return 0
@@ -171,8 +171,7 @@ def cmd_letter(args: argparse.Namespace) -> int:
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
-    from app.documents.case_summary import render_case_summary
-    from app.documents.protect import save_pdf
+    from app.services.documents import save_case_summary
     from app.store.concerns import ConcernService
 
     if args.reason and not args.full:
@@ -182,8 +181,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
     password = pdf_password() if args.protect else None
     with unlock(args) as book:
         concern_id = ConcernService(book).id_for_reference(args.reference)
-        pdf = render_case_summary(book, concern_id, full_reason=reason)
-        save_pdf(out, pdf, password)
+        save_case_summary(book, concern_id, out, full_reason=reason, password=password)
     which = "Full" if args.full else "Redacted"
     say(f"{which} case summary for {args.reference.strip()} saved to {out}.")
     if args.full:

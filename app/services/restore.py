@@ -19,14 +19,15 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from app.paths import KEYSLOTS
-from app.store import keyslots
+from app.store import backup, keyslots
 from app.store.atomic import write_atomic
 from app.store.backup import RESTORED_FROM
-from app.store.casebook import Casebook
-from app.store.errors import CasebookError, WrongPassphrase
+from app.store.casebook import Casebook, is_casebook
+from app.store.errors import BackupError, CasebookError, WrongPassphrase
 from app.store.keyslots import KeySlots
 
 
@@ -125,3 +126,68 @@ def adopt_passphrase(book: Casebook, passphrase: str) -> None:
             write_atomic(book.folder / RESTORED_FROM, json.dumps(note).encode())
         except (OSError, ValueError):
             pass
+
+
+# ----- restoring: checked first, then copied into a new or empty folder --------------------
+
+
+def restore_backup(entry: Path, target: Path) -> Path:
+    """Copy a backup into a new or empty folder (never over a casebook), noting whence."""
+    return backup.restore(entry, target)
+
+
+@dataclass(frozen=True)
+class RestoreCheck:
+    backup: str  # the backup folder as checked (stale answers are ignored)
+    target: str
+    backup_problem: str | None
+    backup_summary: str | None  # created at, counts: plain facts, no content
+    target_problem: str | None
+
+
+def check_restore(backup_text: str, target_text: str) -> RestoreCheck:
+    """Runs on the worker: everything that can be known before restoring."""
+    backup_problem: str | None = None
+    summary: str | None = None
+    target_problem: str | None = None
+    entry = Path(backup_text).expanduser() if backup_text.strip() else None
+    target = Path(target_text).expanduser() if target_text.strip() else None
+    if entry is None:
+        backup_problem = "Choose the backup folder (its name starts with casebook-backup)."
+    elif not entry.is_dir():
+        backup_problem = f"{entry} is not a folder."
+    else:
+        try:
+            manifest = backup.read_manifest(entry)
+        except BackupError as exc:
+            backup_problem = str(exc)
+        else:
+            if not backup.files_intact(entry):
+                backup_problem = f"{entry} is damaged (its files do not match its manifest)."
+            else:
+                summary = _summary(manifest)
+    if target is None:
+        target_problem = "Choose a new or empty folder to restore into."
+    elif entry is not None and target.resolve() == entry.resolve():
+        target_problem = "Restore into another folder, not the backup itself."
+    elif target.exists() and not target.is_dir():
+        target_problem = f"{target} is a file, not a folder."
+    elif is_casebook(target):
+        target_problem = f"{target} already holds a casebook; choose a new or empty folder."
+    elif target.exists() and any(target.iterdir()):
+        target_problem = f"{target} is not empty; choose a new or empty folder."
+    return RestoreCheck(backup_text, target_text, backup_problem, summary, target_problem)
+
+
+def _summary(manifest: dict[str, object]) -> str:
+    made = str(manifest.get("created_at", ""))
+    try:
+        when = datetime.fromisoformat(made).astimezone().strftime("%d/%m/%Y %H:%M")
+    except ValueError:
+        when = made or "an unknown date"
+    counts = manifest.get("counts")
+    concerns = counts.get("concerns") if isinstance(counts, dict) else None
+    if isinstance(concerns, int):
+        noun = "concern" if concerns == 1 else "concerns"
+        return f"A backup made on {when}, holding {concerns} {noun}."
+    return f"A backup made on {when}."

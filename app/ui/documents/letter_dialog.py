@@ -35,7 +35,8 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from app.documents.letters import LETTER_KINDS, available_letters, render_letter
+from app.documents.letters import LETTER_KINDS, available_letters
+from app.services.documents import save_letter
 from app.store.concern_detail import load_concern
 from app.ui.base.form_feedback import (
     BusyIndicator,
@@ -46,7 +47,7 @@ from app.ui.base.form_feedback import (
     text_width,
 )
 from app.ui.base.worker import WorkerState
-from app.ui.documents.save_pdf import PdfSaveOptions, save_pdf_job
+from app.ui.documents.save_pdf import PdfSaveOptions
 from app.ui.reports.files import safe_file_name
 from app.ui.session import Session
 
@@ -268,16 +269,15 @@ class LetterDialog(QDialog):
         password = self.options.password_value()
         concern_id = self.concern_id
 
-        def make(state: WorkerState) -> bytes:
-            return render_letter(self.session.book(state), concern_id, kind, reason,
-                                 letter_date=letter_date)
+        def job(state: WorkerState) -> Path:
+            return save_letter(self.session.book(state), concern_id, kind, reason, path,
+                               password=password, letter_date=letter_date)
 
         self._working = True
         self._set_enabled(False)
         self.message.show_note(None)
         self.busy.start(self.tr("Making and saving the letter…"))
-        self.session.write(save_pdf_job(make, path, password), self._saved, self._failed,
-                           concern_id=concern_id)
+        self.session.write(job, self._saved, self._failed, concern_id=concern_id)
 
     def _saved(self, path: Any) -> None:
         if not isValid(self) or self.forgotten:

@@ -5,14 +5,13 @@ PdfSaveOptions is the part of a dialog that asks. With `identity` on, it shows
 the warning that the file leaves the encrypted casebook
 (app.documents.protect.LEAVES_CASEBOOK) and offers AES-256 password protection
 (password and confirmation, checked as they are typed); with it off (a redacted
-summary) it asks only where to save. `save_pdf_job` is the worker's half: make
-the PDF (which is where a reveal is audited), then save it, protected when a
-password was given. Nothing is revealed or written until Save is pressed.
+summary) it asks only where to save. The worker's half is app.services.documents
+(make the PDF, which is where a reveal is audited, then save it, protected when a
+password was given). Nothing is revealed or written until Save is pressed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -29,21 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.documents.protect import LEAVES_CASEBOOK, MIN_PASSWORD, save_pdf
+from app.documents.protect import LEAVES_CASEBOOK, MIN_PASSWORD
 from app.ui.base.form_feedback import FieldMessage, ask_save_file, field_with_message
-from app.ui.base.worker import WorkerState
 from app.ui.reports.files import default_folder, remember_folder, with_suffix
-
-MakePdf = Callable[[WorkerState], bytes]
-
-
-def save_pdf_job(make_pdf: MakePdf, path: Path, password: str | None
-                 ) -> Callable[[WorkerState], Path]:
-    """The job for the worker: make the PDF, then save it (protected if a password is given)."""
-    def job(state: WorkerState) -> Path:
-        return save_pdf(path, make_pdf(state), password)
-
-    return job
 
 
 class PdfSaveOptions(QWidget):

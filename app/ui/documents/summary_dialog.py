@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from app.documents.case_summary import render_case_summary
+from app.services.documents import save_case_summary
 from app.store.concern_detail import load_concern
 from app.ui.base.form_feedback import (
     BusyIndicator,
@@ -43,7 +43,7 @@ from app.ui.base.form_feedback import (
 )
 from app.ui.base.worker import WorkerState
 from app.ui.documents.letter_dialog import ReasonBox
-from app.ui.documents.save_pdf import PdfSaveOptions, save_pdf_job
+from app.ui.documents.save_pdf import PdfSaveOptions
 from app.ui.reports.files import safe_file_name
 from app.ui.session import Session
 
@@ -232,16 +232,15 @@ class SummaryDialog(QDialog):
         concern_id = self.concern_id
         session = self.session
 
-        def make(state: WorkerState) -> bytes:
-            return render_case_summary(session.book(state), concern_id, full_reason=reason,
-                                       today=session.today())
+        def job(state: WorkerState) -> Path:
+            return save_case_summary(session.book(state), concern_id, path, full_reason=reason,
+                                     password=password, today=session.today())
 
         self._working = True
         self._set_enabled(False)
         self.message.show_note(None)
         self.busy.start(self.tr("Making and saving the summary…"))
-        session.write(save_pdf_job(make, path, password), self._saved, self._failed,
-                      concern_id=concern_id)
+        session.write(job, self._saved, self._failed, concern_id=concern_id)
 
     def _saved(self, path: Any) -> None:
         if not isValid(self) or self.forgotten:
