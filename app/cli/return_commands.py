@@ -20,23 +20,20 @@ def period_argument(text: str) -> Period:
 
 
 def cmd_return_build(args: argparse.Namespace) -> int:
-    from app.returns.envelope import board_recipient, write_return
-    from app.returns.payload import build_payload, preview_text
+    from app.services.returns import build_return, return_text, send_return
 
     if not args.preview and args.out is None:
         raise CasebookError("Say where to write the return with --out FILE, or look at it "
                             "first with --preview.")
     with unlock(args) as book:
-        if not args.preview:
-            board_recipient(book)  # before the work: say at once if it is not set
-        payload = build_payload(book, args.period)
+        payload = build_return(book, args.period, need_board_key=not args.preview)
         if args.preview:
-            sys.stdout.write(preview_text(payload))
+            sys.stdout.write(return_text(payload))
             say(f"This is everything the return for {args.period.label} would send; nothing "
                 "was written.")
             return 0
         out: Path = args.out
-        write_return(book, payload, out)
+        send_return(book, payload, out)
     say(f"Return for {args.period.label} written to {out}: signed with this unit's key and "
         "encrypted to the board. Send the file to the board.")
     return 0

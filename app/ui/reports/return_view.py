@@ -70,7 +70,7 @@ class BoardKey:
 class Preview:
     period: Period
     payload: Payload  # exactly what would be signed and sent
-    text: str  # preview_text(payload): the exact bytes, as text
+    text: str  # return_text(payload): the exact bytes, as text
     board: BoardKey
 
 
@@ -91,14 +91,15 @@ def read_board_key(state: WorkerState, session: Session) -> BoardKey:
 
 
 def build_preview(state: WorkerState, session: Session, period: Period) -> Preview | Blocked:
-    from app.returns.payload import build_payload, preview_text  # loaded when first used
+    # Loaded when first used: the return's machinery is not needed to open the window.
+    from app.services.returns import build_return, return_text
 
     board = read_board_key(state, session)
     try:
-        payload = build_payload(session.book(state), period)
+        payload = build_return(session.book(state), period, need_board_key=False)
     except IdentifyingText as exc:
         return Blocked(period, tuple((s, tuple(r)) for s, r in exc.problems), board)
-    return Preview(period, payload, preview_text(payload), board)
+    return Preview(period, payload, return_text(payload), board)
 
 
 def _two_lines(fingerprint: str) -> str:
@@ -443,9 +444,9 @@ class ReturnView(QWidget):
         self._show()
 
         def job(state: WorkerState) -> Path:
-            from app.returns.envelope import write_return
+            from app.services.returns import send_return
 
-            return write_return(session.book(state), payload, path)
+            return send_return(session.book(state), payload, path)
 
         def done(out: Any) -> None:
             self._working = False
