@@ -13,7 +13,8 @@ from typing import Any
 from app.cli import prompts
 from app.paths import default_casebook_dir
 from app.store import check
-from app.store.casebook import Casebook, check_new_passphrase, is_casebook
+from app.store.casebook import Casebook, is_casebook
+from app.store.encrypted import check_new_passphrase
 from app.store.errors import BackupError, CasebookError, NoCasebook
 
 

@@ -13,7 +13,6 @@ schema) happens in app.returns before anything is written here.
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import json
 import secrets
@@ -30,8 +29,13 @@ from app.core.text import has_hidden_characters
 from app.paths import KEYSLOTS, ensure_private_dir
 from app.store import audit, board_chain, board_keys, database, keys, keyslots, migrations
 from app.store.board_keys import HeldForKey
-from app.store.casebook import check_new_passphrase, is_casebook
+from app.store.casebook import is_casebook
 from app.store.database import Connection
+from app.store.encrypted import (
+    EncryptedStore,
+    check_new_passphrase,
+    slots_and_master_from_recovery,
+)
 from app.store.errors import (
     BoardExists,
     BoardInUse,
@@ -145,17 +149,15 @@ class Saved:
     replaced_created_at: str | None = None
 
 
-class Board:
+class Board(EncryptedStore):
     """An unlocked board store: the open board.db, the master key, and the lock."""
+
+    kind = "board"
 
     def __init__(self, folder: Path, master: bytes, slots: KeySlots, lock: CasebookLock,
                  conn: Connection) -> None:
-        self.folder = folder
-        self._master = bytearray(master)
-        self.slots = slots
-        self._lock = lock
+        super().__init__(folder, master, slots, lock, conn)
         self.conn = conn
-        self.audit_key = audit.chain_key(conn)
 
     # ----- creating and opening ----------------------------------------------------
 
@@ -213,16 +215,8 @@ class Board:
     def open_with_recovery_key(cls, folder: Path, recovery_key: str) -> Board:
         """Unlock with the recovery key alone (works with keyslots.json lost)."""
         _require_board(folder)
-        try:
-            master = keys.master_from_recovery(keys.parse_recovery_key(recovery_key))
-        except keys.BadRecoveryKey as exc:
-            raise WrongRecoveryKey(str(exc)) from exc
-        try:
-            slots: KeySlots | None = keyslots.load(folder / KEYSLOTS)
-        except KeySlotsUnreadable:
-            slots = None
-        if slots is not None and slots.key_check != keys.key_check(master):
-            raise WrongRecoveryKey("That recovery key does not open this board store.")
+        slots, master = slots_and_master_from_recovery(
+            folder, recovery_key, "That recovery key does not open this board store.")
         return cls._open_with_master(folder, master, slots)
 
     @classmethod
@@ -249,7 +243,7 @@ class Board:
 
     @property
     def board_id(self) -> str:
-        return self.slots.casebook_id
+        return self.store_id
 
     @property
     def name(self) -> str:
@@ -264,15 +258,6 @@ class Board:
     def recipient(self) -> str:
         """The age recipient (age1...) units encrypt their returns to."""
         return str(pyrage.x25519.Identity.from_str(self.identity()).to_public())
-
-    def change_passphrase(self, new_passphrase: str,
-                          argon2: keys.Argon2Params | None = None) -> None:
-        check_new_passphrase(new_passphrase)
-        slots = keyslots.with_passphrase(self.slots, bytes(self._master), new_passphrase,
-                                         argon2 or keys.DEFAULT_ARGON2)
-        keyslots.save(self.folder / KEYSLOTS, slots)
-        self.slots = slots
-        self.record("passphrase.changed", "board", self.board_id)
 
     # ----- units -----------------------------------------------------------------------
 
@@ -472,28 +457,6 @@ class Board:
                            bytes(sig), str(at))
                 for u, p, f, t, r, c, body, sig, at in rows]
 
-    # ----- housekeeping ----------------------------------------------------------------
-
-    def record(self, event: str, entity: str, entity_id: object = "",
-               detail: dict[str, object] | None = None) -> None:
-        with database.write(self.conn):
-            audit.append(self.conn, self.audit_key, event, entity, entity_id, detail)
-
-    def verify_audit(self) -> audit.ChainReport:
-        return audit.verify(self.conn, self.audit_key)
-
-    def close(self) -> None:
-        with contextlib.suppress(database.DatabaseError):
-            self.conn.close()
-        for i in range(len(self._master)):
-            self._master[i] = 0
-        self._lock.release()
-
-    def __enter__(self) -> Board:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
 
 # ----- helpers -----------------------------------------------------------------------------

@@ -31,6 +31,11 @@ from app.paths import (
 )
 from app.store import audit, database, head_record, keys, keyslots, migrations, quick_unlock
 from app.store.database import Connection
+from app.store.encrypted import (
+    EncryptedStore,
+    check_new_passphrase,
+    slots_and_master_from_recovery,
+)
 from app.store.errors import (
     CasebookDamaged,
     CasebookError,
@@ -41,7 +46,6 @@ from app.store.errors import (
     NetworkFolder,
     NoCasebook,
     ReadOnlyFolder,
-    WeakPassphrase,
     WrongRecoveryKey,
     folder_error,
 )
@@ -50,7 +54,6 @@ from app.store.keyslots import KeySlots
 from app.store.lock import CasebookLock
 from app.store.rekey import discard_unfinished_rekey, finish_interrupted_rekey
 
-MIN_PASSPHRASE = 12
 _Opened = TypeVar("_Opened")
 
 
@@ -70,17 +73,6 @@ def _plain_os_errors(opener: Callable[..., _Opened]) -> Callable[..., _Opened]:
     return opening
 
 
-def check_new_passphrase(passphrase: str) -> None:
-    """The one rule for a new passphrase, said plainly."""
-    if len(passphrase) < MIN_PASSPHRASE:
-        raise WeakPassphrase(
-            f"A passphrase needs at least {MIN_PASSPHRASE} characters; a few unrelated words "
-            "work well."
-        )
-    if len(set(passphrase)) < 5:
-        raise WeakPassphrase("That passphrase repeats too few characters to be safe.")
-
-
 def _now() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
@@ -95,18 +87,16 @@ def _refuse_network(folder: Path) -> None:
         raise NetworkFolder(folder, fstype)
 
 
-class Casebook:
+class Casebook(EncryptedStore):
     """An unlocked casebook: the open cases.db, the master key, and the lock."""
+
+    kind = "casebook"
 
     def __init__(self, folder: Path, master: bytes, slots: KeySlots, lock: CasebookLock,
                  cases: Connection) -> None:
-        self.folder = folder
-        self._master = bytearray(master)
-        self.slots = slots
-        self._lock = lock
+        super().__init__(folder, master, slots, lock, cases)
         self.cases = cases
         self._identities: Connection | None = None
-        self.audit_key = audit.chain_key(cases)
         self._recorded_head = head_record.current(cases)
         database.after_commit(cases, self._keep_head_record)
 
@@ -173,18 +163,13 @@ class Casebook:
         """Unlock with the recovery key alone: works with keyslots.json lost or damaged."""
         _require_casebook(folder)
         _refuse_network(folder)
-        try:
-            master = keys.master_from_recovery(keys.parse_recovery_key(recovery_key))
-        except keys.BadRecoveryKey as exc:
-            raise WrongRecoveryKey(str(exc)) from exc
         if (folder / REKEY_MARKER).exists():
+            try:
+                master = keys.master_from_recovery(keys.parse_recovery_key(recovery_key))
+            except keys.BadRecoveryKey as exc:
+                raise WrongRecoveryKey(str(exc)) from exc
             return cls._open_after_rekey(folder, lambda s: master)
-        try:
-            slots: KeySlots | None = keyslots.load(folder / KEYSLOTS)
-        except KeySlotsUnreadable:
-            slots = None
-        if slots is not None and slots.key_check != keys.key_check(master):
-            raise WrongRecoveryKey()
+        slots, master = slots_and_master_from_recovery(folder, recovery_key)
         return cls._open_with_master(folder, master, slots)
 
     @classmethod
@@ -261,10 +246,6 @@ class Casebook:
     def casebook_id(self) -> str:
         return self.slots.casebook_id
 
-    @property
-    def master_key(self) -> bytes:
-        return bytes(self._master)
-
     def identities(self) -> Connection:
         """identities.db, opened on first use only (showing or editing an identity)."""
         if self._identities is None:
@@ -298,32 +279,12 @@ class Casebook:
             removed = conn.execute(f"DELETE {unlinked}", (linked,)).rowcount
         self.record("identity.unlinked_removed", "identities", "", {"count": removed})
 
-    def record(self, event: str, entity: str, entity_id: object = "",
-               detail: dict[str, object] | None = None) -> None:
-        """One audited event in its own transaction (for events that change nothing else)."""
-        with database.write(self.cases):
-            audit.append(self.cases, self.audit_key, event, entity, entity_id, detail)
-
-    def setting(self, key: str, default: str | None = None) -> str | None:
-        row = self.cases.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        return row[0] if row else default
-
     def set_setting(self, key: str, value: str) -> None:
         with database.write(self.cases):
             self.cases.execute(
                 "INSERT INTO meta (key, value) VALUES (?, ?)"
                 " ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
             audit.append(self.cases, self.audit_key, "setting.changed", "setting", key)
-
-    def change_passphrase(self, new_passphrase: str,
-                          argon2: keys.Argon2Params | None = None) -> None:
-        """Rewrite the passphrase slot only; the databases are not touched."""
-        check_new_passphrase(new_passphrase)
-        slots = keyslots.with_passphrase(self.slots, self.master_key, new_passphrase,
-                                         argon2 or keys.DEFAULT_ARGON2)
-        keyslots.save(self.folder / KEYSLOTS, slots)
-        self.slots = slots
-        self.record("passphrase.changed", "casebook", self.casebook_id)
 
     def set_quick_unlock(self, enabled: bool) -> None:
         if enabled:
@@ -335,23 +296,14 @@ class Casebook:
         self.record("quick_unlock." + ("enabled" if enabled else "disabled"), "casebook",
                     self.casebook_id)
 
-    def close(self) -> None:
-        """Close both databases, forget the key, release the lock."""
+    def _close_databases(self) -> None:
+        """Both databases (identities.db only if it was opened)."""
         database.after_commit(self.cases, None)
         for conn in (self._identities, self.cases):
             if conn is not None:
                 with contextlib.suppress(database.DatabaseError):
                     conn.close()
         self._identities = None
-        for i in range(len(self._master)):
-            self._master[i] = 0
-        self._lock.release()
-
-    def __enter__(self) -> Casebook:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
 
 # ----- helpers -------------------------------------------------------------

@@ -18,8 +18,9 @@ import pyrage
 from app.core.calendar import WorkingCalendar
 from app.paths import KEYSLOTS
 from app.store import keyslots, quick_unlock, recipients
-from app.store.casebook import Casebook, check_new_passphrase
+from app.store.casebook import Casebook
 from app.store.concerns import ConcernService
+from app.store.encrypted import check_new_passphrase
 from app.store.errors import CasebookError, WeakPassphrase
 
 AUTO_LOCK_MINUTES = (1, 120)

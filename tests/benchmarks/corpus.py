@@ -56,7 +56,8 @@ def default_cache_dir() -> Path:
 def software_version() -> str:
     """The app's version and a digest of what decides a generated casebook's content."""
     digest = hashlib.sha256()
-    sources = [ROOT / "app" / "demo.py", *sorted((ROOT / "database").rglob("*.sql"))]
+    sources = [*sorted((ROOT / "app" / "demo").glob("*.py")),
+               *sorted((ROOT / "database").rglob("*.sql"))]
     for path in sources:
         digest.update(path.relative_to(ROOT).as_posix().encode())
         digest.update(path.read_bytes())

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from app.core.identifying import HeldIdentity, Scanner, names, phones, words
-from app.demo import _EMPLOYERS, _FIRST_NAMES, _JOB_TITLES, _LAST_NAMES
+from app.demo.phrases import _EMPLOYERS, _FIRST_NAMES, _JOB_TITLES, _LAST_NAMES
 from app.store.casebook import Casebook
 from app.store.identities import IdentityService
 from tests.benchmarks.measure import Runs, timed
