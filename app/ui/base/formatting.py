@@ -30,3 +30,10 @@ def service_label(service_type: str) -> str:
     if service_type in ServiceType._value2member_map_:
         return tr(ServiceType(service_type).label)
     return service_type
+
+
+def fingerprint_in_two_lines(fingerprint: str) -> str:
+    """Groups of four, eight to a line, so it reads out like a phone number."""
+    groups = fingerprint.split()
+    half = (len(groups) + 1) // 2
+    return " ".join(groups[:half]) + "\n" + " ".join(groups[half:])

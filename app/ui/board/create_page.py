@@ -40,9 +40,9 @@ from app.ui.base.form_feedback import (
     field_with_message,
     heading_font,
 )
+from app.ui.base.formatting import fingerprint_in_two_lines
 from app.ui.base.new_passphrase import NewPassphraseFields
 from app.ui.base.worker import CasebookWorker, WorkerState
-from app.ui.board.display import two_lines
 
 MAX_NAME = 200
 
@@ -266,7 +266,8 @@ class BoardCreatePage(QWidget):
             self._identity_ok = True
             self.identity_message.show_note(self.tr(
                 "Units will encrypt to {recipient}\nFingerprint: {fingerprint}").format(
-                recipient=recipient, fingerprint=two_lines(recipient_fingerprint(recipient))))
+                recipient=recipient,
+                fingerprint=fingerprint_in_two_lines(recipient_fingerprint(recipient))))
             self.validate()
 
         def failed(message: str) -> None:

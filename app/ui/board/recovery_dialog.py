@@ -27,8 +27,8 @@ from app.ui.base.form_feedback import (
     monospace_font,
     text_width,
 )
+from app.ui.base.formatting import fingerprint_in_two_lines
 from app.ui.board.create_page import NewBoard
-from app.ui.board.display import two_lines
 from app.ui.firstrun.recovery_key_dialog import key_in_lines
 
 
@@ -66,7 +66,7 @@ class BoardRecoveryKeyDialog(QDialog):
         recipient_intro.setWordWrap(True)
         self.recipient = QLabel(self.tr("{recipient}\nFingerprint:\n{fingerprint}").format(
             recipient=created.recipient,
-            fingerprint=two_lines(recipient_fingerprint(created.recipient))))
+            fingerprint=fingerprint_in_two_lines(recipient_fingerprint(created.recipient))))
         self.recipient.setFont(monospace_font())
         self.recipient.setWordWrap(True)
         self.recipient.setTextInteractionFlags(

@@ -31,9 +31,9 @@ from app.ui.base.form_feedback import (
     monospace_font,
     text_width,
 )
+from app.ui.base.formatting import fingerprint_in_two_lines
 from app.ui.base.worker import WorkerState
 from app.ui.board.board_session import BoardSession
-from app.ui.board.display import two_lines
 
 MAX_NAME = 200
 
@@ -143,7 +143,7 @@ class RegisterUnitDialog(QDialog):
         self.key_message.show_problem(problems.get("key") if "key" in self._touched
                                       and self.key.text() else None)
         raw = self.public_key()
-        self.fingerprint.setText(two_lines(fingerprint(raw)) if raw is not None
+        self.fingerprint.setText(fingerprint_in_two_lines(fingerprint(raw)) if raw is not None
                                  else self.tr("(shown once the key is pasted)"))
         self.save_button.setEnabled(not problems and not self.busy.busy)
         fit_height(self)

@@ -34,9 +34,10 @@ from app.returns.signing import fingerprint, recipient_fingerprint
 from app.services.board_identity import export_identity
 from app.store.board import Board
 from app.ui.base.form_feedback import BusyIndicator, FieldMessage, heading_font, monospace_font
+from app.ui.base.formatting import fingerprint_in_two_lines
 from app.ui.base.worker import WorkerState
 from app.ui.board.board_session import BoardSession
-from app.ui.board.display import format_date, two_lines
+from app.ui.board.display import format_date
 from app.ui.board.register_dialog import RegisterUnitDialog
 
 
@@ -186,7 +187,7 @@ class UnitsPage(QWidget):
         mono = monospace_font()
         for row, unit in enumerate(snapshot.units):
             name = QTableWidgetItem(unit.name)
-            printed = QTableWidgetItem(two_lines(unit.fingerprint))
+            printed = QTableWidgetItem(fingerprint_in_two_lines(unit.fingerprint))
             printed.setFont(mono)
             printed.setData(Qt.ItemDataRole.AccessibleTextRole, unit.fingerprint)
             registered = QTableWidgetItem(format_date(unit.registered_at))
@@ -196,7 +197,7 @@ class UnitsPage(QWidget):
         self.empty_note.show_note(None if snapshot.units else self.tr(
             "No units are registered yet. Register each unit that will send returns."))
         self.recipient.setText(snapshot.recipient)
-        self.fingerprint.setText(two_lines(snapshot.recipient_fingerprint))
+        self.fingerprint.setText(fingerprint_in_two_lines(snapshot.recipient_fingerprint))
         self._set_enabled(True)
 
     def _failed(self, message: str) -> None:

@@ -42,6 +42,7 @@ from app.ui.base.form_feedback import (
     heading_font,
     monospace_font,
 )
+from app.ui.base.formatting import fingerprint_in_two_lines
 from app.ui.base.work_progress import WorkProgress, WorkTicket
 from app.ui.base.worker import WorkerState
 from app.ui.reports.files import default_folder, remember_folder, safe_file_name, with_suffix
@@ -100,12 +101,6 @@ def build_preview(state: WorkerState, session: Session, period: Period) -> Previ
     except IdentifyingText as exc:
         return Blocked(period, tuple((s, tuple(r)) for s, r in exc.problems), board)
     return Preview(period, payload, return_text(payload), board)
-
-
-def _two_lines(fingerprint: str) -> str:
-    groups = fingerprint.split()
-    half = (len(groups) + 1) // 2
-    return " ".join(groups[:half]) + "\n" + " ".join(groups[half:])
 
 
 class ReturnView(QWidget):
@@ -359,7 +354,7 @@ class ReturnView(QWidget):
             self.open_settings.setVisible(False)
         elif board.recipient:
             self.recipient.setText(board.recipient)
-            self.fingerprint.setText(_two_lines(board.fingerprint))
+            self.fingerprint.setText(fingerprint_in_two_lines(board.fingerprint))
             self.fingerprint.setVisible(True)
             self.board_note.show_note(self.tr(
                 "Only the board can open a saved return. Check this fingerprint with the "

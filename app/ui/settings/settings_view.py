@@ -45,6 +45,7 @@ from app.ui.base.form_feedback import (
     monospace_font,
     with_unit,
 )
+from app.ui.base.formatting import fingerprint_in_two_lines
 from app.ui.base.worker import WorkerState
 from app.ui.session import Session
 from app.ui.settings.add_holiday_dialog import AddHolidayDialog
@@ -62,13 +63,6 @@ def recipient_fingerprint(recipient: str) -> str:
         digest = hashlib.sha256(recipient.strip().lower().encode()).hexdigest()
         return " ".join(digest[i : i + 4] for i in range(0, len(digest), 4))
     return board_fingerprint(recipient)
-
-
-def _two_lines(fingerprint: str) -> str:
-    """Groups of four, eight to a line, so it reads out like a phone number."""
-    groups = fingerprint.split()
-    half = (len(groups) + 1) // 2
-    return " ".join(groups[:half]) + "\n" + " ".join(groups[half:])
 
 
 @dataclass(frozen=True)
@@ -382,7 +376,7 @@ class SettingsView(QWidget):
         self.board_key_message.show_problem(problems.get("board_key"))
         key = self.board_key.text().strip()
         if loaded and key and "board_key" not in problems:
-            self.fingerprint.setText(_two_lines(
+            self.fingerprint.setText(fingerprint_in_two_lines(
                 recipient_fingerprint(rules.canonical_recipient(key))))
         else:
             self.fingerprint.setText(self.tr("(no key yet)") if loaded and not key else "")
