@@ -35,8 +35,9 @@ from app.core.periods import parse_period
 from app.returns.board_report import board_figures
 from app.returns.signing import fingerprint, recipient_fingerprint
 from app.store.board import Board
+from app.ui.base.formatting import fingerprint_in_two_lines as two_lines
 from app.ui.board.board_window import BoardWindow
-from app.ui.board.display import format_moment, two_lines
+from app.ui.board.display import format_moment
 from tests.returns.return_helpers import Unit, set_received, synthetic_payload
 from tests.support import PASSPHRASE, TODAY
 
