@@ -37,6 +37,7 @@ from app.store.identities import IdentityService
 from app.store.return_sources import (
     detriment_reports,
     feedback_records,
+    identity_access,
     publishable_learning,
     publishable_learning_people,
 )
@@ -123,6 +124,7 @@ def build_payload(book: Casebook, period: Period, *, now: datetime | None = None
         "software_version": _version_text(),
         "audit_head": {"seq": seq, "hash": digest},
         "audit_chain": audit_chain(book, seq),
+        "identity_access": identity_access(book, period),
         "figures": figures,
         "learning": learning,
     }

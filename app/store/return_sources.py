@@ -53,3 +53,33 @@ def publishable_learning_people(book: Casebook, period: Period) -> list[tuple[st
         " AND a.done_on BETWEEN ? AND ?", (period.start.isoformat(), period.end.isoformat()))
     return sorted({(str(text).strip(), None if ref is None else str(ref)) for text, ref in rows},
                   key=lambda pair: (pair[0], pair[1] or ""))
+
+
+# Audit events that showed a person's identity to the contact, and the by-person search.
+REVEAL_EVENTS = ("identity.revealed",)
+DOCUMENT_EVENTS = ("export.letter",)
+PERSON_SEARCH_EVENTS = ("identity.searched",)
+
+
+def identity_access(book: Casebook, period: Period) -> dict[str, int]:
+    """How often identity was reached in the period, as counts only (never who or why), so
+    that someone other than the contact can oversee it (the board's internal report):
+    reveals (every time it was shown, on screen or in a document), documents (of those,
+    letters and full case summaries made), disclosures to others recorded with their
+    date, and by-person searches."""
+    def events(names: tuple[str, ...], extra: str = "") -> int:
+        marks = ", ".join("?" * len(names))
+        return int(book.cases.execute(
+            f"SELECT count(*) FROM audit WHERE event IN ({marks})"
+            f" AND substr(at, 1, 10) BETWEEN ? AND ?{extra}",
+            (*names, period.start.isoformat(), period.end.isoformat())).fetchone()[0])
+
+    full_summaries = events(("export.case_summary",),
+                            " AND json_extract(detail, '$.redacted') = 0")
+    disclosures = int(book.cases.execute(
+        "SELECT count(*) FROM disclosures WHERE disclosed_on BETWEEN ? AND ?",
+        (period.start.isoformat(), period.end.isoformat())).fetchone()[0])
+    return {"reveals": events(REVEAL_EVENTS),
+            "documents": events(DOCUMENT_EVENTS) + full_summaries,
+            "disclosures": disclosures,
+            "person_searches": events(PERSON_SEARCH_EVENTS)}

@@ -160,6 +160,9 @@ def synthetic_payload(unit: str, label: str, *, created: datetime | None = None,
         # A later return has a longer log: its head grows with when it was made.
         **unit_chain(unit, 10 + seed + 3 * min(max(((created or datetime(
             2026, 5, 1, tzinfo=UTC)) - datetime(2025, 4, 1, tzinfo=UTC)).days, 0), 1000)),
+        "identity_access": {"reveals": rng.randrange(0, 9), "documents": rng.randrange(0, 5),
+                            "disclosures": rng.randrange(0, 3),
+                            "person_searches": rng.randrange(0, 3)},
         "figures": random_figures(period, rng),
         "learning": learning or [],
     }

@@ -29,7 +29,8 @@ from tests.support import PASSPHRASE, TODAY
 
 Q1, Q2, YEAR = (parse_period(p) for p in ("2025-26-Q1", "2025-26-Q2", "2025-26"))
 TOP_KEYS = {"format", "version", "return_id", "reporting_unit", "period", "created_at",
-            "software_version", "audit_head", "audit_chain", "figures", "learning"}
+            "software_version", "audit_head", "audit_chain", "identity_access", "figures",
+            "learning"}
 
 
 def _a_chi_number() -> str:
@@ -185,3 +186,39 @@ def test_no_identity_and_no_conversation_text_in_any_payload(concerns: list[dict
                 assert dates <= {period.start.isoformat(), period.end.isoformat(),
                                  payload["created_at"][:10]}
                 assert json.loads(text) == payload
+
+
+def test_the_return_counts_access_to_identity_without_saying_who_or_why(
+        book: Casebook, tmp_path: Path) -> None:
+    """For the board's oversight: reveals, documents showing the identity, disclosures and
+    by-person searches in the period, as counts; nothing else of them leaves."""
+    from app.core.records import DisclosureConsent
+    from app.services.documents import save_case_summary
+    from app.store.identities import IdentityService
+
+    today = date.today()  # audit entries are stamped now: the period is today's quarter
+    service = ConcernService(book, today=lambda: today)
+    concern = service.create(named_concern(date(2025, 5, 2), "Jordan Testperson"))
+    period = period_between(today, today)
+    identities = IdentityService(book)
+    identities.reveal(concern, "to write to C about the meeting")
+    identities.reveal(concern, "checking the phone number")
+    save_case_summary(book, concern, tmp_path / "full.pdf", full_reason="handover to a colleague")
+    save_case_summary(book, concern, tmp_path / "redacted.pdf")  # shows no identity
+    service.record_disclosure(concern, disclosed_to="Director of Nursing", role="Investigator",
+                              on=today, reason="to investigate",
+                              consent=DisclosureConsent.CONSENT_WRITTEN, consent_on=today)
+    book.record("identity.searched", "identities", "", {"matches": 1})
+    counts = build_payload(book, return_period_of(today))["identity_access"]
+    # The full summary is a reveal too (three in all), and one document.
+    assert counts == {"reveals": 3, "documents": 1, "disclosures": 1, "person_searches": 1}
+    text = preview_text(build_payload(book, return_period_of(today)))
+    assert "to write to C" not in text and "Director of Nursing" not in text
+    assert period.start == today
+
+
+def return_period_of(day: date):  # type: ignore[no-untyped-def]
+    """The financial quarter holding `day`."""
+    quarter = {4: 1, 5: 1, 6: 1, 7: 2, 8: 2, 9: 2, 10: 3, 11: 3, 12: 3, 1: 4, 2: 4, 3: 4}
+    year = day.year if day.month >= 4 else day.year - 1
+    return parse_period(f"{year}-{(year + 1) % 100:02d}-Q{quarter[day.month]}")
