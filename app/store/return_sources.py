@@ -58,7 +58,7 @@ def publishable_learning_people(book: Casebook, period: Period) -> list[tuple[st
 # Audit events that showed a person's identity to the contact, and the by-person search.
 REVEAL_EVENTS = ("identity.revealed",)
 DOCUMENT_EVENTS = ("export.letter",)
-PERSON_SEARCH_EVENTS = ("identity.searched",)
+PERSON_SEARCH_EVENTS = ("identity.found_by_person",)
 
 
 def identity_access(book: Casebook, period: Period) -> dict[str, int]:

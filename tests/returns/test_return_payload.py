@@ -208,7 +208,7 @@ def test_the_return_counts_access_to_identity_without_saying_who_or_why(
     service.record_disclosure(concern, disclosed_to="Director of Nursing", role="Investigator",
                               on=today, reason="to investigate",
                               consent=DisclosureConsent.CONSENT_WRITTEN, consent_on=today)
-    book.record("identity.searched", "identities", "", {"matches": 1})
+    book.record("identity.found_by_person", "identities", "", {"matches": 1})
     counts = build_payload(book, return_period_of(today))["identity_access"]
     # The full summary is a reveal too (three in all), and one document.
     assert counts == {"reveals": 3, "documents": 1, "disclosures": 1, "person_searches": 1}
