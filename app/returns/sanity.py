@@ -86,21 +86,22 @@ def _block_problems(block: dict[str, Any], where: str, most_days: int) -> Iterat
                    "responses is more than the period allows")
 
 
-def _leaves(value: Any, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], int]]:
-    if isinstance(value, dict):
-        for key, inner in value.items():
-            if key != "period":
-                yield from _leaves(inner, (*path, key))
-    elif isinstance(value, int):
-        yield path, value
-
-
 _KPI_KEYS = ("received", "closed", "outcomes", "working_days", "within_timescale", "extended",
              "other_closures")
 
 
 def _kpi(block: dict[str, Any]) -> dict[tuple[str, ...], int]:
-    return dict(_leaves({key: block[key] for key in _KPI_KEYS}))
+    """A block's KPI figures by path, e.g. ("outcomes", "stage1", "upheld") -> 3 (the shape
+    is fixed by the schema: at most three levels)."""
+    found: dict[tuple[str, ...], int] = {}
+    for key in _KPI_KEYS:
+        for inner, value in block[key].items():
+            if isinstance(value, dict):
+                for leaf, count in value.items():
+                    found[(key, inner, leaf)] = count
+            else:
+                found[(key, inner)] = value
+    return found
 
 
 def figure_problems(figures: dict[str, Any], period_start: date,

@@ -371,11 +371,11 @@ class Board(EncryptedStore):
                               (incoming.unit.id, incoming.period))
             self.conn.execute(
                 "INSERT INTO returns (unit_id, period, period_from, period_to, return_id,"
-                " created_at, payload, signature, imported_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " created_at, payload, signature, imported_at, head_seq)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (incoming.unit.id, incoming.period, incoming.period_from, incoming.period_to,
                  incoming.return_id, incoming.created_at, incoming.payload, incoming.signature,
-                 _now()))
+                 _now(), incoming.chain[-1][0] if incoming.chain else None))
             outcome = "imported" if held is None else "replaced"
             detail: dict[str, object] = {"unit": incoming.unit.name, "period": incoming.period}
             if held is not None:

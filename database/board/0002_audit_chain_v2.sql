@@ -32,6 +32,11 @@ CREATE TABLE held_returns (
     received_at TEXT NOT NULL
 ) STRICT;
 
+-- Each held return's audit head (sequence number), for the "log gone back" check.
+ALTER TABLE returns ADD COLUMN head_seq INTEGER;
+UPDATE returns SET head_seq = json_extract(CAST(payload AS TEXT), '$.audit_head.seq');
+CREATE INDEX returns_unit_created ON returns (unit_id, created_at);
+
 -- Frozen: two different rotations arrived; fork_accepted: the next return may fork the
 -- chain the board holds (a restore from backup), once, after an audited decision.
 ALTER TABLE units ADD COLUMN frozen INTEGER NOT NULL DEFAULT 0;

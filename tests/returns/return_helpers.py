@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import io
 import random
@@ -132,11 +133,16 @@ def set_received(figures: dict[str, Any], **counts: int) -> None:
                 block["extended"][key] = min(block["extended"][key], block["received"][key])
 
 
+@functools.lru_cache(maxsize=64)
+def _unit_log(unit: str, head: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    macs = tuple(hashlib.sha256(f"{unit}|{n}".encode()).hexdigest() for n in range(1, head + 1))
+    return macs, (GENESIS, *follow(GENESIS, macs))
+
+
 def unit_chain(unit: str, head: int, start: int = 0) -> dict[str, Any]:
     """A unit's audit chain, the same for every return of the unit (a casebook has one log):
     the head at entry `head` and the macs from entry `start` to it, as a return carries."""
-    macs = [hashlib.sha256(f"{unit}|{n}".encode()).hexdigest() for n in range(1, head + 1)]
-    hashes = [GENESIS, *follow(GENESIS, macs)]
+    macs, hashes = _unit_log(unit, head)
     return {"audit_head": {"seq": head, "hash": hashes[head]},
             "audit_chain": {"from": {"seq": start, "hash": hashes[start]},
                             "macs": base64.b64encode(b"".join(
@@ -144,7 +150,11 @@ def unit_chain(unit: str, head: int, start: int = 0) -> dict[str, Any]:
 
 
 def synthetic_payload(unit: str, label: str, *, created: datetime | None = None,
-                      seed: int = 0, learning: list[str] | None = None) -> dict[str, Any]:
+                      seed: int = 0, learning: list[str] | None = None,
+                      chain: tuple[int, int] | None = None) -> dict[str, Any]:
+    """A schema-valid return. Its audit chain is the unit's one log: by default from the
+    start to a head that grows with `created`; `chain=(start, head)` gives the segment a
+    real return carries (since the unit's previous return)."""
     period = parse_period(label)
     rng = random.Random(f"{unit}|{label}|{seed}")
     return {
@@ -158,8 +168,9 @@ def synthetic_payload(unit: str, label: str, *, created: datetime | None = None,
                                       + timedelta(seconds=seed)),
         "software_version": "0.1.0",
         # A later return has a longer log: its head grows with when it was made.
-        **unit_chain(unit, 10 + seed + 3 * min(max(((created or datetime(
-            2026, 5, 1, tzinfo=UTC)) - datetime(2025, 4, 1, tzinfo=UTC)).days, 0), 1000)),
+        **(unit_chain(unit, chain[1], chain[0]) if chain is not None else unit_chain(
+            unit, 10 + seed + 3 * min(max(((created or datetime(2026, 5, 1, tzinfo=UTC))
+                                          - datetime(2025, 4, 1, tzinfo=UTC)).days, 0), 1000))),
         "identity_access": {"reveals": rng.randrange(0, 9), "documents": rng.randrange(0, 5),
                             "disclosures": rng.randrange(0, 3),
                             "person_searches": rng.randrange(0, 3)},
