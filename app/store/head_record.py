@@ -13,9 +13,10 @@ compared with it:
   committed changes: that is damage, said with the latest good backup.
 
 The file holds no content: a sequence number, the entry's hash, and an HMAC under a key
-derived from the master key, so a damaged or foreign file reads as no record, never as
-damage. No fsync: the file is written after the database's own (synchronous) commit, so
-it can only ever be behind the database, never ahead of it.
+derived from the master key, so a damaged, torn or foreign file reads as no record, never
+as damage. It is rewritten in place (one small write, about 20 microseconds; a rename
+would cost half a millisecond per save) and not fsynced: it is written after the
+database's own synchronous commit, so it can only ever be behind the database.
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ import contextlib
 import hmac
 import json
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,7 +49,7 @@ def _mac(master: bytes, seq: int, digest: str) -> str:
 def read(folder: Path, master: bytes) -> HeadRecord | None:
     """The record, or None when there is none or it is not one this casebook wrote."""
     try:
-        doc = json.loads((folder / FILE_NAME).read_bytes()[:4096])
+        doc = json.loads((folder / FILE_NAME).read_bytes()[:4096].rstrip(b" \x00"))
         seq, digest, mac = int(doc["seq"]), str(doc["hash"]), str(doc["mac"])
     except (OSError, ValueError, KeyError, TypeError):
         return None
@@ -58,21 +58,21 @@ def read(folder: Path, master: bytes) -> HeadRecord | None:
     return HeadRecord(seq, digest)
 
 
+_RECORD_BYTES = 512  # the record, padded: always rewritten whole, in place
+
+
 def write(folder: Path, master: bytes, head: HeadRecord) -> None:
-    """Replace the record (atomic rename, no fsync; see above). Best effort: a full disk
-    only delays it to a later commit."""
+    """Rewrite the record in place (one write of a fixed size, no fsync; see above). A write
+    torn by a crash leaves a record whose MAC fails, which reads as no record: never as
+    damage. Best effort: a full disk only delays it to a later commit."""
     body = json.dumps({"seq": head.seq, "hash": head.hash,
                        "mac": _mac(master, head.seq, head.hash)}).encode()
     with contextlib.suppress(OSError):
-        fd, tmp = tempfile.mkstemp(prefix=f".{FILE_NAME}.", suffix=".tmp", dir=folder)
+        fd = os.open(folder / FILE_NAME, os.O_WRONLY | os.O_CREAT, 0o600)
         try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(body)
-            os.replace(tmp, folder / FILE_NAME)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+            os.pwrite(fd, body.ljust(_RECORD_BYTES), 0)
+        finally:
+            os.close(fd)
 
 
 def remove(folder: Path) -> None:
