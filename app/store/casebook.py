@@ -106,6 +106,9 @@ class Casebook:
         self._lock = lock
         self.cases = cases
         self._identities: Connection | None = None
+        # Things worked out from the open casebook and kept while it is open (the
+        # identifying-text scanner, which holds every name): emptied on close.
+        self.derived: dict[str, object] = {}
         self.audit_key = audit.chain_key(cases)
         self._recorded_head = head_record.current(cases)
         database.after_commit(cases, self._keep_head_record)
@@ -338,6 +341,7 @@ class Casebook:
     def close(self) -> None:
         """Close both databases, forget the key, release the lock."""
         database.after_commit(self.cases, None)
+        self.derived.clear()
         for conn in (self._identities, self.cases):
             if conn is not None:
                 with contextlib.suppress(database.DatabaseError):

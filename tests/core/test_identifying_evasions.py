@@ -211,6 +211,20 @@ def test_names_known_only_by_their_digests() -> None:
         [], name_digests=digests, digest_key=b"x" * 32).scan("Saoirse")
 
 
+def test_digests_owned_by_an_unnamed_concern_are_its_cs_name() -> None:
+    key = b"k" * 32
+    scanner = Scanner.build([], digest_key=key, owned_digests={
+        "unnamed:1": name_token_digests("Saoirse Threipland", key),
+        "unnamed:2": name_token_digests("Torcuil Ogilvie", key)})
+    text = "Saoirse met Tоrcuil Ogilvie."
+    assert [f.kind for f in scanner.scan(text, own="unnamed:1")] == ["own_name", "unnamed_name"]
+    assert scanner.mask(text, own="unnamed:1") == "C met [name]."
+    assert scanner.mask(text, own="unnamed:2") == "[name] met C."
+    assert scanner.mask(text) == "[name] met [name]."
+    with pytest.raises(ValueError):
+        Scanner.build([], owned_digests={"unnamed:1": name_token_digests("Saoirse", key)})
+
+
 # ----- positions and masking ---------------------------------------------------------------
 
 
