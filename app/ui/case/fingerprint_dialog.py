@@ -30,7 +30,8 @@ class FingerprintDialog(ConcernForm):
         self.name = QLineEdit()
         self.name.setAccessibleName(self.tr("The person's name (not kept)"))
         self.add_field("name", self.tr("&Name:"), self.name,
-                       hint=self.tr("Forgotten as soon as the fingerprint is made."))
+                       hint=self.tr("Forgotten as soon as the fingerprint is made."),
+                       scan=False)
         self.settle()
         self.name.setFocus()
 

@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget
 
+from app.core.identifying import HeldIdentity
 from app.core.identity import PersonDetails
 from app.core.records import Anonymity, ConsentMethod, Stage
 from app.core.rules import validate_concern
@@ -64,7 +65,7 @@ class NewConcernDialog(CaseForm):
         self.add_field("unnamed_name", self.tr("Name's &fingerprint:"), self.unnamed_name,
                        hint=self.tr("Optional. Type the name and only a fingerprint is kept, "
                                     "never the name, so that Casebook recognises it when it "
-                                    "is typed into notes."))
+                                    "is typed into notes."), scan=False)
         self.intake.add_what_and_where()
         self.start = Choice(self.tr("Starting point"), [
             (self.tr("Initial discussion (decide later)"), "none"),
@@ -81,6 +82,11 @@ class NewConcernDialog(CaseForm):
         self.add_field("handler", self.tr("Han&dler:"), self.handler)
         self.anonymity.changed.connect(self._arrange)
         self.start.changed.connect(self._arrange)
+        # The text is checked against the person being recorded, so a change to them
+        # checks it again.
+        self.anonymity.changed.connect(self.identity.rescan_all)
+        for edit in (*self.person.values(), self.unnamed_name):
+            edit.textChanged.connect(lambda _text: self.identity.rescan_all())
         self._arrange()
         self.settle()
         self.intake.received_on.setFocus()
@@ -176,6 +182,19 @@ class NewConcernDialog(CaseForm):
             consent_on=consent_on,
             consent_method=ConsentMethod(method.value) if method else None,
             aware_on=values.aware_on, person=person)
+
+    def scan_person(self) -> HeldIdentity | None:
+        """Who C is, for checking the summary before anything is stored: the person typed
+        into the form (named), or the name typed for its fingerprint (unnamed)."""
+        anonymity = self._anonymity()
+        if anonymity is Anonymity.NAMED:
+            values = {k: e.text() for k, e in self.person.items()}
+            return identity_scan.person_being_recorded(
+                values["name"], values["email"], values["phone"], values["employer"],
+                values["job_title"], values["support_person"])
+        if anonymity is Anonymity.UNNAMED:
+            return identity_scan.person_being_recorded(self.unnamed_name.text())
+        return None
 
     def _fingerprint_name(self) -> str:
         if self._anonymity() is not Anonymity.UNNAMED:
