@@ -398,16 +398,21 @@ class ConcernService:
              "next_steps": next_steps.strip(), "created_at": _now(), "updated_at": _now()},
             not_before=held_on)
 
-    def update_conversation(self, conversation_id: int, notes: str, next_steps: str) -> None:
+    def update_conversation(self, conversation_id: int, notes: str | None,
+                            next_steps: str | None) -> None:
+        """New notes and next steps (None keeps what is stored: a form that showed the text
+        masked and was not changed there must not write the mask over it)."""
         _limit(notes=("Notes", notes), next_steps=("Next steps", next_steps))
         with database.write(self.conn):
-            row = self.conn.execute("SELECT concern_id FROM conversations WHERE id = ?",
-                                    (conversation_id,)).fetchone()
+            row = self.conn.execute("SELECT concern_id, notes, next_steps FROM conversations"
+                                    " WHERE id = ?", (conversation_id,)).fetchone()
             if row is None:
                 raise NotFound("That conversation no longer exists.")
             self.conn.execute(
                 "UPDATE conversations SET notes = ?, next_steps = ?, updated_at = ? WHERE id = ?",
-                (notes.strip(), next_steps.strip(), _now(), conversation_id))
+                (str(row[1] if notes is None else notes).strip(),
+                 str(row[2] if next_steps is None else next_steps).strip(), _now(),
+                 conversation_id))
             self._check_and_seal(row[0], "conversation.updated", {"conversation": conversation_id})
 
     def add_action(self, concern_id: int, description: str, owner: str = "",

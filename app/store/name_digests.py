@@ -15,7 +15,7 @@ import secrets
 
 from app.core.identifying import name_token_digests
 from app.core.records import Anonymity
-from app.store import audit, database
+from app.store import audit, database, search_index
 from app.store.casebook import Casebook
 from app.store.errors import CasebookError, NotFound
 
@@ -77,8 +77,11 @@ def record_fingerprint(book: Casebook, concern_id: int, name: str) -> int:
             [(concern_id, digest) for digest in sorted(digests)])
         audit.append(book.cases, book.audit_key, "identity.fingerprint_recorded", "concern",
                      concern_id, {"digests": len(digests)})
-        return int(book.cases.execute("SELECT count(*) FROM name_digests WHERE concern_id = ?",
-                                      (concern_id,)).fetchone()[0])
+        count = int(book.cases.execute("SELECT count(*) FROM name_digests WHERE concern_id = ?",
+                                       (concern_id,)).fetchone()[0])
+    # Search entries written before may hold the name: found now, while it is known.
+    search_index.mark_mentions(book.cases, search_index.words(name))
+    return count
 
 
 def forget_fingerprint(book: Casebook, concern_id: int) -> None:

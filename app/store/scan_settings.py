@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
+from app.store import search_index
 from app.store.casebook import Casebook
 from app.store.errors import CasebookError
 
@@ -80,8 +81,21 @@ def cleaned_list(items: Iterable[str]) -> tuple[str, ...]:
 
 def _write(book: Casebook, key: str, items: Iterable[str]) -> tuple[str, ...]:
     cleaned = cleaned_list(items)
-    if cleaned != _read(book, key):
-        book.set_setting(key, json.dumps(list(cleaned), ensure_ascii=False))
+    before = _read(book, key)
+    if cleaned == before:
+        return cleaned
+    book.set_setting(key, json.dumps(list(cleaned), ensure_ascii=False))
+    # The search index holds text as the scanner masked it. Words that are now masked
+    # (new on the never-publish list, gone from the allow-list) are found in it and those
+    # concerns written again; words no longer masked can be anywhere, so every concern is.
+    masked_now = (set(cleaned) - set(before)) if key == NEVER_PUBLISH else (
+        set(before) - set(cleaned))
+    shown_now = (set(before) - set(cleaned)) if key == NEVER_PUBLISH else (
+        set(cleaned) - set(before))
+    if shown_now:
+        search_index.mark_all(book.cases)
+    elif masked_now:
+        search_index.mark_mentions(book.cases, search_index.words(*masked_now))
     return cleaned
 
 

@@ -22,13 +22,11 @@ from app.store import name_digests, scan_settings
 from app.store.casebook import Casebook
 from app.store.errors import NotFound
 from app.store.identities import IdentityService
+from app.store.owners import own_from, unnamed_owner
+
+__all__ = ["forget_scanner", "own_from", "own_of", "owners", "scanner_for", "unnamed_owner"]
 
 _CACHE = "identity_scanner"
-
-
-def unnamed_owner(concern_id: int) -> str:
-    """Who the scanner takes as C in an unnamed concern's text (its fingerprint's owner)."""
-    return f"unnamed:{concern_id}"
 
 
 def _token(book: Casebook) -> tuple[Any, ...]:
@@ -66,16 +64,11 @@ def own_of(book: Casebook, concern_id: int) -> str | None:
                              (concern_id,)).fetchone()
     if row is None:
         raise NotFound("That concern no longer exists.")
-    return _own(concern_id, row[0], row[1])
+    return own_from(concern_id, row[0], row[1])
 
 
 def owners(book: Casebook) -> dict[int, str | None]:
     """Every concern's C, by concern id (for scanning the whole casebook)."""
-    return {int(cid): _own(int(cid), ref, anonymity) for cid, ref, anonymity in
+    return {int(cid): own_from(int(cid), ref, anonymity) for cid, ref, anonymity in
             book.cases.execute("SELECT id, person_ref, anonymity FROM concerns")}
 
-
-def _own(concern_id: int, person_ref: object, anonymity: object) -> str | None:
-    if person_ref is not None:
-        return str(person_ref)
-    return unnamed_owner(concern_id) if anonymity == "unnamed" else None

@@ -13,8 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QElapsedTimer, QEvent, Qt, QTimer
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.core.identity import PersonDetails
@@ -31,6 +30,7 @@ from tests.gui.workspace_helpers import (
     open_window,
     rows,
     save,
+    type_text,
 )
 from tests.store.test_concerns import NAMED
 
@@ -84,19 +84,6 @@ def checked(qtbot: Any, form: CaseForm, key: str) -> None:
     qtbot.waitUntil(lambda: form.identity.current(key) is not None
                     and not form.identity._in_flight and not form.identity._dirty,
                     timeout=10_000)
-
-
-def type_text(qtbot: Any, widget: QWidget, text: str) -> None:
-    """Type as a person would: QTest types plain ASCII itself; anything else (an accent, a
-    no-break or thin space, a combining mark, a Cyrillic letter) arrives as a key event
-    carrying the character, as a keyboard layout or an input method sends it."""
-    for ch in text:
-        if ord(ch) < 128:
-            qtbot.keyClicks(widget, ch)
-            continue
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier,
-                                                     ch))
 
 
 def _clear(qtbot: Any, widget: QWidget) -> None:

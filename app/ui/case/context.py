@@ -14,7 +14,7 @@ from app.core.facts import ConcernFacts
 from app.core.rules import RuleViolation, validate_concern
 from app.core.timescales import DEFAULT_TIMESCALES, Deadline, deadlines
 from app.services import identity_scan
-from app.store.concern_detail import ConcernDetail, load_concern
+from app.store.concern_detail import ConcernDetail
 from app.store.workspace_queries import Draft, drafts_for, working_calendar
 from app.ui.base.worker import WorkerState
 
@@ -53,9 +53,12 @@ class CaseContext:
 
 
 def load_context(state: WorkerState, concern_id: int, today: date) -> CaseContext:
-    """On the worker: everything the workspace shows about one concern (never the identity)."""
+    """On the worker: everything the workspace shows about one concern (never the identity,
+    nor any held identity typed into its text: app/services/identity_scan.masked_detail)."""
     book = state.require_book()
     conn = book.cases
-    return CaseContext(detail=load_concern(conn, concern_id), calendar=working_calendar(conn),
+    # Every surface of the workspace shows the concern's text masked, whatever was stored.
+    return CaseContext(detail=identity_scan.masked_detail(book, concern_id),
+                       calendar=working_calendar(conn),
                        drafts=drafts_for(conn, concern_id), today=today,
                        fingerprint=identity_scan.fingerprint_size(book, concern_id))

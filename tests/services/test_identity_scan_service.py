@@ -215,3 +215,24 @@ def test_text_over_the_limit_is_refused_by_the_store_in_one_sentence(
         service.add_action(concern, "Fix it", learning=long)
     service.log_conversation(concern, date(2025, 5, 3), ConversationMode.PHONE,
                              "a" * MAX_FIELD_CHARS)  # exactly the limit is fine
+
+
+# ----- reports --------------------------------------------------------------------------------
+
+
+def test_reports_show_learning_statements_masked(book: Casebook,
+                                                 service: ConcernService) -> None:
+    from app.core.periods import parse_period
+    from app.documents.figures import learning_statements
+
+    concern = _named(service)
+    action = service.add_action(concern, "Double checks",
+                                learning="Siobhan's idea: two signatures on 07700 900461",
+                                publishable=True)
+    service.update_action(action, done_on=date(2025, 6, 1))
+    other = _named(service, PersonDetails(name="Torquil Abernethy"))
+    action = service.add_action(other, "Rota", learning="Siobhan Kerr-Lindsay fixed the rota",
+                                publishable=True)
+    service.update_action(action, done_on=date(2025, 6, 2))
+    assert learning_statements(book, parse_period("2025-26-Q1")) == [
+        "C's idea: two signatures on [phone]", "[name] fixed the rota"]
