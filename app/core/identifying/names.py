@@ -138,7 +138,9 @@ class NameShape:
 
 @functools.lru_cache(maxsize=16384)
 def name_shape(name: str) -> NameShape:
-    words = [w for w in (word_tokens(part) for part in fold_phrase(name).split()) if w]
+    # Digits are no part of a name ("Person 101" in a log is a placeholder, not a surname).
+    words = [w for w in (tuple(t for t in word_tokens(part) if not t.isdigit())
+                         for part in fold_phrase(name).split()) if w]
     while len(words) > 1 and len(words[0]) == 1 and words[0][0] in TITLES:
         words = words[1:]  # "Dr Jordan Testperson": the title is not part of the name
     return NameShape(tuple(t for w in words for t in w), tuple(words))

@@ -168,8 +168,9 @@ class FindPersonDialog(QDialog):
             self.found_note.setText(self.tr("%n concern(s) found. Select one and press Enter "
                                             "to open it.", "", count))
             first = self.results.topLevelItem(0)
-            if first is not None and first.childCount():
-                self.results.setCurrentItem(first.child(0))
+            child = first.child(0) if first is not None and first.childCount() else None
+            if child is not None:
+                self.results.setCurrentItem(child)
             self.results.setFocus()
         else:
             self.found_note.setText(self.tr("Nobody held in this casebook matches that."))
