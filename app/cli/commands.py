@@ -105,6 +105,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    if args.identity:  # the whole casebook's case text: app/cli/identity_commands.py
+        from app.cli.identity_commands import cmd_check_identity
+
+        return cmd_check_identity(args)
     with unlock(args) as book:
         report = check.check(book)
     if args.json:
@@ -269,6 +273,9 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
 
     p = add("check", cmd_check, "check the casebook's integrity and audit log")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--identity", action="store_true",
+                   help="instead, scan every piece of case text for identifying text (exit "
+                   "status 1 when anything is found)")
 
     p = add("backup", cmd_backup, "write a verified encrypted backup")
     p.add_argument("--to", type=lambda s: Path(s).expanduser(), metavar="DIR",

@@ -130,6 +130,7 @@ def test_the_allow_list_is_never_flagged() -> None:
 
 
 @pytest.mark.parametrize("written", ["120385 1235", "120385\u00a01235", "120\u2009385\u20091235",
+                                     "120385\u2009 1235",
                                      "1203851235", "12 03 85 1235", "120-385-1235"])
 def test_chi_numbers_with_any_spacing(written: str) -> None:
     assert found(f"Patient {written} was moved.", own=None) == [("chi", written)]

@@ -236,3 +236,46 @@ def test_reports_show_learning_statements_masked(book: Casebook,
     service.update_action(action, done_on=date(2025, 6, 2))
     assert learning_statements(book, parse_period("2025-26-Q1")) == [
         "C's idea: two signatures on [phone]", "[name] fixed the rota"]
+
+
+# ----- the return builder uses the casebook's scanner -------------------------------------------
+
+
+@pytest.mark.parametrize("statement", [
+    "Ring Ms Kerr-Lind\u00adsay on 07700\u2009900461 about it",  # soft hyphen, thin spaces
+    "\u0405iobhan Kerr-Lindsay changed the rota",  # Cyrillic capital S
+    "Write to s dot kerr at example dot org",  # spelled-out email
+    "The Night Owls changed the rota",  # the organisation's never-publish list
+    "Saoirse Threipland changed the rota",  # an unnamed concern's fingerprint
+    "Call +49 30 901820 for the policy",  # an international number nobody holds
+])
+def test_the_return_refuses_every_disguise_and_the_organisations_words(
+        book: Casebook, service: ConcernService, statement: str) -> None:
+    from app.core.periods import parse_period
+    from app.returns.payload import build_payload
+    from app.store.errors import IdentifyingText
+
+    book.set_setting("reporting_unit", "Test Unit")
+    concern = _named(service)
+    identity_scan.record_fingerprint(book, _unnamed(service), "Saoirse Threipland")
+    identity_scan.set_never_publish(book, ["Night Owls"])
+    action = service.add_action(concern, "Change", learning=statement, publishable=True)
+    service.update_action(action, done_on=date(2025, 6, 1))
+    with pytest.raises(IdentifyingText) as refused:
+        build_payload(book, parse_period("2025-26-Q1"))
+    assert "may identify someone" in str(refused.value)
+
+
+def test_the_organisations_own_number_passes_the_return(book: Casebook,
+                                                       service: ConcernService) -> None:
+    from app.core.periods import parse_period
+    from app.returns.payload import build_payload
+
+    book.set_setting("reporting_unit", "Test Unit")
+    identity_scan.set_allow_list(book, ["0131 555 0199"])
+    action = service.add_action(_named(service), "Change",
+                                learning="Staff now ring the speak-up line on 0131 555 0199",
+                                publishable=True)
+    service.update_action(action, done_on=date(2025, 6, 1))
+    payload = build_payload(book, parse_period("2025-26-Q1"))
+    assert payload["learning"] == ["Staff now ring the speak-up line on 0131 555 0199"]

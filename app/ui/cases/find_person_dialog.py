@@ -92,13 +92,13 @@ class FindPersonDialog(QDialog):
         for button in (self.find_button, self.open_button, self.close_button):
             button.setAutoDefault(False)  # Return finds (in a field) or opens (in the list)
             button.setDefault(False)
-        self.find_button.clicked.connect(self.find)
+        self.find_button.clicked.connect(self.look_up)
         self.open_button.clicked.connect(
             lambda: self._activated(self.results.currentItem(), 0))
         self.buttons.rejected.connect(self.reject)
         for field in (self.text, self.reason):
             field.textChanged.connect(self._arrange)
-            field.returnPressed.connect(self.find)
+            field.returnPressed.connect(self.look_up)
         self.results.currentItemChanged.connect(lambda *_: self._arrange())
         QShortcut(QKeySequence("Ctrl+L"), self, self.lock_requested.emit)
         layout = QVBoxLayout(self)
@@ -127,7 +127,7 @@ class FindPersonDialog(QDialog):
         value = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
         return value if isinstance(value, int) else None
 
-    def find(self) -> None:
+    def look_up(self) -> None:
         problem = self.problem()
         if self._working or self.forgotten:
             return

@@ -50,6 +50,7 @@ from app.ui.session import Session
 from app.ui.settings.add_holiday_dialog import AddHolidayDialog
 from app.ui.settings.change_passphrase_dialog import ChangePassphraseDialog
 from app.ui.settings.holidays_panel import HolidaysPanel
+from app.ui.settings.identity_check_panel import IdentityCheckPanel
 from app.ui.settings.identity_lists_panel import IdentityListsPanel
 
 _PAGE_WIDTH_CHARACTERS = 120
@@ -80,6 +81,7 @@ class _Loaded:
 
 
 class SettingsView(QWidget):
+    open_concern = Signal(int)  # from the identity check's findings
     auto_lock_changed = Signal(int)  # minutes, after it is saved
     settings_saved = Signal(tuple)  # the keys that changed
     quick_unlock_changed = Signal(bool)
@@ -208,8 +210,12 @@ class SettingsView(QWidget):
 
         # The identity check's lists
         self.identity_lists = IdentityListsPanel(session)
+        self.identity_check = IdentityCheckPanel(session)
+        self.identity_check.open_concern.connect(self.open_concern.emit)
         identity_box = QGroupBox(self.tr("Identifying text"))
-        QVBoxLayout(identity_box).addWidget(self.identity_lists)
+        identity_column = QVBoxLayout(identity_box)
+        identity_column.addWidget(self.identity_lists)
+        identity_column.addWidget(self.identity_check)
 
         # The page, and the bar that saves it
         page = QWidget()
@@ -258,7 +264,9 @@ class SettingsView(QWidget):
                  self.identity_lists.never.field, self.identity_lists.never.add_button,
                  self.identity_lists.never.remove_button, self.identity_lists.allow.entries,
                  self.identity_lists.allow.field, self.identity_lists.allow.add_button,
-                 self.identity_lists.allow.remove_button, self.revert, self.save)
+                 self.identity_lists.allow.remove_button, self.identity_check.check_button,
+                 self.identity_check.replace_button, self.identity_check.open_button,
+                 self.identity_check.table, self.revert, self.save)
         for first, second in zip(order, order[1:], strict=False):
             self.setTabOrder(first, second)
         self._set_enabled(False)
@@ -315,6 +323,8 @@ class SettingsView(QWidget):
 
         session.read(unit_key_job, self._show_unit_key, self._failed)
         self.identity_lists.reload()
+        self.identity_check.forgotten = False
+        self.identity_check.set_enabled(True)
 
     def _show_unit_key(self, key: Any) -> None:
         line, print_ = key
@@ -602,4 +612,5 @@ class SettingsView(QWidget):
         self.message.show_note(None)
         self.holidays.clear()
         self.identity_lists.forget()
+        self.identity_check.forget()
         self._set_enabled(False)

@@ -58,6 +58,7 @@ class CasebookShell(QWidget):
         self.find_person_dialog: FindPersonDialog | None = None
         self.workspace.back_requested.connect(lambda: self.show_page("concerns"))
         self.returns.settings_requested.connect(lambda: self.show_page("settings"))
+        self.settings.open_concern.connect(self.open_concern)
         session.changed.connect(self._changed)
         self._workspace_item().setFlags(Qt.ItemFlag.NoItemFlags)
 
