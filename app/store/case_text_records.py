@@ -8,7 +8,6 @@ its text. A draft's body is the JSON of a form's fields: each of its texts is a 
 
 from __future__ import annotations
 
-import itertools
 import json
 import re
 from collections.abc import Iterator
@@ -69,22 +68,36 @@ def count_rows(conn: Connection) -> int:
                for table in dict.fromkeys(f.table for f in CASE_TEXT))
 
 
-def pieces(conn: Connection, batch: int = 2000) -> Iterator[list[TextPiece]]:
-    """Every non-empty piece of case text, a table's records at a time, in batches."""
+def pieces(conn: Connection, concerns_per_batch: int = 250) -> Iterator[list[TextPiece]]:
+    """Every non-empty piece of case text, a few hundred concerns' records at a time, each
+    concern's pieces together (the scanner prepares a concern's own person once); drafts
+    of concerns not yet recorded come last."""
     by_table: dict[str, list[TextField]] = {}
     for item in CASE_TEXT:
         by_table.setdefault(item.table, []).append(item)
-    for table, fields in by_table.items():
-        concern, label = _RECORDS[table]
-        columns = ", ".join(f.column for f in fields)
-        cursor = iter(conn.execute(f"SELECT rowid, {concern}, {label}, {columns} FROM {table}"
-                                   " ORDER BY rowid"))
-        while rows := list(itertools.islice(cursor, batch)):
-            found: list[TextPiece] = []
-            for rowid, concern_id, said, *texts in rows:
-                for item, text in zip(fields, texts, strict=True):
-                    found.extend(_pieces_of(item, int(rowid), concern_id, _said(said), text))
-            yield found
+    ids = [int(row[0]) for row in conn.execute("SELECT id FROM concerns ORDER BY id")]
+    for at in range(0, len(ids), concerns_per_batch):
+        first, last = ids[at], ids[min(at + concerns_per_batch, len(ids)) - 1]
+        found: list[TextPiece] = []
+        for table, fields in by_table.items():
+            found.extend(_table_pieces(conn, table, fields,
+                                       f"{_RECORDS[table][0]} BETWEEN ? AND ?", (first, last)))
+        found.sort(key=lambda piece: piece.concern_id or 0)
+        yield found
+    yield _table_pieces(conn, "drafts", by_table["drafts"], "concern_id IS NULL", ())
+
+
+def _table_pieces(conn: Connection, table: str, fields: list[TextField], where: str,
+                  args: tuple[object, ...]) -> list[TextPiece]:
+    concern, label = _RECORDS[table]
+    columns = ", ".join(f.column for f in fields)
+    found: list[TextPiece] = []
+    for rowid, concern_id, said, *texts in conn.execute(
+            f"SELECT rowid, {concern}, {label}, {columns} FROM {table} WHERE {where}"
+            " ORDER BY rowid", args):
+        for item, text in zip(fields, texts, strict=True):
+            found.extend(_pieces_of(item, int(rowid), concern_id, _said(said), text))
+    return found
 
 
 def _pieces_of(item: TextField, rowid: int, concern_id: object, said: str, text: object

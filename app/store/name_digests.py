@@ -14,6 +14,7 @@ from __future__ import annotations
 import secrets
 
 from app.core.identifying import name_token_digests
+from app.core.identifying.names import name_shape
 from app.core.records import Anonymity
 from app.store import audit, database, search_index
 from app.store.casebook import Casebook
@@ -68,6 +69,8 @@ def record_fingerprint(book: Casebook, concern_id: int, name: str) -> int:
     if problem:
         raise CasebookError(problem)
     _require_unnamed(book, concern_id)
+    if not any(len(word) >= 2 for word in name_shape(name).whole):
+        raise CasebookError("That name has no word of two letters or more to look for.")
     digests = name_token_digests(name, digest_key(book, create=True) or b"")
     if not digests:
         raise CasebookError("That name has no word of two letters or more to look for.")

@@ -77,10 +77,12 @@ class PhraseIndex:
     phrases: dict[Key, list[Entry]] = field(default_factory=dict)
     prefixes: set[Key] = field(default_factory=set)
     longest: int = 0
+    first_words: set[str] = field(default_factory=set)  # a text with none matches nothing
 
     def add(self, key: Key, entry: Entry) -> None:
         if not key:
             return
+        self.first_words.add(key[0])
         self.phrases.setdefault(key, []).append(entry)  # a repeat costs only a look
         for n in range(1, len(key) + 1):
             self.prefixes.add(key[:n])

@@ -63,6 +63,10 @@ def email_matches(folded: str) -> Iterator[EmailMatch]:
     if "@" in folded:
         for match in EMAIL.finditer(folded):
             yield EmailMatch(match.start(), match.end(), match.group(0))
+    # Every spelled-out form holds "dot", "@" or "at" in brackets: most text holds none,
+    # seen by substring tests before any pattern runs.
+    if "dot" not in folded and "@" not in folded and "at" not in folded:
+        return
     if _SPELLED_HINT.search(folded) is None:
         return
     for match in SPELLED.finditer(folded):
@@ -110,6 +114,8 @@ def is_valid_chi(digits: str) -> bool:
 
 def chi_matches(folded: str) -> Iterator[tuple[str, int, int]]:
     """(kind, start, end): "chi" or "chi_like"."""
+    if sum(map(folded.count, "0123456789")) < 10:
+        return  # a CHI number has ten digits
     for match in CHI.finditer(folded):
         digits = re.sub(r"\D", "", match.group(1))
         if is_valid_chi(digits):
