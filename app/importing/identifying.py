@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
+from app.core.case_text import MAX_FIELD_CHARS, too_long
 from app.core.identifying import Finding, HeldIdentity, Scanner, masked, merged
 from app.importing.checking import read_layout
 from app.importing.problems import ImportProblem
@@ -126,6 +127,11 @@ def check_sheet_identity(sheet: Sheet, scanner: Scanner, *, pseudonymise: bool =
         for name, index in columns:
             text = cells.get(name, "")
             if not text.strip():
+                continue
+            if too_long(text):  # refused by the store too: said here, before any writing
+                problems.append(ImportProblem(
+                    row.number, name, "", f"is {len(text):,} characters long",
+                    f"at most {MAX_FIELD_CHARS:,} characters in a cell", kind="length"))
                 continue
             found = _scan(text, scanner, in_file, own)
             if not found:

@@ -12,6 +12,7 @@ _LONGEST_VALUE = 60  # long cells (a summary) are cut in messages
 # the row and column say where it is.
 IDENTITY_COLUMNS = frozenset({"raiser_name", "raiser_email", "raiser_phone"})
 _WITHHELD = "(not shown)"
+_UNQUOTED = frozenset({"identity", "length"})
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ class ImportProblem:
     @property
     def shown_value(self) -> str:
         """The value as a message shows it: shortened, and withheld if it identifies."""
-        if self.kind == "identity" or (self.column in IDENTITY_COLUMNS and self.value.strip()):
+        if self.kind in _UNQUOTED or (self.column in IDENTITY_COLUMNS and self.value.strip()):
             return _WITHHELD
         return _shortened(self.value)
 
@@ -53,7 +54,7 @@ class ImportProblem:
             return f"{subject} {self.issue}; expected {self.expected}."
         if self.column is None:
             return f"Row {self.row}: {self.issue}; expected {self.expected}."
-        if self.kind == "identity":  # the words are the problem: never repeated
+        if self.kind in _UNQUOTED:  # the words are the problem (or too many): never repeated
             return f"Row {self.row}, {self.shown_column}: {self.issue}; {self.expected}."
         return (f"Row {self.row}, {self.shown_column}: '{self.shown_value}' {self.issue}; "
                 f"expected {self.expected}.")

@@ -145,3 +145,12 @@ def test_the_command_line_imports_with_pseudonymise(tmp_path: Path, monkeypatch,
     assert "siobhan" not in (out + err).lower()
     with open_book(folder) as book:
         assert book.cases.execute("SELECT summary FROM concerns").fetchone()[0].startswith("C ")
+
+
+def test_a_cell_over_the_limit_is_a_problem_before_anything_is_written(tmp_path: Path,
+                                                                      book: Casebook) -> None:
+    rows = [named_row("LOG-1", "2025-05-02", summary="word " * 25_000)]
+    report = import_spreadsheet(book, write_csv(tmp_path / "log.csv", rows), today=TODAY,
+                                dry_run=True)
+    assert [p.message for p in report.problems] == [
+        "Row 2, summary: is 124,999 characters long; at most 100,000 characters in a cell."]

@@ -51,7 +51,7 @@ class ConcernListView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((150, 110, 140, 150, 190, 130, 150, 220)):
+        for column, width in enumerate((115, 85, 110, 95, 130, 95, 150, 170)):
             self.table.setColumnWidth(column, width)
         self.table.activated.connect(self._activated)
         header.sortIndicatorChanged.connect(self._sort_indicator)

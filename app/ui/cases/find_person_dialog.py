@@ -71,8 +71,9 @@ class FindPersonDialog(QDialog):
         form.addRow(reason_label, field_with_message(self.reason, self.message))
         self.results = QTreeWidget()
         self.results.setAccessibleName(self.tr("People found and their concerns"))
-        self.results.setHeaderLabels([self.tr("Person or concern"), self.tr("Received"),
-                                      self.tr("Stage"), self.tr("Status")])
+        self.results.setHeaderLabels([self.tr("Person, then each concern"),
+                                      self.tr("Received"), self.tr("Stage"),
+                                      self.tr("Status")])
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.results.setMinimumHeight(self.fontMetrics().height() * 10)
@@ -108,7 +109,8 @@ class FindPersonDialog(QDialog):
         layout.addWidget(self.found_note)
         layout.addWidget(self.results, 1)
         layout.addWidget(self.buttons)
-        self.resize(text_width(self, 90), self.sizeHint().height() + self.fontMetrics().height()
+        self.setMinimumWidth(text_width(self, 100))
+        self.resize(text_width(self, 120), self.sizeHint().height() + self.fontMetrics().height()
                     * 6)
         self._arrange()
         self.text.setFocus()
@@ -164,6 +166,8 @@ class FindPersonDialog(QDialog):
                 person.addChild(item)
                 count += 1
             person.setExpanded(True)
+        for column in range(self.results.columnCount()):
+            self.results.resizeColumnToContents(column)
         if matches:
             self.found_note.setText(self.tr("%n concern(s) found. Select one and press Enter "
                                             "to open it.", "", count))
