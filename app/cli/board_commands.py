@@ -190,7 +190,7 @@ def cmd_report(args: argparse.Namespace) -> int:
             from app.returns.board_output import write_board_csv
 
             write_board_csv(doc, args.csv, board.name, publication=args.publication,
-                            threshold=args.threshold)
+                            threshold=args.threshold, never_publish=_never_publish(board))
             board.record("report.csv", "board", args.period.label,
                          {"publication": args.publication})
             say(f"CSV written to {args.csv}.")
@@ -198,7 +198,7 @@ def cmd_report(args: argparse.Namespace) -> int:
             from app.returns.board_output import write_board_pdf
 
             write_board_pdf(doc, args.pdf, board.name, publication=args.publication,
-                            threshold=args.threshold)
+                            threshold=args.threshold, never_publish=_never_publish(board))
             board.record("report.pdf", "board", args.period.label,
                          {"publication": args.publication})
             say(f"PDF written to {args.pdf}.")
@@ -209,6 +209,31 @@ def cmd_report(args: argparse.Namespace) -> int:
         emit_json(doc)
     elif args.csv is None and args.pdf is None:
         _print_summary(doc)
+    return 0
+
+
+def _never_publish(board: Board) -> tuple[str, ...]:
+    from app.store.board_settings import never_publish
+
+    return never_publish(board)
+
+
+def cmd_never_publish(args: argparse.Namespace) -> int:
+    """The board's never-publish list: show it, or add and remove entries (audited)."""
+    from app.store.board_settings import never_publish, set_never_publish
+
+    with unlock_board(args) as board:
+        items = list(never_publish(board))
+        if args.add or args.remove:
+            removed = {r.strip().casefold() for r in args.remove}
+            items = [i for i in items if i.casefold() not in removed] + list(args.add)
+            items = list(set_never_publish(board, items))
+    if args.json:
+        emit_json({"never_publish": items})
+    else:
+        for item in items:
+            print(visible(item))
+        say(f"{len(items)} entr{'y' if len(items) == 1 else 'ies'} on the never-publish list.")
     return 0
 
 
@@ -319,3 +344,8 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
                    help="hide small numbers (and any that would reveal them)")
     c.add_argument("--threshold", type=_threshold, default=5, metavar="N",
                    help="with --publication, hide counts below N (default 5)")
+    c = add("never-publish", cmd_never_publish, "the board's never-publish list: learning "
+            "statements holding one of these words are refused for publication")
+    c.add_argument("--add", action="append", default=[], metavar="TEXT")
+    c.add_argument("--remove", action="append", default=[], metavar="TEXT")
+    c.add_argument("--json", action="store_true")

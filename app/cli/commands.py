@@ -111,6 +111,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    if args.identity:  # the whole casebook's case text: app/cli/identity_commands.py
+        from app.cli.identity_commands import cmd_check_identity
+
+        return cmd_check_identity(args)
     anchors: tuple[check.Anchor, ...] = ()
     if args.anchors is not None:
         from app.services.anchors import read_anchors
@@ -304,6 +308,9 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     p.add_argument("--anchors", type=lambda s: Path(s).expanduser(), metavar="FILE",
                    help="also check that the audit log passes through every head the board "
                    "holds (a file from `casebook board anchors`)")
+    p.add_argument("--identity", action="store_true",
+                   help="instead, scan every piece of case text for identifying text (exit "
+                   "status 1 when anything is found)")
 
     p = add("backup", cmd_backup, "write a verified encrypted backup")
     p.add_argument("--to", type=lambda s: Path(s).expanduser(), metavar="DIR",

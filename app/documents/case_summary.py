@@ -25,7 +25,6 @@ from datetime import date
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
-from app.core.identifying import Scanner
 from app.core.identity import PersonDetails
 from app.core.records import (
     THEMES,
@@ -57,6 +56,7 @@ from app.documents.layout import (
     rich,
     text,
 )
+from app.store import scanning
 from app.store.casebook import Casebook
 from app.store.concern_detail import ConcernDetail, DisclosureDetail, load_concern
 from app.store.identities import IdentityService, RevealedIdentity
@@ -317,9 +317,10 @@ def render_case_summary(book: Casebook, concern_id: int, *, full_reason: str | N
         revealed = IdentityService(book).reveal(concern_id, full_reason)
         pdf = summary_pdf(book, detail, lambda s: s, revealed, when)
     else:
-        identities = IdentityService(book)
-        scanner = Scanner.build(identities.held_identities())
-        own = identities.person_ref_of(concern_id)
+        # The casebook's scanner: every held identity, the organisation's lists, name
+        # fingerprints; the concern's own person (or fingerprint) is C.
+        scanner = scanning.scanner_for(book)
+        own = scanning.own_of(book, concern_id)
 
         def mask(text: str) -> str:
             return scanner.mask(text, own=own, pseudonym=detail.pseudonym)

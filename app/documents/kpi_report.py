@@ -43,7 +43,7 @@ from app.core.disclosure import (
     suppress,
     threshold_from_setting,
 )
-from app.core.identifying import mask_identifying
+from app.core.identifying import Scanner
 from app.core.kpi import OUTCOME_KEYS, STAGE_KEYS, Figures
 from app.core.periods import Period
 from app.core.records import THEMES, Outcome
@@ -488,7 +488,10 @@ def _statements_section(content: ReportContent, shown: _Shown) -> list[Flowable]
         out.append(para("Learning from concerns closed in this period, approved for sharing:",
                         "h2"))
         for statement in content.learning:
-            out.append(bullet(mask_identifying(statement) if shown.publication else statement))
+            # Masked by the casebook's scanner already (figures.learning_statements); for
+            # publication, any pattern left in text from elsewhere goes too.
+            out.append(bullet(Scanner.patterns_only().mask(statement) if shown.publication
+                              else statement))
     else:
         out.append(para("No learning statements were approved for sharing in this period.",
                         "small"))

@@ -12,6 +12,7 @@ _LONGEST_VALUE = 60  # long cells (a summary) are cut in messages
 # the row and column say where it is.
 IDENTITY_COLUMNS = frozenset({"raiser_name", "raiser_email", "raiser_phone"})
 _WITHHELD = "(not shown)"
+_UNQUOTED = frozenset({"identity", "length"})
 
 
 @dataclass(frozen=True)
@@ -22,8 +23,9 @@ class ImportProblem:
     problem with a column of the sheet (then `column` is its heading); `column` is
     the column's name, or None for the whole row.
     `issue` starts lower case and reads after the quoted value; `expected` says
-    what would be accepted. `kind` is "problem" or "conflict" (a reference already
-    in the casebook with other content).
+    what would be accepted. `kind` is "problem", "conflict" (a reference already
+    in the casebook with other content) or "identity" (case text that could identify
+    someone: the value is never quoted, see app/importing/identifying.py).
     """
 
     row: int | None
@@ -36,7 +38,7 @@ class ImportProblem:
     @property
     def shown_value(self) -> str:
         """The value as a message shows it: shortened, and withheld if it identifies."""
-        if self.column in IDENTITY_COLUMNS and self.value.strip():
+        if self.kind in _UNQUOTED or (self.column in IDENTITY_COLUMNS and self.value.strip()):
             return _WITHHELD
         return _shortened(self.value)
 
@@ -52,6 +54,8 @@ class ImportProblem:
             return f"{subject} {self.issue}; expected {self.expected}."
         if self.column is None:
             return f"Row {self.row}: {self.issue}; expected {self.expected}."
+        if self.kind in _UNQUOTED:  # the words are the problem (or too many): never repeated
+            return f"Row {self.row}, {self.shown_column}: {self.issue}; {self.expected}."
         return (f"Row {self.row}, {self.shown_column}: '{self.shown_value}' {self.issue}; "
                 f"expected {self.expected}.")
 

@@ -29,11 +29,10 @@ from app.core.periods import Period, parse_period
 from app.core.return_figures import compute_return_figures
 from app.core.stamps import created_at_text
 from app.returns.schema import FORMAT, VERSION, payload_bytes, schema_problems
-from app.store import audit, facts_query
+from app.store import audit, facts_query, scanning
 from app.store.casebook import Casebook
 from app.store.concerns import ConcernService
 from app.store.errors import IdentifyingText, ReturnError
-from app.store.identities import IdentityService
 from app.store.return_sources import (
     detriment_reports,
     feedback_records,
@@ -107,8 +106,7 @@ def build_payload(book: Casebook, period: Period, *, now: datetime | None = None
         service.timescales)
     learning = publishable_learning(book, period)
     if learning:
-        check_learning(publishable_learning_people(book, period),
-                       Scanner.build(IdentityService(book).held_identities()))
+        check_learning(publishable_learning_people(book, period), scanning.scanner_for(book))
     if len(learning) > MAX_STATEMENTS:
         raise ReturnError(f"A return carries at most {MAX_STATEMENTS} learning statements and "
                           f"{len(learning)} are marked publishable for {period.label}.")

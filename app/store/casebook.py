@@ -97,6 +97,9 @@ class Casebook(EncryptedStore):
         super().__init__(folder, master, slots, lock, cases)
         self.cases = cases
         self._identities: Connection | None = None
+        # Things worked out from the open casebook and kept while it is open (the
+        # identifying-text scanner, which holds every name): emptied on close.
+        self.derived: dict[str, object] = {}
         self._recorded_head = head_record.current(cases)
         database.after_commit(cases, self._keep_head_record)
 
@@ -299,6 +302,7 @@ class Casebook(EncryptedStore):
     def _close_databases(self) -> None:
         """Both databases (identities.db only if it was opened)."""
         database.after_commit(self.cases, None)
+        self.derived.clear()
         for conn in (self._identities, self.cases):
             if conn is not None:
                 with contextlib.suppress(database.DatabaseError):

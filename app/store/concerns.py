@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
 from app.core.calendar import WorkingCalendar
+from app.core.case_text import too_long, too_long_message
 from app.core.facts import ConcernFacts
 from app.core.identity import PersonDetails
 from app.core.records import (
@@ -127,6 +128,9 @@ class ConcernService:
         if new.anonymity is not Anonymity.NAMED and new.person is not None:
             raise RuleError([RuleViolation(
                 "person", "An unnamed or anonymous concern must not record who raised it.")])
+        _limit(summary=("Summary", new.summary), service_area=("Service area", new.service_area),
+               handler=("Handler", new.handler),
+               themes=("Local theme", max(new.themes, key=len, default="")))
         person_ref = None
         if new.person is not None:
             person_ref = IdentityService(self.book).add_person(new.person, demo=new.demo)
@@ -200,6 +204,8 @@ class ConcernService:
         if unknown:
             raise ValueError(f"not intake fields: {sorted(unknown)}")
         values = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in changes.items()}
+        _limit(**{k: (_INTAKE_LABELS.get(k, k), v) for k, v in values.items()
+                  if isinstance(v, str)})
         with database.write(self.conn):
             self._require(concern_id)
             for name, value in values.items():
@@ -213,6 +219,7 @@ class ConcernService:
             self._check_and_seal(concern_id, "concern.updated", {"fields": sorted(values)})
 
     def set_themes(self, concern_id: int, themes: tuple[str, ...]) -> None:
+        _limit(themes=("Local theme", max(themes, key=len, default="")))
         with database.write(self.conn):
             self._require(concern_id)
             self._write_themes(concern_id, themes)
@@ -227,6 +234,7 @@ class ConcernService:
                reasons: str = "", *, stage: Stage | None = None, handler: str | None = None
                ) -> None:
         """Record the initial discussion's decision; using the procedure starts a stage."""
+        _limit(reasons=("Reasons for the decision", reasons), handler=("Handler", handler))
         with database.write(self.conn):
             facts = self._facts(concern_id)
             self.conn.execute(
@@ -258,6 +266,7 @@ class ConcernService:
 
     def escalate(self, concern_id: int, on: date, handler: str | None = None) -> None:
         """Move a stage 1 concern to stage 2 investigation on `on`."""
+        _limit(handler=("Handler", handler))
         with database.write(self.conn):
             facts = self._facts(concern_id)
             if facts.stage1 is None:
@@ -274,6 +283,7 @@ class ConcernService:
             self._check_and_seal(concern_id, "stage.escalated", {"stage": "stage2"})
 
     def set_handler(self, concern_id: int, stage: Stage, handler: str) -> None:
+        _limit(handler=("Handler", handler))
         with database.write(self.conn):
             self._require_stage(concern_id, stage)
             self.conn.execute("UPDATE stages SET handler = ? WHERE concern_id = ? AND stage = ?",
@@ -294,6 +304,7 @@ class ConcernService:
                 summary: str = "", issue_outcomes: tuple[IssueOutcome, ...] = ()) -> None:
         """The full response at a stage, with the overall outcome and each issue's."""
         column = "stage1_outcome" if stage is Stage.STAGE1 else "stage2_outcome"
+        _limit(summary=("Summary of the response", summary))
         with database.write(self.conn):
             self._require_stage(concern_id, stage)
             self.conn.execute(
@@ -321,6 +332,8 @@ class ConcernService:
 
         Imported history may lack the date and the new due date (None); the rules
         refuse that for an extension that is not imported."""
+        _limit(authorised_by=("Authorised by", authorised_by),
+               reason=("Reason for the extension", reason))
         with database.write(self.conn):
             self._require_stage(concern_id, stage)
             cursor = self.conn.execute(
@@ -338,6 +351,7 @@ class ConcernService:
         """Withdrawn or transferred to another procedure (a full response closes by itself)."""
         if closure not in (Closure.WITHDRAWN, Closure.TRANSFERRED):
             raise ValueError("close() records a withdrawal or a transfer")
+        _limit(reason=("Reason or procedure", reason))
         with database.write(self.conn):
             self._require(concern_id)
             self.conn.execute(
@@ -351,6 +365,7 @@ class ConcernService:
     def add_issue(self, concern_id: int, description: str) -> int:
         if not description.strip():
             raise RuleError([RuleViolation("issue", "Describe the issue.")])
+        _limit(issue=("Issue", description))
         with database.write(self.conn):
             self._require(concern_id)
             number = self.conn.execute(
@@ -364,6 +379,7 @@ class ConcernService:
             return int(cursor.lastrowid or 0)
 
     def set_issue_findings(self, issue_id: int, findings: str) -> None:
+        _limit(findings=("Findings", findings))
         with database.write(self.conn):
             concern_id = self._issue_concern(issue_id)
             self.conn.execute("UPDATE concern_issues SET findings = ? WHERE id = ?",
@@ -375,21 +391,28 @@ class ConcernService:
     def log_conversation(self, concern_id: int, held_on: date, mode: ConversationMode,
                          notes: str, next_steps: str = "") -> int:
         """The most frequent act: notes of one conversation with the person."""
+        _limit(notes=("Notes", notes), next_steps=("Next steps", next_steps))
         return self._add_row(
             concern_id, "conversation.logged", "conversations",
             {"held_on": held_on.isoformat(), "mode": mode.value, "notes": notes.strip(),
              "next_steps": next_steps.strip(), "created_at": _now(), "updated_at": _now()},
             not_before=held_on)
 
-    def update_conversation(self, conversation_id: int, notes: str, next_steps: str) -> None:
+    def update_conversation(self, conversation_id: int, notes: str | None,
+                            next_steps: str | None) -> None:
+        """New notes and next steps (None keeps what is stored: a form that showed the text
+        masked and was not changed there must not write the mask over it)."""
+        _limit(notes=("Notes", notes), next_steps=("Next steps", next_steps))
         with database.write(self.conn):
-            row = self.conn.execute("SELECT concern_id FROM conversations WHERE id = ?",
-                                    (conversation_id,)).fetchone()
+            row = self.conn.execute("SELECT concern_id, notes, next_steps FROM conversations"
+                                    " WHERE id = ?", (conversation_id,)).fetchone()
             if row is None:
                 raise NotFound("That conversation no longer exists.")
             self.conn.execute(
                 "UPDATE conversations SET notes = ?, next_steps = ?, updated_at = ? WHERE id = ?",
-                (notes.strip(), next_steps.strip(), _now(), conversation_id))
+                (str(row[1] if notes is None else notes).strip(),
+                 str(row[2] if next_steps is None else next_steps).strip(), _now(),
+                 conversation_id))
             self._check_and_seal(row[0], "conversation.updated", {"conversation": conversation_id})
 
     def add_action(self, concern_id: int, description: str, owner: str = "",
@@ -397,6 +420,8 @@ class ConcernService:
                    ) -> int:
         if not description.strip():
             raise RuleError([RuleViolation("action", "Describe the action.")])
+        _limit(action=("Action", description), owner=("Owner", owner),
+               learning=("Learning", learning))
         return self._add_row(
             concern_id, "action.added", "actions",
             {"description": description.strip(), "owner": owner.strip(), "due_on": _iso(due_on),
@@ -410,6 +435,8 @@ class ConcernService:
         if not adopted and not not_adopted_reason.strip():
             raise RuleError([RuleViolation(
                 "not_adopted_reason", "Give the reason the recommendation was not adopted.")])
+        _limit(not_adopted_reason=("Why not adopted", not_adopted_reason),
+               learning=("Learning", learning))
         with database.write(self.conn):
             row = self.conn.execute("SELECT concern_id, learning, publishable FROM actions"
                                     " WHERE id = ?", (action_id,)).fetchone()
@@ -430,6 +457,7 @@ class ConcernService:
         """The person was told where to go next (INWO, Care Inspectorate, ...)."""
         if body is SignpostBody.OTHER and not other_body.strip():
             raise RuleError([RuleViolation("other_body", "Name the body the person was sent to.")])
+        _limit(other_body=("Name of the body", other_body), notes=("Signposting notes", notes))
         return self._add_row(
             concern_id, "concern.signposted", "signposting",
             {"body": body.value, "other_body": other_body.strip() or None,
@@ -437,6 +465,8 @@ class ConcernService:
 
     def record_detriment(self, concern_id: int, on: date, description: str,
                          action_taken: str = "") -> int:
+        _limit(description=("What C reported", description),
+               action_taken=("Action taken", action_taken))
         return self._add_row(
             concern_id, "detriment.recorded", "detriment_reports",
             {"reported_on": on.isoformat(), "description": description.strip(),
@@ -444,6 +474,7 @@ class ConcernService:
 
     def record_feedback(self, concern_id: int, on: date, speak_up_again: SpeakUpAgain | None,
                         comments: str = "") -> int:
+        _limit(comments=("Comments", comments))
         return self._add_row(
             concern_id, "feedback.recorded", "feedback",
             {"received_on": on.isoformat(),
@@ -461,6 +492,8 @@ class ConcernService:
             problems.append(RuleViolation("reason", "Give the reason the identity was shared."))
         if problems:
             raise RuleError(problems)
+        _limit(disclosed_to=("Told to", disclosed_to), role=("Their role", role),
+               reason=("Why told", reason))
         return self._add_row(
             concern_id, "identity.disclosed", "disclosures",
             {"disclosed_to": disclosed_to.strip(), "role": role.strip(),
@@ -592,6 +625,18 @@ class ConcernService:
     def _audit(self, event: str, entity: str, entity_id: object,
                detail: dict[str, object] | None = None) -> None:
         audit.append(self.conn, self.book.audit_key, event, entity, entity_id, detail)
+
+
+_INTAKE_LABELS = {"service_area": "Service area", "summary": "Summary",
+                  "late_reason": "Why a late concern was accepted"}
+
+
+def _limit(**texts: tuple[str, str | None]) -> None:
+    """Refuse text over the limit of a field (app/core/case_text.py), each said plainly."""
+    problems = [RuleViolation(key, too_long_message(label, len(text or "")))
+                for key, (label, text) in texts.items() if too_long(text)]
+    if problems:
+        raise RuleError(problems)
 
 
 @functools.lru_cache(maxsize=8)

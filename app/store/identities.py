@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime
 from app.core.identifying import HeldIdentity
 from app.core.identity import PersonDetails
 from app.core.rules import RuleError, RuleViolation
-from app.store import audit, database
+from app.store import audit, database, search_index
 from app.store.casebook import Casebook
 from app.store.errors import NotFound
 
@@ -65,7 +65,14 @@ class IdentityService:
                 f"INSERT INTO persons (person_ref, {', '.join(_FIELDS)}, demo, created_at,"
                 f" updated_at) VALUES (?, {', '.join('?' * len(_FIELDS))}, ?, ?, ?)",
                 (person_ref, *(values[f] for f in _FIELDS), int(demo), _now(), _now()))
+        self._mark_mentions(details)
         return person_ref
+
+    def _mark_mentions(self, details: PersonDetails) -> None:
+        """Search entries written before this person was held may hold their name: those
+        concerns are written again, masked, before the next search."""
+        search_index.mark_mentions(self.book.cases, search_index.words(
+            details.name, details.other_names, details.support_person, details.phone))
 
     def delete_person(self, person_ref: str) -> None:
         conn = self.book.identities()
@@ -81,6 +88,7 @@ class IdentityService:
                 f"UPDATE persons SET {', '.join(f + ' = ?' for f in _FIELDS)}, updated_at = ?"
                 " WHERE person_ref = ?",
                 (*(values[f] for f in _FIELDS), _now(), person_ref))
+        self._mark_mentions(details)
         self.book.record("identity.updated", "concern", concern_id)
 
     def add_consent(self, concern_id: int, consent: Consent) -> None:

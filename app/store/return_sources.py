@@ -12,6 +12,7 @@ from app.core.periods import Period
 from app.core.records import SpeakUpAgain
 from app.core.return_figures import DetrimentReport, FeedbackRecord
 from app.store.casebook import Casebook
+from app.store.owners import own_from
 
 
 def detriment_reports(book: Casebook) -> list[DetrimentReport]:
@@ -53,6 +54,20 @@ def publishable_learning_people(book: Casebook, period: Period) -> list[tuple[st
         " AND a.done_on BETWEEN ? AND ?", (period.start.isoformat(), period.end.isoformat()))
     return sorted({(str(text).strip(), None if ref is None else str(ref)) for text, ref in rows},
                   key=lambda pair: (pair[0], pair[1] or ""))
+
+
+def publishable_learning_owners(book: Casebook, period: Period
+                                ) -> list[tuple[str, str | None, str]]:
+    """The same statements as publishable_learning, each with whom the identifying-text
+    scanner takes as C in it (app/store/owners.py) and its concern's pseudonym: so that a
+    report can show each masked as every surface does. Never leaves the laptop."""
+    rows = book.cases.execute(
+        "SELECT a.learning, c.id, c.person_ref, c.anonymity, c.pseudonym FROM actions a"
+        " JOIN concerns c ON c.id = a.concern_id"
+        " WHERE a.publishable = 1 AND trim(a.learning) != '' AND a.done_on IS NOT NULL"
+        " AND a.done_on BETWEEN ? AND ?", (period.start.isoformat(), period.end.isoformat()))
+    return [(str(text).strip(), own_from(int(cid), ref, anonymity), str(pseudonym))
+            for text, cid, ref, anonymity, pseudonym in rows]
 
 
 # Audit events that showed a person's identity to the contact, and the by-person search.

@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         self.shell.settings.auto_lock_changed.connect(self._auto_lock_changed)
         # Forms are window-modal: they pass Ctrl+L on through the workspace.
         self.shell.workspace.lock_requested.connect(self.lock)
+        self.shell.lock_requested.connect(self.lock)
         self.shell.workspace.concern_created.connect(self.shell.open_concern)
         self.session.error.connect(lambda message: self.statusBar().showMessage(message, 8000))
         self._location: dict[str, Any] = {"page": "dashboard"}

@@ -130,6 +130,7 @@ def test_the_allow_list_is_never_flagged() -> None:
 
 
 @pytest.mark.parametrize("written", ["120385 1235", "120385\u00a01235", "120\u2009385\u20091235",
+                                     "120385\u2009 1235",
                                      "1203851235", "12 03 85 1235", "120-385-1235"])
 def test_chi_numbers_with_any_spacing(written: str) -> None:
     assert found(f"Patient {written} was moved.", own=None) == [("chi", written)]
@@ -209,6 +210,20 @@ def test_names_known_only_by_their_digests() -> None:
     # Another key gives other digests: without the casebook's key they match nothing.
     assert scanner.scan("Saoirse", own=None) and not Scanner.build(
         [], name_digests=digests, digest_key=b"x" * 32).scan("Saoirse")
+
+
+def test_digests_owned_by_an_unnamed_concern_are_its_cs_name() -> None:
+    key = b"k" * 32
+    scanner = Scanner.build([], digest_key=key, owned_digests={
+        "unnamed:1": name_token_digests("Saoirse Threipland", key),
+        "unnamed:2": name_token_digests("Torcuil Ogilvie", key)})
+    text = "Saoirse met Tоrcuil Ogilvie."
+    assert [f.kind for f in scanner.scan(text, own="unnamed:1")] == ["own_name", "unnamed_name"]
+    assert scanner.mask(text, own="unnamed:1") == "C met [name]."
+    assert scanner.mask(text, own="unnamed:2") == "[name] met C."
+    assert scanner.mask(text) == "[name] met [name]."
+    with pytest.raises(ValueError):
+        Scanner.build([], owned_digests={"unnamed:1": name_token_digests("Saoirse", key)})
 
 
 # ----- positions and masking ---------------------------------------------------------------

@@ -40,6 +40,17 @@ def long_notes(i: int) -> str:
     return f"Conversation {i}: " + os.urandom(12_000).hex()
 
 
+def _fill_to_the_brim(path: Path) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
+    try:
+        while True:
+            os.write(fd, b"\0" * 4096)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
 @needs_root
 @pytest.mark.slow
 def test_a_full_disk_loses_nothing_saved(tmp_path: Path) -> None:
@@ -72,15 +83,21 @@ def test_a_full_disk_loses_nothing_saved(tmp_path: Path) -> None:
             full = exc
         assert full is not None, "the 3 MB disk never filled"
         assert str(full) == DISK_FULL
-        # It did save a good deal before filling up. (Each save re-indexes the concern's
-        # whole text, database/cases/0004, and these notes are one 24,000-character word
-        # each, so the index grows fastest here: 9 fitted when this was changed from 10.)
+        # It did save a good deal before filling up. (These notes are one 24,000-character
+        # word each; 9 fitted when each save re-indexed the concern's whole text, before
+        # database/cases/0007 left the index to the application, and more fit now.)
         assert len(conversations) >= 8
+
+        # Whatever room is left is taken. A save no longer writes the search index
+        # (database/cases/0007 made that the application's, later), so saves are smaller, and
+        # one may fit in the write-ahead log's frames that the failed change left behind:
+        # the change below is bigger than any before it.
+        _fill_to_the_brim(disk / "brim")
 
         # Still full: every kind of change says so plainly, and a backup says it failed.
         with pytest.raises(DiskFull, match="^The disk is full"):
             service.log_conversation(max(concerns), TODAY, ConversationMode.PHONE,
-                                     long_notes(0))
+                                     os.urandom(49_000).hex())
         with pytest.raises(DiskFull, match="^The disk is full"):
             service.create(new_concern(summary="More " + os.urandom(20_000).hex(),
                                        named=PersonDetails(name="One Too Many",
@@ -88,7 +105,7 @@ def test_a_full_disk_loses_nothing_saved(tmp_path: Path) -> None:
         # A named concern is two files: the person fits, the concern does not.
         sliver.unlink()
         with pytest.raises(DiskFull, match="^The disk is full"):
-            service.create(new_concern(summary="Too long " + os.urandom(300_000).hex(),
+            service.create(new_concern(summary="Too long " + os.urandom(45_000).hex(),
                                        named=PersonDetails(name="Half Written")))
         with pytest.raises(BackupError, match="casebook is unchanged"):
             backup.backup_files(folder, book.master_key)

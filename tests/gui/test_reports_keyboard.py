@@ -118,7 +118,7 @@ def test_the_pages_and_dialogs_name_every_control_and_tab_in_order(
         qtbot.addWidget(importing)
         importing.open()
         assert _unnamed(importing) == [] and _clashing_mnemonics(importing) == []
-        visited = _tab_through(qtbot, importing, importing.choose_button, 2)
-        assert visited == [importing.choose_button, importing.save_csv_template,
-                           importing.save_xlsx_template]
+        visited = _tab_through(qtbot, importing, importing.choose_button, 3)
+        assert visited == [importing.choose_button, importing.pseudonymise,
+                           importing.save_csv_template, importing.save_xlsx_template]
         opened.idle()

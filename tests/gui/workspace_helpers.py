@@ -6,7 +6,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -127,3 +128,16 @@ def all_texts(*roots: QWidget) -> str:
         widgets.append(root)
         widgets.extend(root.findChildren(QWidget))
     return "\n".join(text for w in widgets for text in widget_texts(w) if text)
+
+
+def type_text(qtbot: Any, widget: QWidget, text: str) -> None:
+    """Type as a person would: QTest types plain ASCII itself; anything else (an accent, a
+    no-break or thin space, a combining mark, a Cyrillic letter) arrives as a key event
+    carrying the character, as a keyboard layout or an input method sends it."""
+    for ch in text:
+        if ord(ch) < 128:
+            qtbot.keyClicks(widget, ch)
+            continue
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier,
+                                                     ch))

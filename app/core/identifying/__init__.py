@@ -29,13 +29,13 @@ from collections.abc import Iterable
 from app.core.identifying.digests import name_token_digests
 from app.core.identifying.findings import MARKERS, REASONS, WHAT, Finding, HeldIdentity
 from app.core.identifying.patterns import is_valid_chi
-from app.core.identifying.scanner import Scanner
+from app.core.identifying.scanner import Scanner, masked, merged
 
 DEFAULT_REPLACEMENT = "[redacted]"
 
 __all__ = ["DEFAULT_REPLACEMENT", "MARKERS", "REASONS", "WHAT", "Finding", "HeldIdentity",
-           "Scanner", "find_identifying", "is_valid_chi", "mask_identifying",
-           "name_token_digests"]
+           "Scanner", "find_identifying", "is_valid_chi", "mask_identifying", "masked",
+           "merged", "name_token_digests"]
 
 
 @functools.lru_cache(maxsize=4)

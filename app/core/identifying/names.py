@@ -77,10 +77,12 @@ class PhraseIndex:
     phrases: dict[Key, list[Entry]] = field(default_factory=dict)
     prefixes: set[Key] = field(default_factory=set)
     longest: int = 0
+    first_words: set[str] = field(default_factory=set)  # a text with none matches nothing
 
     def add(self, key: Key, entry: Entry) -> None:
         if not key:
             return
+        self.first_words.add(key[0])
         self.phrases.setdefault(key, []).append(entry)  # a repeat costs only a look
         for n in range(1, len(key) + 1):
             self.prefixes.add(key[:n])
@@ -138,7 +140,9 @@ class NameShape:
 
 @functools.lru_cache(maxsize=16384)
 def name_shape(name: str) -> NameShape:
-    words = [w for w in (word_tokens(part) for part in fold_phrase(name).split()) if w]
+    # Digits are no part of a name ("Person 101" in a log is a placeholder, not a surname).
+    words = [w for w in (tuple(t for t in word_tokens(part) if not t.isdigit())
+                         for part in fold_phrase(name).split()) if w]
     while len(words) > 1 and len(words[0]) == 1 and words[0][0] in TITLES:
         words = words[1:]  # "Dr Jordan Testperson": the title is not part of the name
     return NameShape(tuple(t for w in words for t in w), tuple(words))

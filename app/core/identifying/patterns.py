@@ -7,9 +7,10 @@ All run over the folded text (lower case, every space a plain space).
   the domain has a spelled-out dot ("at example dot org"), so "looked at page.html"
   is not an email. Each is also given back as the address it spells, to compare
   with the held ones.
-- CHI numbers: ten digits, plain or spaced/dashed 6-4, 3-3-4 or 2-2-2-4, not part of
-  a longer number. With a real DDMMYY date first and the modulus-11 check digit last
-  it is a CHI number; with the date but a failing check digit it "looks like" one.
+- CHI numbers: ten digits, plain or spaced/dashed 6-4, 3-3-4 or 2-2-2-4 (one or two
+  spaces or dashes between groups), not part of a longer number. With a real DDMMYY
+  date first and the modulus-11 check digit last it is a CHI number; with the date but a
+  failing check digit it "looks like" one.
 - Dates of birth: a date (13/04/1981, 13.4.81, 13 April 1981, 13th of Apr 1981,
   April 13, 1981, April 1981) just after "DOB", "D.O.B.", "date of birth",
   "born (on)", "birthday", or just before "(DOB)". A date with no such word, and an
@@ -62,6 +63,10 @@ def email_matches(folded: str) -> Iterator[EmailMatch]:
     if "@" in folded:
         for match in EMAIL.finditer(folded):
             yield EmailMatch(match.start(), match.end(), match.group(0))
+    # Every spelled-out form holds "dot", "@" or "at" in brackets: most text holds none,
+    # seen by substring tests before any pattern runs.
+    if "dot" not in folded and "@" not in folded and "at" not in folded:
+        return
     if _SPELLED_HINT.search(folded) is None:
         return
     for match in SPELLED.finditer(folded):
@@ -77,10 +82,13 @@ def email_matches(folded: str) -> Iterator[EmailMatch]:
 
 _DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
+# A separator is one or two spaces or dashes ("120385 - 1235", a thin space beside a space).
+_SEP = r"[ \-]{1,2}"
 CHI = re.compile(
-    r"(?<![\w+])(?<!\d[ \-])"
-    r"(\d{10}|\d{6}[ \-]\d{4}|\d{3}[ \-]\d{3}[ \-]\d{4}|\d{2}[ \-]\d{2}[ \-]\d{2}[ \-]\d{4})"
-    r"(?!\w)(?![ \-]\d)", re.ASCII)
+    r"(?<![\w+])(?<!\d[ \-])(?<!\d[ \-]{2})"
+    rf"(\d{{10}}|\d{{6}}{_SEP}\d{{4}}|\d{{3}}{_SEP}\d{{3}}{_SEP}\d{{4}}"
+    rf"|\d{{2}}{_SEP}\d{{2}}{_SEP}\d{{2}}{_SEP}\d{{4}})"
+    r"(?!\w)(?![ \-]{1,2}\d)", re.ASCII)
 
 
 def valid_ddmmyy(digits: str) -> bool:
@@ -106,6 +114,8 @@ def is_valid_chi(digits: str) -> bool:
 
 def chi_matches(folded: str) -> Iterator[tuple[str, int, int]]:
     """(kind, start, end): "chi" or "chi_like"."""
+    if sum(map(folded.count, "0123456789")) < 10:
+        return  # a CHI number has ten digits
     for match in CHI.finditer(folded):
         digits = re.sub(r"\D", "", match.group(1))
         if is_valid_chi(digits):

@@ -16,7 +16,7 @@ reported again, so masking twice gives what masking once gave.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from app.core.identifying import names, patterns, phones
@@ -31,7 +31,7 @@ from app.core.identifying.findings import (
 )
 from app.core.identifying.names import Context, Entry, PhraseIndex
 from app.core.identifying.normalise import Folded, fold, fold_phrase
-from app.core.identifying.words import tokens, word_tokens
+from app.core.identifying.words import TOKEN, tokens, word_tokens
 from app.core.identity import PSEUDONYM
 
 _MASK_ROUNDS = 5
@@ -52,7 +52,7 @@ class Scanner:
     def __init__(self, people: dict[str, HeldIdentity], index: PhraseIndex,
                  initials: dict[str, frozenset[str]], emails: dict[str, frozenset[str]],
                  phone_numbers: dict[str, frozenset[str]], allowed_emails: frozenset[str],
-                 allowed_phones: frozenset[str], digests: frozenset[bytes],
+                 allowed_phones: frozenset[str], digests: dict[bytes, frozenset[str]],
                  digest_key: bytes | None) -> None:
         self._people = people
         self._index = index
@@ -67,13 +67,21 @@ class Scanner:
     @classmethod
     def build(cls, held: Iterable[HeldIdentity], *, never_publish: Iterable[str] = (),
               allow: Iterable[str] = (), name_digests: Iterable[bytes] = (),
-              digest_key: bytes | None = None) -> Scanner:
+              digest_key: bytes | None = None,
+              owned_digests: Mapping[str, Iterable[bytes]] | None = None) -> Scanner:
         """A scanner for `held` people, the organisation's never-publish phrases, and an
         allow-list (phone numbers, emails and phrases never reported: the organisation's
         own contact details and name; the signposting bodies' are always allowed:
         findings.SIGNPOSTING). `name_digests` come from
-        `name_token_digests` under `digest_key`."""
-        digests = frozenset(name_digests)
+        `name_token_digests` under `digest_key`; `owned_digests` are the same, by owner (an
+        unnamed concern's own reference): scanning with `own` set to that owner reports them
+        as C's name."""
+        digests: dict[bytes, set[str]] = {}
+        for digest in name_digests:
+            digests.setdefault(digest, set())
+        for owner, owned in (owned_digests or {}).items():
+            for digest in owned:
+                digests.setdefault(digest, set()).add(owner)
         if digests and not digest_key:
             raise ValueError("Name digests need the key they were made with.")
         people: dict[str, HeldIdentity] = {}
@@ -106,7 +114,8 @@ class Scanner:
         return cls(people, index, initials,
                    {k: frozenset(v) for k, v in emails.items()},
                    {k: frozenset(v) for k, v in numbers.items()},
-                   frozenset(allowed_emails), frozenset(allowed_phones), digests, digest_key)
+                   frozenset(allowed_emails), frozenset(allowed_phones),
+                   {k: frozenset(v) for k, v in digests.items()}, digest_key)
 
     @classmethod
     def patterns_only(cls) -> Scanner:
@@ -153,9 +162,18 @@ class Scanner:
 
     def _names(self, folded: Folded, own: str | None, found: list[_Candidate],
                allowed: list[Span]) -> None:
-        toks = tokens(folded.text)
-        if not toks:
+        # Most text holds no word that begins any held phrase: seen from the set of its
+        # words (made in C), it skips building a token for every word (measured: two
+        # thirds of a whole-casebook check went on that).
+        words = set(TOKEN.findall(folded.text))
+        if not words:
             return
+        person = self._people.get(own) if own is not None else None
+        if (self._index.first_words.isdisjoint(words)
+                and (person is None or _own(person)[0].first_words.isdisjoint(words))
+                and not self._any_digest(words)):
+            return
+        toks = tokens(folded.text)
         joined = names.joined_words(folded.text, toks)
         ctx = Context(folded, toks)
         for i, j, entries in self._index.matches(toks, joined):
@@ -171,7 +189,6 @@ class Scanner:
                     if hit is not None:
                         found.append(_Candidate(hit[0], hit[1], end))
                         break
-        person = self._people.get(own) if own is not None else None
         if person is not None:
             own_index, initials = _own(person)
             confirmed: set[tuple[str, ...]] = set()
@@ -191,22 +208,40 @@ class Scanner:
                 if key in confirmed and ctx.capital(i):
                     found.append(_Candidate("own_name", toks[i].start, toks[j - 1].end))
         if self._digests and self._digest_key:
-            self._digest_names(ctx, joined, found)
+            self._digest_names(ctx, joined, own, found)
 
-    def _digest_names(self, ctx: Context, joined: list[bool], found: list[_Candidate]) -> None:
+    def _any_digest(self, words: set[str]) -> bool:
+        """Whether any word could be part of a fingerprinted name: every word of two letters
+        or more of a name has its own digest, so a pair ("J Smith") matches only where one of
+        its words does (a name of single letters alone is refused for a fingerprint)."""
+        key = self._digest_key
+        if not self._digests or key is None:
+            return False
+        return any(len(w) >= 2 and not w.isdigit() and token_digest(key, w) in self._digests
+                   for w in words)
+
+    def _digest_names(self, ctx: Context, joined: list[bool], own: str | None,
+                      found: list[_Candidate]) -> None:
         key = self._digest_key
         assert key is not None
         toks = ctx.toks
+
+        def kind(owners: frozenset[str]) -> str:
+            return "own_name" if own is not None and own in owners else "unnamed_name"
+
         for i, tok in enumerate(toks):
             word = tok.text
-            if len(word) >= 2 and not word.isdigit() and token_digest(key, word) in self._digests:
+            owners = (self._digests.get(token_digest(key, word))
+                      if len(word) >= 2 and not word.isdigit() else None)
+            if owners is not None:
                 judged = names.own_match(ctx, i, i + 1, (word,), names.PART, frozenset())
                 if judged is not None:
-                    found.append(_Candidate("unnamed_name", judged[1], tok.end))
+                    found.append(_Candidate(kind(owners), judged[1], tok.end))
             if i + 1 < len(toks) and joined[i]:
                 pair = f"{word} {toks[i + 1].text}"
-                if token_digest(key, pair) in self._digests:
-                    found.append(_Candidate("unnamed_name", tok.start, toks[i + 1].end))
+                owners = self._digests.get(token_digest(key, pair))
+                if owners is not None:
+                    found.append(_Candidate(kind(owners), tok.start, toks[i + 1].end))
 
     def _contacts(self, folded: Folded, own: str | None, found: list[_Candidate],
                   allowed: list[Span]) -> None:
@@ -243,7 +278,7 @@ def _patterns_only() -> Scanner:
     return Scanner.build(())
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=1024)
 def _own(person: HeldIdentity) -> tuple[PhraseIndex, frozenset[str]]:
     return names.own_index(person), names.own_initials(person)
 
@@ -259,6 +294,18 @@ def _marker_spans(text: str) -> list[Span]:
             spans.append((at, at + len(marker)))
             at = text.find(marker, at + len(marker))
     return spans
+
+
+def merged(findings: Iterable[Finding]) -> list[Finding]:
+    """Findings from several scans of one text as one scan gives them: in order, none
+    lying wholly inside another."""
+    return _outermost(list(findings))
+
+
+def masked(text: str, findings: Iterable[Finding], pseudonym: str = PSEUDONYM) -> str:
+    """`text` with each finding replaced once, as Scanner.mask does in one round."""
+    found = list(findings)
+    return _replace(text, found, pseudonym) if found else text
 
 
 def _outermost(findings: list[Finding]) -> list[Finding]:

@@ -96,10 +96,12 @@ def save_report(board: Board, period: Period, out: Path, kind: str, publication:
     """Write the PDF or CSV and note it in the board's audit log (as the CLI does)."""
     from app.returns.board_output import write_board_csv, write_board_pdf
     from app.returns.board_report import board_figures
+    from app.store.board_settings import never_publish
 
     doc = board_figures(board, period)
     write = write_board_pdf if kind == "pdf" else write_board_csv
-    write(doc, out, board.name, publication=publication, threshold=threshold)
+    write(doc, out, board.name, publication=publication, threshold=threshold,
+          never_publish=never_publish(board))
     board.record(f"report.{kind}", "board", period.label, {"publication": publication})
     return out
 

@@ -35,12 +35,17 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from app.core.case_text import MAX_FIELD_CHARS, too_long_message
 from app.core.facts import ConcernFacts
+from app.core.identifying import HeldIdentity
+from app.services import identity_scan
 from app.store.concerns import ConcernService
 from app.ui.base.formatting import format_day
 from app.ui.base.worker import WorkerState
 from app.ui.case.context import CaseContext
 from app.ui.case.fields import ProblemLabel, hint_label, note, wipe
+from app.ui.case.identity_check import IdentityCheck, text_of
+from app.ui.case.identity_notice import IdentityNotice
 from app.ui.session import Session
 
 Problem = tuple[str, str]  # (field key, or "" for the form as a whole; one plain sentence)
@@ -95,6 +100,10 @@ class CaseForm(QDialog):
         self.scroller.setWidget(body)
         self.scroller.setAccessibleName(title)
 
+        self.notice = IdentityNotice()
+        self.identity = IdentityCheck(session, self.notice, lambda: self.concern_id,
+                                      self.scan_person, self)
+        self.identity.changed.connect(self._identity_changed)
         self.general = ProblemLabel()
         self.general.setObjectName("form-problem")
         self.busy_note = note()
@@ -112,6 +121,7 @@ class CaseForm(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.scroller, 1)
+        layout.addWidget(self.notice)
         layout.addWidget(self.general)
         layout.addWidget(self.busy_note)
         layout.addWidget(self.buttons)
@@ -136,9 +146,11 @@ class CaseForm(QDialog):
 
     def add_field(self, key: str, label: str, widget: QWidget, *, hint: str = "",
                   buddy: QWidget | None = None, watch: Iterable[QWidget] = (),
-                  name: str = "") -> QWidget:
+                  name: str = "", scan: bool = True) -> QWidget:
         """A labelled field; `label` carries its mnemonic (&Date). Changes re-run the checks.
-        `name` is how problems refer to the field, when not its label."""
+        `name` is how problems refer to the field, when not its label. Free text (a line or
+        a box) is case text, checked for identifying text as it is typed, unless `scan` is
+        False (a name typed only to make its fingerprint)."""
         name = name or plain(label)
         caption = QLabel(label)
         caption.setBuddy(buddy or widget)
@@ -157,7 +169,13 @@ class CaseForm(QDialog):
         self._fields[key] = _Field(name, widget, problem, holder)
         for watched in (widget, *watch):
             self._watch(key, watched)
+        if scan and isinstance(widget, (QLineEdit, QPlainTextEdit)):
+            self.identity.watch(key, name, widget, lambda: self._shown(key))
         return widget
+
+    def _shown(self, key: str) -> bool:
+        """Whether a field's row is shown (a hidden field's text is not saved)."""
+        return self.form.isRowVisible(self._fields[key].holder)
 
     def track(self, key: str, name: str, widget: QWidget, problem: ProblemLabel,
               holder: QWidget) -> None:
@@ -196,7 +214,32 @@ class CaseForm(QDialog):
     def settle(self) -> None:
         """Call once the form is filled in: show what is still needed, quietly."""
         self._touched.clear()
+        self.notice.setVisible(bool(self.identity.fields))
         self.revalidate()
+
+    # ----- the identity check -----------------------------------------------------------
+
+    def scan_person(self) -> HeldIdentity | None:
+        """A person not yet recorded whose details the text is checked against (the new
+        concern form's); an existing concern's own person is the worker's to find."""
+        return None
+
+    def _identity_changed(self) -> None:
+        if (not self.forgotten and not self._busy and not self.identity.outstanding()
+                and self.general.text().endswith(self._identity_problem())):
+            self.general.clear_problem()
+
+    def _identity_problem(self) -> str:
+        return self.tr("Before saving, replace what the identity check found, or keep it as "
+                       "written.")
+
+    def _length_problems(self) -> list[Problem]:
+        found: list[Problem] = []
+        for key, watched in self.identity.fields.items():
+            length = len(text_of(watched.widget))
+            if length > MAX_FIELD_CHARS and self._shown(key):
+                found.append((key, self.tr(too_long_message("This", length))))
+        return found
 
     # ----- checking ---------------------------------------------------------------------
 
@@ -211,7 +254,7 @@ class CaseForm(QDialog):
         return self._fields[key].widget
 
     def revalidate(self) -> list[Problem]:
-        found = [] if self.forgotten else self.problems()
+        found = [] if self.forgotten else self.problems() + self._length_problems()
         by_key: dict[str, list[str]] = defaultdict(list)
         loose: list[str] = []
         for key, message in found:
@@ -249,9 +292,40 @@ class CaseForm(QDialog):
         self._touched.update(self._fields)
         if self.revalidate():
             return
-        job = self.save_job()
+        if not self.identity.ready(self._checked):
+            self.busy_note.setText(self.tr("Checking for identifying text…"))
+            self.busy_note.setVisible(True)
+            return
+        if self.identity.outstanding():
+            self.general.show_problem(self._identity_problem(), urgent=True)
+            self.notice.replace_button.setFocus()
+            return
+        job = self._with_kept(self.save_job(), self.identity.kept())
         self._set_busy(True)
         self.session.write(job, self._saved, self._failed, self.concern_id)
+
+    def _checked(self) -> None:
+        """The identity check's answers came in while Save waited: try again."""
+        if self.forgotten or not isValid(self):
+            return
+        self.busy_note.setVisible(False)
+        self.accept()
+
+    def _with_kept(self, job: Job, kept: dict[str, tuple[str, ...]]) -> Job:
+        """The save, then one audit entry per field kept as written (field and kinds)."""
+        if not kept:
+            return job
+        concern_id = self.concern_id
+
+        def saving(state: WorkerState) -> Any:
+            result = job(state)
+            target = concern_id if concern_id is not None else result
+            if isinstance(target, int):
+                for field, kinds in kept.items():
+                    identity_scan.record_kept(state.require_book(), target, field, kinds)
+            return result
+
+        return saving
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
@@ -288,6 +362,7 @@ class CaseForm(QDialog):
         """On lock: wipe every field and label, then close without saving anything."""
         self.forgotten = True
         self._busy = False
+        self.identity.forget()
         wipe(self)
         super().done(QDialog.DialogCode.Rejected)
 

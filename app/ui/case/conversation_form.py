@@ -123,7 +123,12 @@ class ConversationForm(ConcernForm):
         def job(state: Any) -> int:
             service = session.service(state)
             if conversation is not None:
-                service.update_conversation(conversation.conversation_id, notes, steps)
+                # The form showed the stored text masked: what was not changed is kept as
+                # stored (a name kept as written stays; the mask is never written over it).
+                service.update_conversation(
+                    conversation.conversation_id,
+                    None if notes == conversation.notes else notes,
+                    None if steps == conversation.next_steps else steps)
                 row = conversation.conversation_id
             else:
                 row = service.log_conversation(concern_id, held_on, mode,

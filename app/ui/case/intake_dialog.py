@@ -43,6 +43,13 @@ class IntakeDialog(ConcernForm):
             "raiser_category": values.raiser_category.value,
             "service_type": values.service_type.value, "service_area": values.service_area,
             "summary": values.summary}
+        # The form showed the stored text masked: text not changed here is not written (a
+        # name kept as written stays as stored; the mask is never written over it).
+        shown = self.context.detail
+        for key, was in (("summary", shown.summary), ("service_area", shown.service_area),
+                         ("late_reason", shown.late_reason)):
+            if changes[key] == (was or None if key == "late_reason" else was):
+                del changes[key]
 
         def call(service):  # type: ignore[no-untyped-def]
             service.update_intake(concern_id, **changes)

@@ -14,10 +14,13 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget
 
+from app.core.identifying import HeldIdentity
 from app.core.identity import PersonDetails
 from app.core.records import Anonymity, ConsentMethod, Stage
 from app.core.rules import validate_concern
+from app.services import identity_scan
 from app.store.concerns import NewConcern
+from app.store.name_digests import name_problem
 from app.store.workspace_queries import drafts_for
 from app.ui.base.worker import WorkerState
 from app.ui.case import proposals
@@ -57,6 +60,12 @@ class NewConcernDialog(CaseForm):
                                     "separately; they cannot go through the Standards."))
         self.person_box = self._person_box()
         self.add_wide(self.person_box)
+        self.unnamed_name = QLineEdit()
+        self.unnamed_name.setAccessibleName(self.tr("Name for the fingerprint (not kept)"))
+        self.add_field("unnamed_name", self.tr("Name's &fingerprint:"), self.unnamed_name,
+                       hint=self.tr("Optional. Type the name and only a fingerprint is kept, "
+                                    "never the name, so that Casebook recognises it when it "
+                                    "is typed into notes."), scan=False)
         self.intake.add_what_and_where()
         self.start = Choice(self.tr("Starting point"), [
             (self.tr("Initial discussion (decide later)"), "none"),
@@ -73,6 +82,11 @@ class NewConcernDialog(CaseForm):
         self.add_field("handler", self.tr("Han&dler:"), self.handler)
         self.anonymity.changed.connect(self._arrange)
         self.start.changed.connect(self._arrange)
+        # The text is checked against the person being recorded, so a change to them
+        # checks it again.
+        self.anonymity.changed.connect(self.identity.rescan_all)
+        for edit in (*self.person.values(), self.unnamed_name):
+            edit.textChanged.connect(lambda _text: self.identity.rescan_all())
         self._arrange()
         self.settle()
         self.intake.received_on.setFocus()
@@ -114,6 +128,7 @@ class NewConcernDialog(CaseForm):
     def _arrange(self) -> None:
         named, stage = self._named(), self._stage()
         self.form.setRowVisible(self.person_box, named)
+        self.show_field("unnamed_name", self._anonymity() is Anonymity.UNNAMED)
         self.show_field("consent", named and stage is not None)
         self.show_field("consent_method", named and stage is not None)
         self.show_field("handler", stage is not None)
@@ -136,6 +151,10 @@ class NewConcernDialog(CaseForm):
         if self._named() and not self.person["name"].text().strip():
             found.append(("person", self.tr("Enter the person's name (kept apart, in the "
                                             "identity store).")))
+        fingerprint = self._fingerprint_name()
+        problem = name_problem(fingerprint) if fingerprint else None
+        if problem:
+            found.append(("unnamed_name", self.tr(problem)))
         consent_on = self._consent_on()
         if consent_on is not None:
             if consent_on < values.received_on or consent_on > self.today:
@@ -164,15 +183,36 @@ class NewConcernDialog(CaseForm):
             consent_method=ConsentMethod(method.value) if method else None,
             aware_on=values.aware_on, person=person)
 
+    def scan_person(self) -> HeldIdentity | None:
+        """Who C is, for checking the summary before anything is stored: the person typed
+        into the form (named), or the name typed for its fingerprint (unnamed)."""
+        anonymity = self._anonymity()
+        if anonymity is Anonymity.NAMED:
+            values = {k: e.text() for k, e in self.person.items()}
+            return identity_scan.person_being_recorded(
+                values["name"], values["email"], values["phone"], values["employer"],
+                values["job_title"], values["support_person"])
+        if anonymity is Anonymity.UNNAMED:
+            return identity_scan.person_being_recorded(self.unnamed_name.text())
+        return None
+
+    def _fingerprint_name(self) -> str:
+        if self._anonymity() is not Anonymity.UNNAMED:
+            return ""
+        return self.unnamed_name.text().strip()
+
     def save_job(self) -> Job:
         new, late_reason = self._new_concern(), self.intake.values().late_reason
         discard, session = self.keeper.discard_job(), self.session
+        fingerprint = self._fingerprint_name()
 
         def job(state: WorkerState) -> int:
             service = session.service(state)
             concern_id = service.create(new)
             if late_reason:
                 service.update_intake(concern_id, late_reason=late_reason)
+            if fingerprint:
+                identity_scan.record_fingerprint(session.book(state), concern_id, fingerprint)
             discard(session, state)
             return concern_id
 
@@ -203,6 +243,7 @@ class NewConcernDialog(CaseForm):
         self.keeper.stop()
         for edit in self.person.values():
             edit.clear()
+        self.unnamed_name.clear()
         super().forget()
 
     # ----- drafts (never the person's details) ------------------------------------------

@@ -24,11 +24,13 @@ class PersonPanel(WorkspaceTab):
         self.told = note()
         self.told.setAccessibleName(self.tr("How many times the identity has been shared"))
         self.reveal = self.button(self.tr("&Reveal the person…"), "reveal")
+        self.fingerprint = self.button(self.tr("Record the name's &fingerprint…"),
+                                       "fingerprint")
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.explanation)
         layout.addWidget(self.told)
-        layout.addLayout(self.button_row(self.reveal))
+        layout.addLayout(self.button_row(self.reveal, self.fingerprint))
         layout.addStretch(1)
 
     def show_context(self, context: CaseContext) -> None:
@@ -40,6 +42,12 @@ class PersonPanel(WorkspaceTab):
         elif detail.anonymity == Anonymity.UNNAMED.value:
             text = self.tr("This concern is unnamed: you know who raised it, but the casebook "
                            "must not record it.")
+            text += " " + (self.tr(
+                "A fingerprint of the name is recorded, so the identity check finds the name "
+                "where it is typed; the name itself is not kept.") if context.fingerprint
+                else self.tr(
+                "You may record a fingerprint of the name (never the name itself), so that "
+                "the identity check finds it where it is typed."))
         elif detail.has_person:
             text = self.tr("C's identity is kept apart from the case, in a separately "
                            "encrypted store. Revealing it asks for a reason, which is written "
@@ -60,9 +68,11 @@ class PersonPanel(WorkspaceTab):
         self.told.setText(told)
         self.told.setVisible(detail.has_person)
         self.reveal.setEnabled(detail.has_person)
+        self.fingerprint.setVisible(detail.anonymity == Anonymity.UNNAMED.value)
 
     def forget(self) -> None:
         super().forget()
         self.explanation.clear()
         self.told.clear()
         self.reveal.setEnabled(False)
+        self.fingerprint.setVisible(False)

@@ -36,6 +36,7 @@ from app.ui.case.escalate_dialog import EscalateDialog
 from app.ui.case.extension_dialog import ExtensionDialog
 from app.ui.case.feedback_dialog import FeedbackDialog
 from app.ui.case.fields import ProblemLabel
+from app.ui.case.fingerprint_dialog import FingerprintDialog
 from app.ui.case.handler_dialog import HandlerDialog
 from app.ui.case.header import WorkspaceHeader
 from app.ui.case.intake_dialog import IntakeDialog
@@ -282,6 +283,7 @@ class ConcernWorkspace(QWidget):
             "feedback": lambda: FeedbackDialog(session, context, self),
             "disclosure": lambda: DisclosureDialog(session, context, self),
             "reveal": lambda: RevealDialog(session, context.concern_id, detail.reference, self),
+            "fingerprint": lambda: FingerprintDialog(session, context, self),
             "letter": lambda: _letter_dialog(session, context.concern_id, self),
             "summary": lambda: _summary_dialog(session, context.concern_id, self),
         }

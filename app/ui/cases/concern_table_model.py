@@ -1,7 +1,10 @@
 """The concerns list as a lazy Qt model: pages arrive from the worker as the user scrolls.
 
 Sorting and filtering happen in SQL (app/store/listing.py); the model only holds
-the pages fetched so far, and forgets them all on lock. No names are ever here.
+the pages fetched so far, and forgets them all on lock. The rows come through
+app/services/concern_list.py, which masks any held identity in their text (the service
+area, local themes, the summary's first line) and searches an index that holds none: no
+names are ever here.
 """
 
 from __future__ import annotations
@@ -19,8 +22,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from app.store import listing
-from app.store.listing import ConcernRow, ListQuery
+from app.services import concern_list
+from app.services.concern_list import ListedConcern
+from app.store.listing import SORT_COLUMNS, ListQuery
 from app.ui.base.formatting import format_day, service_label, stage_label, status_label
 from app.ui.base.worker import CasebookWorker, WorkerState
 
@@ -36,6 +40,9 @@ class ConcernTableModel(QAbstractTableModel):
         ("closure", "Status"),
         ("next_due", "Next deadline"),
         ("service_type", "Service"),
+        ("service_area", "Area"),
+        ("themes", "Themes"),
+        ("summary", "Summary"),
     )
     loaded = Signal(int)  # emitted with the total number of matching concerns
     failed = Signal(str)
@@ -43,7 +50,7 @@ class ConcernTableModel(QAbstractTableModel):
     def __init__(self, worker: CasebookWorker, today: date | None = None) -> None:
         super().__init__()
         self._worker = worker
-        self._rows: list[ConcernRow] = []
+        self._rows: list[ListedConcern] = []
         self._total = 0
         self._generation = 0  # answers to an older query are dropped
         self._fetching = False
@@ -59,8 +66,8 @@ class ConcernTableModel(QAbstractTableModel):
         generation = self._generation
         self._fetching = True
 
-        def job(state: WorkerState) -> tuple[int, list[ConcernRow]]:
-            return listing.first_page(state.require_book().cases, query, PAGE)
+        def job(state: WorkerState) -> tuple[int, list[ListedConcern]]:
+            return concern_list.first_page(state.require_book(), query, PAGE)
 
         self._worker.submit(job, lambda result: self._first_page(generation, result),
                             self._failed)
@@ -68,7 +75,7 @@ class ConcernTableModel(QAbstractTableModel):
     def refresh(self) -> None:
         self.set_query(self.query)
 
-    def _first_page(self, generation: int, result: tuple[int, list[ConcernRow]]) -> None:
+    def _first_page(self, generation: int, result: tuple[int, list[ListedConcern]]) -> None:
         if generation != self._generation:
             return
         total, rows = result
@@ -87,12 +94,12 @@ class ConcernTableModel(QAbstractTableModel):
         self._fetching = True
         generation, query, offset = self._generation, self.query, len(self._rows)
 
-        def job(state: WorkerState) -> list[ConcernRow]:
-            return listing.page(state.require_book().cases, query, offset, PAGE)
+        def job(state: WorkerState) -> list[ListedConcern]:
+            return concern_list.page(state.require_book(), query, offset, PAGE)
 
         self._worker.submit(job, lambda rows: self._more(generation, offset, rows), self._failed)
 
-    def _more(self, generation: int, offset: int, rows: list[ConcernRow]) -> None:
+    def _more(self, generation: int, offset: int, rows: list[ListedConcern]) -> None:
         if generation != self._generation or offset != len(self._rows):
             return
         self._fetching = False
@@ -107,6 +114,8 @@ class ConcernTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = self.COLUMNS[column][0]
+        if key not in SORT_COLUMNS:
+            return  # text columns are not sorted (the list sorts in SQL, by its indexes)
         self.set_query(replace(self.query, sort=key,
                                descending=order == Qt.SortOrder.DescendingOrder))
 
@@ -151,10 +160,10 @@ class ConcernTableModel(QAbstractTableModel):
             return row.concern_id
         return None
 
-    def _overdue(self, row: ConcernRow) -> bool:
+    def _overdue(self, row: ListedConcern) -> bool:
         return row.next_due is not None and row.next_due < self.today
 
-    def _text(self, row: ConcernRow, column: str) -> str:
+    def _text(self, row: ListedConcern, column: str) -> str:
         if column == "reference":
             return row.reference
         if column == "received_on":
@@ -171,4 +180,10 @@ class ConcernTableModel(QAbstractTableModel):
             if row.next_due == self.today:
                 return self.tr("{day} (due today)").format(day=format_day(row.next_due))
             return format_day(row.next_due)
+        if column == "service_area":
+            return row.service_area
+        if column == "themes":
+            return "; ".join(self.tr(t) for t in row.themes)
+        if column == "summary":
+            return row.summary
         return service_label(row.service_type)

@@ -35,7 +35,7 @@ from app.core.disclosure import (
     publication_view,
     suppress,
 )
-from app.core.identifying import mask_identifying
+from app.core.identifying import Scanner
 from app.core.periods import Period, quarter_of
 from app.ui.base.form_feedback import (
     BusyIndicator,
@@ -237,8 +237,9 @@ class KpiReportView(QWidget):
                                  .replace("%2", self.chooser.span.text()))
             view = loaded.published if publication else loaded.exact
             themes = loaded.published_themes if publication else loaded.exact_themes
-            learning = ([mask_identifying(s) for s in content.learning] if publication
-                        else list(content.learning))
+            # Masked on the worker already (app.documents.figures.learning_statements).
+            learning = ([Scanner.patterns_only().mask(s) for s in content.learning]
+                        if publication else list(content.learning))
             self.kpis.show_figures(view, themes, learning, publication)
         threshold = loaded.threshold if loaded is not None else None
         if publication and threshold is not None:

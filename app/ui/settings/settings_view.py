@@ -51,6 +51,8 @@ from app.ui.session import Session
 from app.ui.settings.add_holiday_dialog import AddHolidayDialog
 from app.ui.settings.change_passphrase_dialog import ChangePassphraseDialog
 from app.ui.settings.holidays_panel import HolidaysPanel
+from app.ui.settings.identity_check_panel import IdentityCheckPanel
+from app.ui.settings.identity_lists_panel import IdentityListsPanel
 
 _PAGE_WIDTH_CHARACTERS = 120
 
@@ -73,6 +75,7 @@ class _Loaded:
 
 
 class SettingsView(QWidget):
+    open_concern = Signal(int)  # from the identity check's findings
     auto_lock_changed = Signal(int)  # minutes, after it is saved
     settings_saved = Signal(tuple)  # the keys that changed
     quick_unlock_changed = Signal(bool)
@@ -199,12 +202,21 @@ class SettingsView(QWidget):
         holidays_box = QGroupBox(self.tr("Local holidays"))
         QVBoxLayout(holidays_box).addWidget(self.holidays)
 
+        # The identity check's lists
+        self.identity_lists = IdentityListsPanel(session)
+        self.identity_check = IdentityCheckPanel(session)
+        self.identity_check.open_concern.connect(self.open_concern.emit)
+        identity_box = QGroupBox(self.tr("Identifying text"))
+        identity_column = QVBoxLayout(identity_box)
+        identity_column.addWidget(self.identity_lists)
+        identity_column.addWidget(self.identity_check)
+
         # The page, and the bar that saves it
         page = QWidget()
         column = QVBoxLayout(page)
         column.addWidget(title)
         for box in (organisation_box, security_box, records_box, board_box, unit_key_box,
-                    holidays_box):
+                    holidays_box, identity_box):
             column.addWidget(box)
         column.addStretch(1)
         self.scroll_area = centred_page(page, _PAGE_WIDTH_CHARACTERS)
@@ -238,10 +250,17 @@ class SettingsView(QWidget):
         self.holidays.add_requested.connect(self.open_add_holiday)
         self.holidays.mark_worked_requested.connect(self.mark_worked)
         self.holidays.remove_requested.connect(self.remove_local_entry)
+        self.identity_lists.saved.connect(self.message.show_note)
         order = (self.organisation, self.unit, self.auto_lock, self.quick_unlock,
                  self.change_passphrase, self.retention, self.threshold, self.board_key,
                  self.holidays.table, self.holidays.add_button, self.holidays.worked_button,
-                 self.holidays.remove_button, self.revert, self.save)
+                 self.holidays.remove_button, self.identity_lists.never.entries,
+                 self.identity_lists.never.field, self.identity_lists.never.add_button,
+                 self.identity_lists.never.remove_button, self.identity_lists.allow.entries,
+                 self.identity_lists.allow.field, self.identity_lists.allow.add_button,
+                 self.identity_lists.allow.remove_button, self.identity_check.check_button,
+                 self.identity_check.replace_button, self.identity_check.open_button,
+                 self.identity_check.table, self.revert, self.save)
         for first, second in zip(order, order[1:], strict=False):
             self.setTabOrder(first, second)
         self._set_enabled(False)
@@ -297,6 +316,9 @@ class SettingsView(QWidget):
             return public_key_line(raw), fingerprint(raw)
 
         session.read(unit_key_job, self._show_unit_key, self._failed)
+        self.identity_lists.reload()
+        self.identity_check.forgotten = False
+        self.identity_check.set_enabled(True)
 
     def _show_unit_key(self, key: Any) -> None:
         line, print_ = key
@@ -583,4 +605,6 @@ class SettingsView(QWidget):
         self.quick_unlock_note.show_note(None)
         self.message.show_note(None)
         self.holidays.clear()
+        self.identity_lists.forget()
+        self.identity_check.forget()
         self._set_enabled(False)

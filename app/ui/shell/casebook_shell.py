@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QWidget
 
 from app.ui.cases.concern_list_view import ConcernListView
+from app.ui.cases.find_person_dialog import FindPersonDialog
 from app.ui.dashboard.dashboard_view import DashboardView
 from app.ui.reports.kpi_report_view import KpiReportView
 from app.ui.reports.return_view import ReturnView
@@ -21,6 +22,8 @@ class Page(Protocol):
 
 class CasebookShell(QWidget):
     """Dashboard, concerns list and a concern's workspace, behind one navigation list."""
+
+    lock_requested = Signal()  # Ctrl+L inside a window-modal dialog the shell opened
 
     PAGES = ("dashboard", "concerns", "workspace", "reports", "return", "settings")
 
@@ -51,8 +54,11 @@ class CasebookShell(QWidget):
         layout.addWidget(self.stack, 1)
         self.dashboard.open_concern.connect(self.open_concern)
         self.concerns.open_concern.connect(self.open_concern)
+        self.concerns.find_person_requested.connect(self.find_person)
+        self.find_person_dialog: FindPersonDialog | None = None
         self.workspace.back_requested.connect(lambda: self.show_page("concerns"))
         self.returns.settings_requested.connect(lambda: self.show_page("settings"))
+        self.settings.open_concern.connect(self.open_concern)
         session.changed.connect(self._changed)
         self._workspace_item().setFlags(Qt.ItemFlag.NoItemFlags)
 
@@ -75,10 +81,30 @@ class CasebookShell(QWidget):
         self.workspace.show_concern(concern_id)
         self.show_page("workspace")
 
+    def find_person(self) -> FindPersonDialog:
+        """Find a concern by its person (a reveal with a reason, audited)."""
+        if self.find_person_dialog is not None:
+            self.find_person_dialog.raise_()
+            return self.find_person_dialog
+        dialog = FindPersonDialog(self.session, self)
+        self.find_person_dialog = dialog
+        dialog.open_concern.connect(self.open_concern)
+        dialog.lock_requested.connect(self.lock_requested.emit)
+
+        def finished(_result: int) -> None:
+            dialog.wipe()  # the names found go with the dialog
+            dialog.deleteLater()
+            self.find_person_dialog = None
+
+        dialog.finished.connect(finished)
+        dialog.open()
+        return dialog
+
     def reload(self) -> None:
         """Fresh figures and rows from the casebook (after unlocking)."""
         self.dashboard.reload()
         self.concerns.reload(self.session.today())
+        self.concerns.prepare_search()
         self.reports.reload()  # read when first shown
         self.returns.reload()
         self.settings.reload()
@@ -113,6 +139,8 @@ class CasebookShell(QWidget):
         return self.workspace.pending_drafts()
 
     def forget(self) -> None:
+        if self.find_person_dialog is not None:
+            self.find_person_dialog.forget()
         for page in (self.dashboard, self.concerns, self.workspace, self.reports, self.returns,
                      self.settings):
             page.forget()
