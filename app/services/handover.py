@@ -421,14 +421,49 @@ def _person(doc: dict[str, Any]) -> tuple[PersonDetails, tuple[Consent, ...]]:
     return details, consents
 
 
+class _Rehearsed(Exception):
+    """Rolls back a rehearsal of the import: it was only to find what would not fit."""
+
+
+def _write_records(book: Casebook, read: ReadPackage, arrivals: list[Arrival], *,
+                   rehearse: bool) -> list[int]:
+    """Every record in one transaction on cases.db (rolled back again when rehearsing)."""
+    sender = HandoverParty(read.sender.name, read.sender.role, read.sender.fingerprint)
+    try:
+        with database.write(book.cases):
+            ids = handover_records.record_received(book, read.package_id, sender,
+                                                   read.handed_on, read.reason, arrivals)
+            if rehearse:
+                raise _Rehearsed()
+    except _Rehearsed:
+        return []
+    except database.IntegrityError as exc:
+        raise _refuse("invalid", "This package's records do not fit this casebook "
+                      f"({str(exc)[:120]}); nothing was imported.") from exc
+    except (NotFound, handover_records.BadRecord) as exc:
+        raise _refuse("invalid", f"{exc} Nothing was imported.") from exc
+    except CasebookError as exc:
+        if isinstance(exc, PackageRefused):
+            raise
+        raise _refuse("clash", str(exc)) from exc
+    return ids
+
+
 def import_package(book: Casebook, read: ReadPackage) -> ImportResult:
-    """Import what `read_package` showed: whole, or not at all."""
+    """Import what `read_package` showed: whole, or not at all.
+
+    The records are first written and rolled back (a rehearsal), so a package whose records
+    do not fit is refused before any identity is written; then the identities go into
+    identities.db and every record into cases.db in one transaction."""
     if handover_records.received_before(book.cases, read.package_id) is not None:
         raise _refuse("already_imported", "This package was already imported here; nothing "
                       "was changed.")
     identities = IdentityService(book)
     people = [_person(item["identity"]) if item["identity_status"] == "sent" else None
               for item in read.body["concerns"]]
+    _write_records(book, read, [Arrival(item["reference"], item["record"], None,
+                                        item["identity_status"])
+                                for item in read.body["concerns"]], rehearse=True)
     added: list[str] = []
     try:
         arrivals = []
@@ -439,20 +474,7 @@ def import_package(book: Casebook, read: ReadPackage) -> ImportResult:
                 added.append(person_ref)
             arrivals.append(Arrival(item["reference"], item["record"], person_ref,
                                     item["identity_status"]))
-        sender = HandoverParty(read.sender.name, read.sender.role, read.sender.fingerprint)
-        try:
-            with database.write(book.cases):
-                ids = handover_records.record_received(book, read.package_id, sender,
-                                                       read.handed_on, read.reason, arrivals)
-        except database.IntegrityError as exc:
-            raise _refuse("invalid", "This package's records do not fit this casebook "
-                          f"({str(exc)[:120]}); nothing was imported.") from exc
-        except NotFound as exc:
-            raise _refuse("invalid", f"{exc} Nothing was imported.") from exc
-        except CasebookError as exc:
-            if isinstance(exc, PackageRefused):
-                raise
-            raise _refuse("clash", str(exc)) from exc
+        ids = _write_records(book, read, arrivals, rehearse=False)
     except BaseException:
         identities.delete_people(added)  # nothing may point at them: taken back out
         raise

@@ -37,6 +37,8 @@ def named(name: str = "Jordan Testperson", **changes: object) -> NewConcern:
         consent_method=ConsentMethod.CONVERSATION,
         person=PersonDetails(name=name, email=f"{name.split()[0].lower()}@example.org",
                              phone="07700 900123", job_title="Staff nurse"))
+    if "received_on" in changes and "consent_on" not in changes:
+        changes["consent_on"] = changes["received_on"]
     return replace(base, **changes)  # type: ignore[arg-type]
 
 
