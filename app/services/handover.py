@@ -263,6 +263,7 @@ def export(book: Casebook, plan: ExportPlan, out: Path, reason: str, *,
         "concerns": items,
     }
     data = handover_package.seal(book, body, plan.colleague.address.recipient)
+    removed_at = datetime.now(UTC).isoformat(timespec="microseconds")
     try:
         write_atomic(out, data)
     except OSError as exc:
@@ -275,9 +276,8 @@ def export(book: Casebook, plan: ExportPlan, out: Path, reason: str, *,
     if to_delete:
         identities.delete_people(to_delete)
         database.checkpoint(book.cases)
-        backups = backup_purge.after_removal(
-            book.folder, book.master_key, datetime.now(UTC).isoformat(timespec="seconds"),
-            "after-handover")
+        backups = backup_purge.after_removal(book.folder, book.master_key, removed_at,
+                                             "after-handover")
         book.record("backup.remade", "backup", backups.new_backup.name,
                     {"removed": len(backups.removed), "after": "handover"})
     return ExportResult(out, package_id, plan, handed_on, backups)

@@ -300,7 +300,7 @@ def _remember_external(folder: Path, entry: Path) -> None:
     known = [str(p) for p in _external_index(folder)]
     known.append(str(entry.resolve()))
     made = external_made(folder)
-    made[str(entry.resolve())] = datetime.now(UTC).isoformat(timespec="seconds")
+    made[str(entry.resolve())] = datetime.now(UTC).isoformat(timespec="microseconds")
     # Kept: the last 200 places (the index is small; a list that forgets a backup would
     # leave a destroyed identity unnamed in a copy).
     known = known[-200:]

@@ -50,7 +50,7 @@ DESTROYED_KINDS = ("identity", "consents", "case text", "drafts", "search index 
 
 
 def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
 @dataclass(frozen=True)

@@ -45,7 +45,7 @@ class BadRecord(CasebookError):
 
 
 def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
 def _columns(conn: Connection, table: str) -> list[str]:

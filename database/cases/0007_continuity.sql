@@ -79,7 +79,8 @@ END;
 
 -- Destruction at the end of retention: started (the identity is being destroyed), then
 -- done (the identity is gone and the case text is a tombstone). `approved_by` names the
--- trusted colleague whose signed statement approved it, where two people are required.
+-- trusted colleague whose signed statement approved it, where two people are required (one
+-- statement may approve several references; it approves one destruction, never two).
 CREATE TABLE destructions (
     id                   INTEGER PRIMARY KEY,
     concern_id           INTEGER NOT NULL UNIQUE REFERENCES concerns (id),
@@ -90,7 +91,8 @@ CREATE TABLE destructions (
     early                INTEGER NOT NULL DEFAULT 0,
     approved_by          TEXT,
     approval_fingerprint TEXT,
-    approval_id          TEXT UNIQUE,
+    approval_id          TEXT,
     started_at           TEXT NOT NULL,
     destroyed_at         TEXT
 ) STRICT;
+CREATE INDEX destructions_approval ON destructions (approval_id) WHERE approval_id IS NOT NULL;
