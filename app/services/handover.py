@@ -34,7 +34,7 @@ from app.core.handover_rules import consent_covers
 from app.core.identity import PersonDetails
 from app.returns import handover_package
 from app.returns.handover_package import PackageRefused
-from app.store import backup_purge, colleagues, custody, database, handover_records
+from app.store import colleagues, custody, database, destruction, handover_records
 from app.store.atomic import write_atomic
 from app.store.backup_purge import BackupsAfterRemoval
 from app.store.casebook import Casebook
@@ -263,7 +263,6 @@ def export(book: Casebook, plan: ExportPlan, out: Path, reason: str, *,
         "concerns": items,
     }
     data = handover_package.seal(book, body, plan.colleague.address.recipient)
-    removed_at = datetime.now(UTC).isoformat(timespec="microseconds")
     try:
         write_atomic(out, data)
     except OSError as exc:
@@ -275,11 +274,7 @@ def export(book: Casebook, plan: ExportPlan, out: Path, reason: str, *,
     backups = None
     if to_delete:
         identities.delete_people(to_delete)
-        database.checkpoint(book.cases)
-        backups = backup_purge.after_removal(book.folder, book.master_key, removed_at,
-                                             "after-handover")
-        book.record("backup.remade", "backup", backups.new_backup.name,
-                    {"removed": len(backups.removed), "after": "handover"})
+        backups = destruction.remake_backups(book, "after-handover")
     return ExportResult(out, package_id, plan, handed_on, backups)
 
 

@@ -21,7 +21,7 @@ import binascii
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -229,7 +229,6 @@ def destroy(book: Casebook, planned: DestructionPlan, passphrase: str, *,
             on_progress: Progress | None = None) -> DestructionResult:
     """Destroy what was planned: identity first, then text; then the backups remade."""
     check_passphrase(book, passphrase)
-    when = datetime.now(UTC).isoformat(timespec="microseconds")  # backups before this hold it
     total = len(planned.items) + 1
     for number, item in enumerate(planned.items):
         destruction.start(book, item.concern_id, planned.reason,
@@ -239,10 +238,9 @@ def destroy(book: Casebook, planned: DestructionPlan, passphrase: str, *,
         if on_progress is not None:
             on_progress(number + 1, total)
     destruction.sweep(book)
-    backups = backup_purge.after_removal(book.folder, book.master_key, when,
-                                         "after-destruction")
-    book.record("backup.remade", "backup", backups.new_backup.name,
-                {"removed": len(backups.removed), "after": "destruction"})
+    when = book.setting(destruction.REMAKE) or ""
+    backups = destruction.remake_backups(book, "after-destruction")
+    assert backups is not None  # every tombstone notes that the backups are to be remade
     if on_progress is not None:
         on_progress(total, total)
     return DestructionResult(tuple(i.reference for i in planned.items), when, backups)

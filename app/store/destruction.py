@@ -20,16 +20,21 @@ publication (already sent to the board as they are). No figure changes.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from app.core.custody import Custody
-from app.store import audit, custody, database, facts_query
+from app.store import audit, backup_purge, custody, database, facts_query
+from app.store.backup_purge import BackupsAfterRemoval
 from app.store.casebook import Casebook
 from app.store.database import Connection
+from app.store.errors import BackupError
 from app.store.identities import IdentityService
 
 TOMBSTONE = "[destroyed at the end of retention]"
+SWEEP = "destruction_sweep_pending"  # meta: tombstones written, index and logs not yet swept
+REMAKE = "backups_remake_after"  # meta: identities left at this time; own backups to remake
 
 # table -> free-text columns that become the tombstone (when they held anything)
 TEXT_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -164,17 +169,25 @@ def tombstone(book: Casebook, concern_id: int) -> None:
                      " updated_at = ? WHERE id = ?", (_now(), concern_id))
         conn.execute("UPDATE destructions SET state = 'done', person_ref = NULL,"
                      " destroyed_at = ? WHERE concern_id = ?", (_now(), concern_id))
+        conn.execute("INSERT INTO meta (key, value) VALUES (?, '1')"
+                     " ON CONFLICT (key) DO UPDATE SET value = excluded.value", (SWEEP,))
+        note_removal(conn)
         audit.append(conn, book.audit_key, "retention.destroyed", "concern", concern_id, {
             "reference": row[0] if row else "", "destroyed": list(DESTROYED_KINDS)})
 
 
 def sweep(book: Casebook) -> None:
     """After the text is gone: the search index without the old words, the write-ahead
-    logs emptied (their old frames held the text, encrypted)."""
+    logs emptied (their old frames held the text, encrypted). The need for it is noted in
+    the same transaction as the tombstones and cleared only once it is done, so a sweep
+    stopped midway is done again on the next opening."""
     with database.write(book.cases):
         book.cases.execute("INSERT INTO concern_search (concern_search) VALUES ('optimize')")
     database.checkpoint(book.cases)
     database.checkpoint(book.identities())
+    with database.write(book.cases):
+        book.cases.execute("DELETE FROM meta WHERE key = ?", (SWEEP,))
+    database.checkpoint(book.cases)
 
 
 def finish(book: Casebook, concern_id: int, person_ref: str | None) -> None:
@@ -182,13 +195,46 @@ def finish(book: Casebook, concern_id: int, person_ref: str | None) -> None:
     tombstone(book, concern_id)
 
 
+def note_removal(conn: Connection) -> str:
+    """Inside the transaction that removes identities (a destruction, a handover): note that
+    the casebook's own backups must be remade, with the time (backups written elsewhere
+    before it still hold the identities). Returns the time."""
+    when = _now()
+    conn.execute("INSERT INTO meta (key, value) VALUES (?, ?)"
+                 " ON CONFLICT (key) DO UPDATE SET value = excluded.value", (REMAKE, when))
+    return when
+
+
+def remake_backups(book: Casebook, reason: str) -> BackupsAfterRemoval | None:
+    """The casebook's own backups remade after identities left it (if that is still to do),
+    and the note cleared; audited."""
+    when = book.setting(REMAKE)
+    if not when:
+        return None
+    # Identities a crash left linked to nothing are removed first (book.identities() does it).
+    database.checkpoint(book.identities())
+    database.checkpoint(book.cases)
+    backups = backup_purge.after_removal(book.folder, book.master_key, when, reason)
+    with database.write(book.cases):
+        book.cases.execute("DELETE FROM meta WHERE key = ?", (REMAKE,))
+        audit.append(book.cases, book.audit_key, "backup.remade", "backup",
+                     backups.new_backup.name, {"removed": len(backups.removed),
+                                               "after": reason})
+    return backups
+
+
 def finish_interrupted(book: Casebook) -> list[int]:
-    """Finish every destruction that was started and not done (after a crash)."""
+    """After a crash: finish every destruction started and not done, a sweep not done, and
+    the own backups not yet remade after identities left (when the disk allows; otherwise
+    at the next opening)."""
     left = pending(book.cases)
     for concern_id, person_ref in left:
         finish(book, concern_id, person_ref)
-    if left:
+    if left or book.setting(SWEEP):
         sweep(book)
+    if book.setting(REMAKE):
+        with contextlib.suppress(BackupError):
+            remake_backups(book, "after-interruption")
     return [concern_id for concern_id, _ in left]
 
 

@@ -172,6 +172,10 @@ def record_sent(book: Casebook, package_id: str, to: HandoverParty, handed_on: d
         custody.write_custody(conn, item.concern_id, held.handed_over(handed_on))
         conn.execute("UPDATE concerns SET person_ref = NULL WHERE id = ?", (item.concern_id,))
         conn.execute("DELETE FROM drafts WHERE concern_id = ?", (item.concern_id,))
+    if any(item.person_ref is not None for item in sent):
+        from app.store.destruction import note_removal
+
+        note_removal(conn)
     audit.append(conn, book.audit_key, "handover.sent", "handover", package_id, {
         "to": to.fingerprint, "handed_on": handed_on.isoformat(),
         "references": [item.reference for item in sent],
