@@ -118,6 +118,40 @@ def record_consent(book: Casebook, reference: str, *, successor: bool, share_wit
         share_with, on, how, notes, "successor" if successor else "named"))
 
 
+# ----- what can be handed over ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HeldConcern:
+    """A concern this casebook holds and may hand over (no identity: just whether one is
+    held, and which kinds of consent it has)."""
+
+    concern_id: int
+    reference: str
+    received_on: str
+    closure: str
+    anonymity: str
+    identity_held: bool
+    consents: tuple[str, ...]  # kinds: named, successor
+
+
+def held_concerns(book: Casebook) -> list[HeldConcern]:
+    """Every concern held here (not handed over, not destroyed), newest first."""
+    identities = IdentityService(book)
+    found: list[HeldConcern] = []
+    for cid, reference, received, closure, anonymity, person_ref in book.cases.execute(
+            "SELECT id, reference, received_on, closure, anonymity, person_ref FROM concerns"
+            " WHERE id NOT IN (SELECT concern_id FROM held_elsewhere)"
+            " AND id NOT IN (SELECT concern_id FROM destructions)"
+            " ORDER BY received_on DESC, id DESC"):
+        kinds: tuple[str, ...] = ()
+        if person_ref is not None:
+            kinds = tuple(sorted({c.kind for c in identities.consents_of(str(person_ref))}))
+        found.append(HeldConcern(int(cid), str(reference), str(received), str(closure),
+                                 str(anonymity), person_ref is not None, kinds))
+    return found
+
+
 # ----- export ------------------------------------------------------------------------------------
 
 
