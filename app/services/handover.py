@@ -206,7 +206,7 @@ def plan_export(book: Casebook, references: list[str], colleague_name: str,
             (concern_id,)).fetchone()
         ref = reference.strip()
         if person_ref is None:
-            why = (f"a {anonymity} concern: no identity is recorded" if anonymity != "named"
+            why = (f"{anonymity}: no identity is recorded" if anonymity != "named"
                    else "no identity is held here")
             planned.append(PlannedConcern(concern_id, ref, closure, "none", why))
         elif identity_mode == "none":
@@ -219,9 +219,11 @@ def plan_export(book: Casebook, references: list[str], colleague_name: str,
                     concern_id, ref, closure, "withheld",
                     f"no recorded consent covers {colleague.name} or whoever takes over"))
             else:
+                whom = ("may go to whoever takes over" if cover.kind == "successor"
+                        else f"may be shared with {cover.share_with}")
                 planned.append(PlannedConcern(
                     concern_id, ref, closure, "sent",
-                    f"consent of {cover.given_on.isoformat()} to share with {cover.share_with}"))
+                    f"consent of {cover.given_on.isoformat()}: {whom}"))
     return ExportPlan(colleague, tuple(planned), identity_mode)
 
 

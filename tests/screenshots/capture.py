@@ -1,6 +1,7 @@
 """The screens the review command photographs, in the order a contact meets them:
 first run, unlock, dashboard, list, each workspace tab and form (reveal, conversation),
-reports, the return preview, the import dialog, settings, then the board workspace."""
+reports, the return preview, the import dialog, settings, handover and records, then the
+board workspace."""
 
 from __future__ import annotations
 
@@ -32,6 +33,9 @@ def capture_all(shooter: Any, folder: Path, scratch: Path, passphrase: str, toda
     window.shell.show_page("settings")
     shooter.wait(lambda: bool(window.shell.settings.unit_key.text()))
     shooter.shot(window, "settings")
+    from tests.screenshots.continuity_shots import capture_continuity
+
+    capture_continuity(shooter, window, scratch, today)
     window.close()
     _board(shooter, scratch)
 

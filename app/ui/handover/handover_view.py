@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from app.ui.base.form_feedback import heading_font
@@ -52,6 +53,11 @@ class HandoverView(QWidget):
         panel = self.tabs.widget(index)
         if isinstance(panel, ColleaguesPanel | ExportPanel | SteppingDownView):
             panel.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        """Shown again (another screen may have changed the casebook): read afresh."""
+        super().showEvent(event)
+        self._shown(self.tabs.currentIndex())
 
     def forget(self) -> None:
         self._active = False

@@ -25,6 +25,13 @@ from app.ui.reports.files import default_folder
 from app.ui.session import Session
 
 DONE, LEFT = "\u2714", "\u2717"  # ✔ ✗
+SHOWN = 12  # references or periods named in a line; the rest are counted
+
+
+def _some(items: tuple[str, ...]) -> str:
+    if len(items) <= SHOWN:
+        return ", ".join(items)
+    return ", ".join(items[:SHOWN]) + f" … ({len(items)} in all)"
 
 
 class SteppingDownView(QWidget):
@@ -96,15 +103,15 @@ class SteppingDownView(QWidget):
         mark("open", not state.open_concerns, self.tr("All open concerns handed over.")
              if not state.open_concerns else self.tr("Still held here and open: %1. Hand them "
                                                      "over (Hand over tab).").replace(
-                 "%1", ", ".join(state.open_concerns)))
+                 "%1", _some(state.open_concerns)))
         mark("returns", not state.returns_due, self.tr("A return built for every quarter.")
              if not state.returns_due else self.tr("No return built yet for %1 (Return to the "
                                                    "board).").replace(
-                 "%1", ", ".join(state.returns_due)))
+                 "%1", _some(state.returns_due)))
         mark("destruction", not state.due_for_destruction,
              self.tr("No record is due for destruction.") if not state.due_for_destruction
              else self.tr("Due for destruction: %1 (Records, Retention).").replace(
-                 "%1", ", ".join(state.due_for_destruction)))
+                 "%1", _some(state.due_for_destruction)))
         final = state.final_backup
         if final.place is None:
             text = self.tr("No place chosen for the final backup.")

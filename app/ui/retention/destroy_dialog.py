@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -48,9 +49,10 @@ class DestroyDialog(QDialog):
             "each concern first, then every word of the record. The dates and codes the "
             "figures count stay, so no figure changes. This cannot be undone."))
         warning.setWordWrap(True)
-        listed = QLabel(", ".join(references))
-        listed.setWordWrap(True)
+        listed = QPlainTextEdit(", ".join(references))
+        listed.setReadOnly(True)
         listed.setAccessibleName(self.tr("Records to destroy"))
+        listed.setMaximumHeight(self.fontMetrics().height() * 5)
         self.reason = QLineEdit()
         self.reason.setAccessibleName(self.tr("Reason for the destruction"))
         self.reason.setPlaceholderText(self.tr("e.g. end of the retention period"))
@@ -68,7 +70,7 @@ class DestroyDialog(QDialog):
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setAccessibleName(self.tr("Passphrase, again"))
         form = QFormLayout()
-        form.addRow(self.tr("Records:"), listed)
+        form.addRow(self.tr("%n record(s):", "", len(references)), listed)
         form.addRow(self.tr("&Reason:"), self.reason)
         form.addRow("", self.early)
         if two_people:
@@ -86,9 +88,9 @@ class DestroyDialog(QDialog):
         self.destroy_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.destroy_button.setText(self.tr("&Destroy for good"))
         self.certificate_button = QPushButton(self.tr("Save the &certificate…"))
-        self.certificate_button.setVisible(False)
         self.certificate_button.clicked.connect(self._ask_certificate)
         buttons.addButton(self.certificate_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.certificate_button.setVisible(False)  # once something is destroyed
         buttons.accepted.connect(self.destroy_records)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from app.ui.base.form_feedback import heading_font
@@ -36,6 +37,11 @@ class RecordsView(QWidget):
     def _shown(self) -> None:
         if self._active and self.tabs.currentWidget() is self.retention:
             self.retention.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        """Shown again (another screen may have changed the casebook): read afresh."""
+        super().showEvent(event)
+        self._shown()
 
     def forget(self) -> None:
         self._active = False

@@ -100,9 +100,9 @@ class RetentionPanel(QWidget):
     def _show(self, loaded: Any) -> None:
         self.loaded = loaded
         policy = loaded.policy
-        self.policy.setText(self.tr("Records are destroyed %1 years after they end (closed, "
+        self.policy.setText(self.tr("Records are destroyed %n year(s) after they end (closed, "
                                     "decided business as usual, or handed over). Change the "
-                                    "period in Settings.").replace("%1", str(policy.years)))
+                                    "period in Settings.", "", policy.years))
         for button in (self.one, self.two):
             button.blockSignals(True)
         (self.two if policy.approvers == 2 else self.one).setChecked(True)

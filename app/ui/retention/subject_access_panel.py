@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -67,7 +68,10 @@ class SubjectAccessPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
-        layout.addWidget(self.save_button)
+        row = QHBoxLayout()
+        row.addWidget(self.save_button)
+        row.addStretch(1)
+        layout.addLayout(row)
         layout.addWidget(self.progress)
         layout.addWidget(self.message)
         layout.addStretch(1)
