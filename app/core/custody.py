@@ -99,6 +99,7 @@ def extension_date(record: StageFacts) -> date:
 # ----- the events other units count -------------------------------------------------------
 
 Event = tuple[str, ...]  # (kind, ..., ISO date): sortable, JSON-able as a list
+COUNTED_CLOSURES = ("withdrawn", "transferred", "not_taken_forward")  # as kpi.OTHER_CLOSURE_KEYS
 
 
 def dated_events(facts: ConcernFacts, extra: Iterable[tuple[str, date, str]] = ()
@@ -120,7 +121,8 @@ def dated_events(facts: ConcernFacts, extra: Iterable[tuple[str, date, str]] = (
         for ext in record.extensions:
             on = ext.authorised_on or record.entered_on
             yield on, ("extended", stage, on.isoformat())
-    if facts.closure_on is not None:
+    if facts.closure_on is not None and facts.closure.value in COUNTED_CLOSURES:
+        # A closure by a full response is counted as the response; escalation reopens it.
         yield facts.closure_on, ("closure", facts.closure.value, facts.closure_on.isoformat())
     for kind, on, detail in extra:
         yield on, (kind, detail, on.isoformat())
