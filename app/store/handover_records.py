@@ -25,6 +25,7 @@ from app.store import audit, custody, facts_query
 from app.store.casebook import Casebook
 from app.store.concerns import ConcernService
 from app.store.database import Connection
+from app.store.destruction import note_removal
 from app.store.errors import CasebookError
 
 # The tables holding a concern's record, each keyed to it by concern_id.
@@ -173,8 +174,6 @@ def record_sent(book: Casebook, package_id: str, to: HandoverParty, handed_on: d
         conn.execute("UPDATE concerns SET person_ref = NULL WHERE id = ?", (item.concern_id,))
         conn.execute("DELETE FROM drafts WHERE concern_id = ?", (item.concern_id,))
     if any(item.person_ref is not None for item in sent):
-        from app.store.destruction import note_removal
-
         note_removal(conn)
     audit.append(conn, book.audit_key, "handover.sent", "handover", package_id, {
         "to": to.fingerprint, "handed_on": handed_on.isoformat(),
