@@ -148,3 +148,39 @@ def test_destroy_a_due_record_and_step_down(qtbot, tmp_path: Path) -> None:  # t
     qtbot.waitUntil(lambda: "Final backup in" in steps.items["backup"].text(), timeout=20_000)
     assert steps.items["backup"].text().startswith("\u2714")
     window.close()
+
+
+def test_record_consent_then_the_sender_sees_a_read_only_record(qtbot, tmp_path: Path
+                                                                ) -> None:  # type: ignore[no-untyped-def]
+    a, b, _, b_address = _books(tmp_path)
+    with Casebook.open(a, PASSPHRASE) as book:
+        handover.trust(book, handover.prepare_trust(book, b_address, "Alex Contact"))
+    window = open_window(qtbot, a)
+    window.shell.show_page("handover")
+    page = window.shell.handover
+    page.tabs.setCurrentWidget(page.export)
+    export = page.export
+    qtbot.waitUntil(lambda: export.table.rowCount() == 3)
+    row = next(r for r in range(3) if export.table.item(r, 0).text() == "SA-2026-0002")
+    assert export.table.item(row, 4).text() == ""  # no consent yet
+    export.table.setCurrentCell(row, 1)
+    dialog = export.open_consent()
+    assert dialog is not None and not dialog.save_button.isEnabled()
+    qtbot.keyClicks(dialog.how, "in conversation")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Consent recorded for SA-2026-0002" in export.message.text())
+    qtbot.waitUntil(lambda: export.table.item(row, 4) is not None
+                    and export.table.item(row, 4).text() == "whoever takes over")
+    export.table.item(row, 0).setCheckState(Qt.CheckState.Checked)
+    qtbot.keyClicks(export.reason, "Leave")
+    qtbot.mouseClick(export.check_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: export.plan_list.count() == 1)
+    assert "with the identity" in export.plan_list.item(0).text()
+    export.export_to(tmp_path / "p.age")
+    qtbot.waitUntil(lambda: export.result is not None, timeout=20_000)
+    (cid,) = rows(qtbot, window, "SELECT id FROM concerns WHERE reference = 'SA-2026-0002'")[0]
+    window.shell.open_concern(cid)
+    header = window.shell.workspace.header
+    qtbot.waitUntil(lambda: "handed over to Alex Contact" in header.where.text())
+    assert not header.log.isEnabled() and not header.letter.isEnabled()
+    window.close()
