@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
 from app.core.identifying import Finding, HeldIdentity, Scanner
 from app.core.records import Outcome
@@ -116,7 +116,7 @@ def raiser_pdf(organisation: str, unit: str, revealed: RevealedIdentity,
     story.append(para(", ".join(c.detail.reference for c in concerns)))
     for concern in concerns:
         detail, mask = concern.detail, concern.mask
-        story.append(para(f"Concern {detail.reference}", "title"))
+        story += [PageBreak(), para(f"Concern {detail.reference}", "title")]
         for part in RECORD_SECTIONS:
             story.extend(part(detail, mask))
         letters = [(f"{on[:10]}", kind.replace("_", " ")) for on, kind in concern.letters]
