@@ -112,6 +112,19 @@ def cmd_forget(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_prefix(args: argparse.Namespace) -> int:
+    from app.services import handover
+
+    with unlock(args) as book:
+        prefix = (handover.set_reference_prefix(book, args.prefix) if args.prefix is not None
+                  else handover.reference_prefix(book))
+    print(prefix)
+    if args.prefix is not None:
+        say(f"New references start {prefix}-; those already given keep theirs. Units that hand "
+            "concerns to each other need different prefixes.")
+    return 0
+
+
 def cmd_consent(args: argparse.Namespace) -> int:
     from app.services import handover
 
@@ -402,6 +415,9 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     p.add_argument("--json", action="store_true")
     p = add("forget", cmd_forget, "stop trusting a colleague")
     p.add_argument("name", metavar="NAME")
+    p = add("prefix", cmd_prefix, "show or set the prefix of this casebook's references "
+            "(units handing concerns to each other need different ones)")
+    p.add_argument("prefix", nargs="?", metavar="PREFIX")
     p = add("consent", cmd_consent, "record the person's consent for their identity to go to "
             "whoever takes over their concern, or to someone named")
     p.add_argument("reference", metavar="REFERENCE")

@@ -23,6 +23,7 @@ between the two leaves identities linked to nothing, which the next opening remo
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -95,6 +96,27 @@ def trusted(book: Casebook) -> list[Colleague]:
 
 def forget(book: Casebook, name: str) -> None:
     colleagues.forget(book, name)
+
+
+# ----- references --------------------------------------------------------------------------------
+
+PREFIX_SETTING = "reference_prefix"
+
+
+def reference_prefix(book: Casebook) -> str:
+    return book.setting(PREFIX_SETTING, "WB") or "WB"
+
+
+def set_reference_prefix(book: Casebook, prefix: str) -> str:
+    """The start of this casebook's new references (WB-2025-0001). Units that hand concerns
+    to each other need different prefixes: a package whose reference the receiver already
+    holds is refused. References already given keep theirs."""
+    clean = prefix.strip().upper()
+    if not re.fullmatch(r"[A-Z][A-Z0-9]{0,9}", clean):
+        raise CasebookError("A reference prefix is 1 to 10 letters and digits, starting with a "
+                            "letter (for example WB or CCNORTH).")
+    book.set_setting(PREFIX_SETTING, clean)
+    return clean
 
 
 # ----- consent ---------------------------------------------------------------------------------

@@ -203,7 +203,7 @@ def replaceable(conn: Connection, reference: str) -> tuple[int, Custody] | None:
         raise CasebookError(
             f"This casebook already holds a concern with reference {reference}, so the "
             "package cannot be imported; nothing was imported. (Units that hand concerns to "
-            "each other need different reference prefixes.)")
+            "each other need different reference prefixes: casebook handover prefix.)")
     return concern_id, held
 
 

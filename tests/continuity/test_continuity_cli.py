@@ -114,6 +114,21 @@ def test_retention_and_subject_access_from_the_command_line(
     assert code == 0 and "7 years" in err and "two people" in err
 
 
+def test_the_reference_prefix(books: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+                              ) -> None:
+    a, _ = books
+    assert run(capsys, "handover", "prefix", "--casebook", str(a))[1].strip() == "SA"
+    code, out, err = run(capsys, "handover", "prefix", "cc-north", "--casebook", str(a))
+    assert code == 1 and "1 to 10 letters and digits" in err
+    code, out, err = run(capsys, "handover", "prefix", "ccnorth", "--casebook", str(a))
+    assert code == 0 and out.strip() == "CCNORTH"
+    with Casebook.open(a, PASSPHRASE) as book:
+        new = ConcernService(book, today=lambda: TODAY).create(named(received_on=TODAY))
+        assert ConcernService(book).facts(new) and book.cases.execute(
+            "SELECT reference FROM concerns WHERE id = ?", (new,)).fetchone()[0] == (
+            "CCNORTH-2026-0001")
+
+
 @pytest.mark.parametrize("args,words", [
     (["handover", "trust", "not-an-address", "--name", "X", "--yes"], "not a handover address"),
     (["handover", "export", "SA-2025-0001", "--to", "Nobody", "--out", "{tmp}/p.age",
