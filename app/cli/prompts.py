@@ -33,6 +33,11 @@ def current_passphrase() -> str:
     return _ask("Passphrase: ", "CASEBOOK_PASSPHRASE")
 
 
+def passphrase_again() -> str:
+    """The passphrase once more, before something that cannot be undone (a destruction)."""
+    return _ask("Passphrase, again: ", "CASEBOOK_PASSPHRASE")
+
+
 def recovery_key() -> str:
     return _ask("Recovery key: ", "CASEBOOK_RECOVERY_KEY")
 

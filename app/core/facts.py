@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from app.core.custody import ALWAYS, Custody
 from app.core.records import (
     Anonymity,
     Closure,
@@ -64,6 +65,7 @@ class ConcernFacts:
     closure_on: date | None = None  # withdrawn / transferred / not-taken-forward date
     themes: tuple[str, ...] = field(default_factory=tuple)  # standard codes only
     imported: bool = False
+    custody: Custody = ALWAYS  # when this unit held it (app/core/custody.py: who counts what)
 
     @property
     def within_standards(self) -> bool:

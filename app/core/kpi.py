@@ -26,6 +26,11 @@ The definitions, one function each below:
   nowhere else.
 - The top-level figures cover every service; by_service holds the same figures
   for nhs, local_authority and both, which partition them.
+- After a handover, each figure is counted by the unit that held the concern on
+  the date of its event (app/core/custody.py): the stage-entry date for received,
+  the response date for closed, the closure date for other closures; extended is
+  counted by the unit holding the concern when the stage's first extension was
+  authorised. Across units every concern is counted exactly once.
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ from datetime import date
 from typing import Any
 
 from app.core.calendar import WorkingCalendar
+from app.core.custody import counted_here, extension_date
 from app.core.facts import ConcernFacts, StageFacts
 from app.core.periods import Period
 from app.core.records import Anonymity, Closure, Outcome, ServiceType, Stage
@@ -133,9 +139,11 @@ def _entered(facts: ConcernFacts, stage: Stage, period: Period) -> Iterator[_Pat
     entered_on = stage_entry_date(facts, stage)
     if entered_on is None or not period.contains(entered_on):
         return
-    yield ("received", stage.value)
+    if counted_here(facts, entered_on):
+        yield ("received", stage.value)
     record = facts.stage(stage)
-    if record is not None and extension_authorised(record):
+    if (record is not None and extension_authorised(record)
+            and counted_here(facts, extension_date(record))):
         yield ("extended", stage.value)
 
 
@@ -143,7 +151,8 @@ def _closed(facts: ConcernFacts, stage: Stage, period: Period, calendar: Working
             timescales: Timescales) -> Iterator[tuple[_Path, int]]:
     responded_on = closed_in_full_on(facts, stage)
     record = facts.stage(stage)
-    if responded_on is None or record is None or not period.contains(responded_on):
+    if (responded_on is None or record is None or not period.contains(responded_on)
+            or not counted_here(facts, responded_on)):
         return
     assert record.outcome is not None  # closed in full
     days = working_days_to_respond(record, calendar)
@@ -159,7 +168,7 @@ def _contributions(facts: ConcernFacts, period: Period, calendar: WorkingCalenda
                    timescales: Timescales) -> Iterator[tuple[_Path, int]]:
     """What one concern adds to the figures for a period."""
     if not counts_in_stage_figures(facts):
-        if period.contains(facts.received_on):
+        if period.contains(facts.received_on) and counted_here(facts, facts.received_on):
             yield ("received", facts.anonymity.value), 1
         return
     for stage in Stage:
@@ -167,7 +176,8 @@ def _contributions(facts: ConcernFacts, period: Period, calendar: WorkingCalenda
             yield path, 1
         yield from _closed(facts, stage, period, calendar, timescales)
     closure, closure_on = facts.closure.value, facts.closure_on
-    if closure in OTHER_CLOSURE_KEYS and closure_on is not None and period.contains(closure_on):
+    if (closure in OTHER_CLOSURE_KEYS and closure_on is not None and period.contains(closure_on)
+            and counted_here(facts, closure_on)):
         yield ("other_closures", closure), 1
 
 

@@ -291,13 +291,18 @@ def _front(book: Casebook, detail: ConcernDetail, full: bool, today: date) -> li
             para(f"Produced on {long_date(today)}.", "small"), para(note), Spacer(1, 4)]
 
 
+# The record's sections, in order (the subject-access copy uses them too).
+RECORD_SECTIONS: tuple[Callable[[ConcernDetail, Mask], list[Flowable]], ...] = (
+    _overview, _issues, _stages, _conversations, _actions, _after)
+
+
 def summary_pdf(book: Casebook, detail: ConcernDetail, mask: Mask,
                 revealed: RevealedIdentity | None, today: date) -> bytes:
     full = revealed is not None
     story: list[Flowable] = [*_front(book, detail, full, today)]
     if revealed is not None:
         story.extend(_identity(revealed))
-    for part in (_overview, _issues, _stages, _conversations, _actions, _after):
+    for part in RECORD_SECTIONS:
         story.extend(part(detail, mask))
     if full:
         story.extend(_disclosures(detail))

@@ -103,7 +103,7 @@ def build_payload(book: Casebook, period: Period, *, now: datetime | None = None
     figures = compute_return_figures(
         facts_query.facts_touching(book.cases, period.start, period.end), period,
         service.calendar(), detriment_reports(book), feedback_records(book),
-        service.timescales)
+        service.timescales, facts_query.custody_spans(book.cases))
     learning = publishable_learning(book, period)
     if learning:
         check_learning(publishable_learning_people(book, period), scanning.scanner_for(book))

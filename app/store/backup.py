@@ -279,12 +279,35 @@ def _external_index(folder: Path) -> list[Path]:
         return []
 
 
+def external_made(folder: Path) -> dict[str, str]:
+    """When each backup written elsewhere was made, as recorded then (path -> ISO time)."""
+    try:
+        doc = json.loads((folder / BACKUP_INDEX).read_text(encoding="utf-8"))
+        made = doc.get("made", {})
+        return {str(k): str(v) for k, v in made.items()} if isinstance(made, dict) else {}
+    except (OSError, ValueError, AttributeError):
+        return {}
+
+
+def external_backups(folder: Path) -> list[Path]:
+    """Every backup this casebook wrote elsewhere, as recorded (reachable now or not)."""
+    return _external_index(folder)
+
+
 def _remember_external(folder: Path, entry: Path) -> None:
-    """Keep a list of backups written elsewhere (paths only) to point to after damage."""
+    """Keep a list of backups written elsewhere (paths, and when each was made) to point to
+    after damage, and to name after a destruction (they still hold what was destroyed)."""
     known = [str(p) for p in _external_index(folder)]
     known.append(str(entry.resolve()))
+    made = external_made(folder)
+    made[str(entry.resolve())] = datetime.now(UTC).isoformat(timespec="microseconds")
+    # Kept: the last 200 places (the index is small; a list that forgets a backup would
+    # leave a destroyed identity unnamed in a copy).
+    known = known[-200:]
+    made = {path: when for path, when in made.items() if path in known}
     with contextlib.suppress(OSError):
-        write_atomic(folder / BACKUP_INDEX, json.dumps({"external": known[-50:]}).encode())
+        write_atomic(folder / BACKUP_INDEX, json.dumps({"external": known,
+                                                        "made": made}).encode())
 
 
 def restore(entry: Path, target: Path) -> Path:

@@ -241,7 +241,9 @@ class Casebook(EncryptedStore):
         except BaseException:
             lock.release()
             raise
-        return cls(folder, master, slots, lock, cases)
+        book = cls(folder, master, slots, lock, cases)
+        _finish_interrupted_work(book)
+        return book
 
     # ----- using ----------------------------------------------------------
 
@@ -363,6 +365,19 @@ def damage_error(folder: Path, exc: BaseException) -> BaseException:
     if translated is exc:
         return CasebookDamaged(folder, _latest_backup(folder))
     return translated
+
+
+def _finish_interrupted_work(book: Casebook) -> None:
+    """A destruction stopped midway (a crash) is finished before anything reads the
+    casebook: its identity may already be gone, so its text goes too
+    (app/store/destruction.py)."""
+    from app.store.destruction import finish_interrupted
+
+    try:
+        finish_interrupted(book)
+    except BaseException:
+        book.close()
+        raise
 
 
 def _latest_backup(folder: Path) -> Path | None:

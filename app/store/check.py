@@ -25,12 +25,17 @@ def _links(conn: database.Connection) -> list[str]:
             for row in conn.execute("PRAGMA foreign_key_check").fetchall()]
 
 
+_UNREADABLE = "HMAC verification failed"
+
+
 def _database_problems(book: Casebook, label: str, conn: database.Connection) -> list[str]:
     try:
         found = database.integrity_problems(conn) + _links(conn)
     except database.DatabaseError as exc:  # pages that cannot be read: said as on opening
         raise CasebookDamaged(book.folder / label,
                               backup.latest_good_backup(book.folder)) from exc
+    if any(_UNREADABLE in str(p) for p in found):
+        raise CasebookDamaged(book.folder / label, backup.latest_good_backup(book.folder))
     return [f"{label}: {p}" for p in found if p != "ok"]
 
 
@@ -47,6 +52,9 @@ def _cases_problems(book: Casebook) -> tuple[list[str], audit.ChainReport]:
                               backup.latest_good_backup(book.folder)) from exc
     assert isinstance(pages, list) and isinstance(structure, list) and isinstance(links, list)
     assert isinstance(chain, audit.ChainReport)
+    if any(_UNREADABLE in str(p) for p in pages):  # a page that fails its HMAC is damage,
+        # said as opening says it, whether or not SQLite's own check met it as an error
+        raise CasebookDamaged(book.folder / CASES_DB, backup.latest_good_backup(book.folder))
     found = [f"{CASES_DB}: {p}" for p in (*pages, *structure, *links) if p != "ok"]
     return found, chain
 

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from app.core.facts import ConcernFacts
-from app.store import facts_query
+from app.store import custody, facts_query
 from app.store.database import Connection
 from app.store.errors import NotFound
 
@@ -147,6 +147,7 @@ class ConcernDetail:
     feedback: tuple[FeedbackDetail, ...]
     disclosures: tuple[DisclosureDetail, ...]
     facts: ConcernFacts
+    read_only: str | None = None  # why it cannot change here: handed over, or destroyed
 
     def stage(self, name: str) -> StageDetail | None:
         return next((s for s in self.stages if s.stage == name), None)
@@ -235,5 +236,6 @@ def load_concern(conn: Connection, concern_id: int) -> ConcernDetail:
             for to, role, on, why, consent, c_on in rows(
                 "SELECT disclosed_to, role, disclosed_on, reason, consent, consent_on"
                 " FROM disclosures WHERE concern_id = ? ORDER BY disclosed_on, id")),
-        facts=facts_query.concern_facts(conn, concern_id),
+        facts=(facts := facts_query.concern_facts(conn, concern_id)),
+        read_only=custody.read_only_reason(conn, concern_id, facts.custody),
     )

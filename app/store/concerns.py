@@ -38,7 +38,7 @@ from app.core.records import (
 )
 from app.core.rules import RuleError, RuleViolation, validate_concern
 from app.core.timescales import DEFAULT_TIMESCALES, Timescales, acknowledge_due, response_due
-from app.store import audit, database, facts_query
+from app.store import audit, custody, database, facts_query
 from app.store.casebook import Casebook
 from app.store.database import Connection
 from app.store.errors import CasebookError, NotFound
@@ -590,6 +590,7 @@ class ConcernService:
     def _check_and_seal(self, concern_id: int, event: str, detail: dict[str, object]) -> None:
         """Inside the open transaction: every rule, fresh due dates, one audit entry."""
         facts = self._facts(concern_id)
+        custody.require_changeable(self.conn, facts)  # handed over, destroyed: read-only
         calendar = self.calendar()
         problems = validate_concern(facts, timescales=self.timescales, calendar=calendar,
                                     today=self.today())
@@ -610,6 +611,12 @@ class ConcernService:
                 " WHERE concern_id = ? AND stage = ?",
                 (_iso(ack), response_due(stage, calendar, self.timescales).isoformat(),
                  facts.concern_id, stage.stage.value))
+
+    def refresh_stored_dates(self, concern_id: int) -> None:
+        """Inside the caller's transaction: the concern's due dates and list columns worked
+        out on this casebook's calendar (a concern arriving from another casebook)."""
+        self._refresh_due_dates(self._facts(concern_id), self.calendar())
+        self._refresh_list_columns(concern_id)
 
     def _refresh_all_due_dates(self) -> None:
         calendar = self.calendar()

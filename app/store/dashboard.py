@@ -1,5 +1,7 @@
 """The dashboard's figures: deadlines due today, this week and overdue; open concerns by
-stage; this quarter's counts (by the same KPI code as every report)."""
+stage; this quarter's counts (by the same KPI code as every report). Concerns handed over
+to a colleague are kept read-only here and count in neither the deadlines nor the open
+concerns (app/core/custody.py)."""
 
 from __future__ import annotations
 
@@ -58,11 +60,13 @@ _DUE_EVERY_STAGE = """
 SELECT c.id, c.reference, s.stage, 'acknowledge', s.acknowledge_due
   FROM stages AS s JOIN concerns AS c ON c.id = s.concern_id
  WHERE c.closure = 'open' AND s.stage = 'stage2' AND s.acknowledged_on IS NULL
+   AND c.id NOT IN (SELECT concern_id FROM held_elsewhere)
    AND s.responded_on IS NULL AND s.acknowledge_due <= :until
 UNION ALL
 SELECT c.id, c.reference, s.stage, 'respond', s.respond_due
   FROM stages AS s JOIN concerns AS c ON c.id = s.concern_id
  WHERE c.closure = 'open' AND s.responded_on IS NULL AND s.respond_due <= :until
+   AND c.id NOT IN (SELECT concern_id FROM held_elsewhere)
    AND s.stage = c.stage
 ORDER BY 5, 2
 """
@@ -76,7 +80,8 @@ def dashboard(service: ConcernService) -> Dashboard:
                  _DUE, {"until": week_end.isoformat()})]
     by_stage = {"none": 0, "stage1": 0, "stage2": 0}
     for stage, count in service.conn.execute(
-            "SELECT stage, count(*) FROM concerns WHERE closure = 'open' GROUP BY stage"):
+            "SELECT stage, count(*) FROM concerns WHERE closure = 'open'"
+            " AND id NOT IN (SELECT concern_id FROM held_elsewhere) GROUP BY stage"):
         by_stage[str(stage)] = int(count)
     quarter = quarter_of(today)
     figures = compute_figures(facts_query.facts_touching(service.conn, quarter.start, quarter.end),

@@ -12,6 +12,7 @@ from datetime import date
 from enum import Enum
 from typing import Any, Generic, TypeVar
 
+from app.core.custody import ALWAYS, Custody
 from app.core.facts import ConcernFacts, ExtensionFacts, StageFacts
 from app.core.records import (
     Anonymity,
@@ -100,8 +101,18 @@ def _themes(conn: Connection, where: str, args: tuple[object, ...]) -> dict[int,
     return found
 
 
-def _build(row: tuple[Any, ...], stages: dict[str, StageFacts], themes: list[str]
-           ) -> ConcernFacts:
+def custody_spans(conn: Connection, where: str = "", args: tuple[object, ...] = ()
+                  ) -> dict[int, Custody]:
+    """When this casebook held the concerns it handed over or received (the rest: always)."""
+    spans: dict[int, list[tuple[date | None, date | None]]] = defaultdict(list)
+    for concern_id, held_from, held_until in conn.execute(
+            f"SELECT concern_id, held_from, held_until FROM custody {where} ORDER BY id", args):
+        spans[int(concern_id)].append((_day(held_from), _day(held_until)))
+    return {concern_id: Custody(tuple(found)) for concern_id, found in spans.items()}
+
+
+def _build(row: tuple[Any, ...], stages: dict[str, StageFacts], themes: list[str],
+           custody: Custody = ALWAYS) -> ConcernFacts:
     (concern_id, received, anonymity, service, category, decision, reasons, consent,
      closure, closure_on, imported) = row
     return ConcernFacts(
@@ -119,6 +130,7 @@ def _build(row: tuple[Any, ...], stages: dict[str, StageFacts], themes: list[str
         closure_on=_day(str(closure_on)) if closure_on else None,
         themes=tuple(themes),
         imported=bool(imported),
+        custody=custody,
     )
 
 
@@ -129,15 +141,18 @@ def concern_facts(conn: Connection, concern_id: int) -> ConcernFacts:
         raise KeyError(concern_id)
     where, args = "WHERE concern_id = ?", (concern_id,)
     stages = _stages(conn, where, args, _extensions(conn, where, args))
-    return _build(row, stages.get(concern_id, {}), _themes(conn, where, args).get(concern_id, []))
+    return _build(row, stages.get(concern_id, {}), _themes(conn, where, args).get(concern_id, []),
+                  custody_spans(conn, where, args).get(concern_id, ALWAYS))
 
 
 def all_facts(conn: Connection) -> Iterator[ConcernFacts]:
     """Every concern, in three table scans (fast enough for 100,000 concerns)."""
     stages = _stages(conn, "", (), _extensions(conn, "", ()))
     themes = _themes(conn, "", ())
+    custody = custody_spans(conn)
     for row in conn.execute(f"SELECT {_CONCERN_COLUMNS} FROM concerns ORDER BY id"):
-        yield _build(row, stages.get(row[0], {}), themes.get(row[0], []))
+        yield _build(row, stages.get(row[0], {}), themes.get(row[0], []),
+                     custody.get(row[0], ALWAYS))
 
 
 # Concerns that can count in a period's figures: received, entering a stage,
@@ -166,9 +181,11 @@ def facts_touching(conn: Connection, start: date, end: date) -> Iterator[Concern
         where = "WHERE concern_id IN (SELECT id FROM temp.period_concerns)"
         stages = _stages(conn, where, (), _extensions(conn, where, ()))
         themes = _themes(conn, where, ())
+        custody = custody_spans(conn, where)
         rows = conn.execute(f"SELECT {_CONCERN_COLUMNS} FROM concerns"
                             " WHERE id IN (SELECT id FROM temp.period_concerns) ORDER BY id")
-        found = [_build(row, stages.get(row[0], {}), themes.get(row[0], [])) for row in rows]
+        found = [_build(row, stages.get(row[0], {}), themes.get(row[0], []),
+                        custody.get(row[0], ALWAYS)) for row in rows]
     finally:
         conn.execute("DROP TABLE IF EXISTS temp.period_concerns")
     return iter(found)

@@ -7,6 +7,7 @@ details are returned. Nothing here logs a name.
 
 from __future__ import annotations
 
+import json
 import secrets
 from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime
@@ -31,12 +32,19 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+CONSENT_NAMED = "named"  # the identity may be shared with the person or role named
+CONSENT_SUCCESSOR = "successor"  # it may be passed to whoever takes over the concern
+CONSENT_KINDS = (CONSENT_NAMED, CONSENT_SUCCESSOR)
+SUCCESSOR = "whoever takes over the concern"  # what a successor consent says it is shared with
+
+
 @dataclass(frozen=True)
 class Consent:
     share_with: str
     given_on: date
     how: str
     notes: str = ""
+    kind: str = CONSENT_NAMED
 
 
 @dataclass(frozen=True)
@@ -92,18 +100,23 @@ class IdentityService:
         self.book.record("identity.updated", "concern", concern_id)
 
     def add_consent(self, concern_id: int, consent: Consent) -> None:
-        """The person agreed their identity may be shared with someone."""
-        if not consent.share_with.strip():
+        """The person agreed their identity may be shared with someone (kind `named`), or
+        passed to whoever takes over their concern (kind `successor`)."""
+        if consent.kind not in CONSENT_KINDS:
+            raise ValueError(f"not a kind of consent: {consent.kind}")
+        share_with = SUCCESSOR if consent.kind == CONSENT_SUCCESSOR else consent.share_with
+        if not share_with.strip():
             raise RuleError([RuleViolation("share_with", "Say with whom it may be shared.")])
         person_ref = self._person_ref(concern_id)
         conn = self.book.identities()
         with database.write(conn):
             conn.execute(
-                "INSERT INTO consents (person_ref, share_with, given_on, how, notes)"
-                " VALUES (?, ?, ?, ?, ?)",
-                (person_ref, consent.share_with.strip(), consent.given_on.isoformat(),
-                 consent.how.strip(), consent.notes.strip()))
-        self.book.record("identity.consent_added", "concern", concern_id)
+                "INSERT INTO consents (person_ref, share_with, given_on, how, notes, kind)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (person_ref, share_with.strip(), consent.given_on.isoformat(),
+                 consent.how.strip(), consent.notes.strip(), consent.kind))
+        self.book.record("identity.consent_added", "concern", concern_id,
+                         {"kind": consent.kind})
 
     # ----- reading (a reveal) ------------------------------------------------------
 
@@ -120,17 +133,63 @@ class IdentityService:
                            (person_ref,)).fetchone()
         if row is None:
             raise NotFound("The identity for this concern is no longer held.")
-        consents = tuple(
-            Consent(share_with, date.fromisoformat(given_on), how, notes)
-            for share_with, given_on, how, notes in conn.execute(
-                "SELECT share_with, given_on, how, notes FROM consents WHERE person_ref = ?"
-                " ORDER BY given_on, id", (person_ref,)))
+        consents = self.consents_of(person_ref)
         disclosures = tuple(
             (str(to), str(on), str(why)) for to, on, why in self.book.cases.execute(
                 "SELECT disclosed_to, disclosed_on, reason FROM disclosures"
                 " WHERE concern_id = ? ORDER BY disclosed_on, id", (concern_id,)))
         return RevealedIdentity(PersonDetails(**dict(zip(_FIELDS, row, strict=True))), consents,
                                 disclosures)
+
+    def consents_of(self, person_ref: str) -> tuple[Consent, ...]:
+        """The person's consents to share their identity (who may be told; no identity)."""
+        return tuple(
+            Consent(share_with, date.fromisoformat(given_on), how, notes, kind)
+            for share_with, given_on, how, notes, kind in self.book.identities().execute(
+                "SELECT share_with, given_on, how, notes, kind FROM consents"
+                " WHERE person_ref = ? ORDER BY given_on, id", (person_ref,)))
+
+    def person_details(self, person_ref: str) -> PersonDetails | None:
+        """The identity behind a reference, for a use case that records its own audit entry
+        first (a handover records the disclosure; subject access reveals with a reason)."""
+        row = self.book.identities().execute(
+            f"SELECT {', '.join(_FIELDS)} FROM persons WHERE person_ref = ?",
+            (person_ref,)).fetchone()
+        return None if row is None else PersonDetails(**dict(zip(_FIELDS, row, strict=True)))
+
+    def add_person_with_consents(self, details: PersonDetails,
+                                 consents: tuple[Consent, ...]) -> str:
+        """A person and their consents in one transaction (a concern arriving by handover);
+        returns the new reference. The caller links it to a concern or deletes it."""
+        person_ref = new_person_ref()
+        conn = self.book.identities()
+        values = {k: str(v).strip() for k, v in asdict(details).items()}
+        with database.write(conn):
+            conn.execute(
+                f"INSERT INTO persons (person_ref, {', '.join(_FIELDS)}, created_at,"
+                f" updated_at) VALUES (?, {', '.join('?' * len(_FIELDS))}, ?, ?)",
+                (person_ref, *(values[f] for f in _FIELDS), _now(), _now()))
+            conn.executemany(
+                "INSERT INTO consents (person_ref, share_with, given_on, how, notes, kind)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                [(person_ref, c.share_with, c.given_on.isoformat(), c.how, c.notes,
+                  c.kind if c.kind in CONSENT_KINDS else CONSENT_NAMED) for c in consents])
+        return person_ref
+
+    def delete_people(self, person_refs: list[str]) -> int:
+        """Remove identities and their consents for good (secure_delete is on, and the
+        write-ahead log is folded in and emptied afterwards); returns how many went."""
+        if not person_refs:
+            return 0
+        conn = self.book.identities()
+        refs = json.dumps(sorted(set(person_refs)))
+        with database.write(conn):
+            conn.execute("DELETE FROM consents WHERE person_ref IN"
+                         " (SELECT value FROM json_each(?))", (refs,))
+            removed = conn.execute("DELETE FROM persons WHERE person_ref IN"
+                                   " (SELECT value FROM json_each(?))", (refs,)).rowcount
+        database.checkpoint(conn)
+        return int(removed)
 
     def identifying_strings(self) -> list[str]:
         """Every name, email and phone held: for scanning outgoing text. Returns none of them

@@ -7,10 +7,13 @@ contact marked publishable: never a description, a comment or a note.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
+from app.core.custody import ALWAYS
 from app.core.periods import Period
 from app.core.records import SpeakUpAgain
 from app.core.return_figures import DetrimentReport, FeedbackRecord
+from app.store import facts_query
 from app.store.casebook import Casebook
 from app.store.owners import own_from
 
@@ -30,6 +33,14 @@ def feedback_records(book: Casebook) -> list[FeedbackRecord]:
                 "SELECT concern_id, received_on, speak_up_again FROM feedback ORDER BY id")]
 
 
+def _held_here(book: Casebook, rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """Rows (concern_id, done_on, ...) whose concern this unit held on the done date: after a
+    handover, a statement is sent by the unit holding the concern when it was signed off."""
+    custody = facts_query.custody_spans(book.cases)
+    return [row for row in rows
+            if custody.get(int(row[0]), ALWAYS).holds(date.fromisoformat(str(row[1])))]
+
+
 def publishable_learning(book: Casebook, period: Period) -> list[str]:
     """Learning statements marked publishable whose action was signed off in the period.
 
@@ -38,10 +49,10 @@ def publishable_learning(book: Casebook, period: Period) -> list[str]:
     the order says nothing about when or for which concern.
     """
     rows = book.cases.execute(
-        "SELECT learning FROM actions WHERE publishable = 1 AND trim(learning) != ''"
-        " AND done_on IS NOT NULL AND done_on BETWEEN ? AND ?",
-        (period.start.isoformat(), period.end.isoformat()))
-    return sorted(str(row[0]).strip() for row in rows)
+        "SELECT concern_id, done_on, learning FROM actions WHERE publishable = 1"
+        " AND trim(learning) != '' AND done_on IS NOT NULL AND done_on BETWEEN ? AND ?",
+        (period.start.isoformat(), period.end.isoformat())).fetchall()
+    return sorted(str(row[2]).strip() for row in _held_here(book, rows))
 
 
 def publishable_learning_people(book: Casebook, period: Period) -> list[tuple[str, str | None]]:
@@ -49,10 +60,13 @@ def publishable_learning_people(book: Casebook, period: Period) -> list[tuple[st
     (None for anonymous and unnamed ones): only so that the identifying-text scan knows whose
     name to look for in full and in part. The pairs never leave the laptop."""
     rows = book.cases.execute(
-        "SELECT a.learning, c.person_ref FROM actions a JOIN concerns c ON c.id = a.concern_id"
+        "SELECT a.concern_id, a.done_on, a.learning, c.person_ref FROM actions a"
+        " JOIN concerns c ON c.id = a.concern_id"
         " WHERE a.publishable = 1 AND trim(a.learning) != '' AND a.done_on IS NOT NULL"
-        " AND a.done_on BETWEEN ? AND ?", (period.start.isoformat(), period.end.isoformat()))
-    return sorted({(str(text).strip(), None if ref is None else str(ref)) for text, ref in rows},
+        " AND a.done_on BETWEEN ? AND ?",
+        (period.start.isoformat(), period.end.isoformat())).fetchall()
+    return sorted({(str(text).strip(), None if ref is None else str(ref))
+                   for _, _, text, ref in _held_here(book, rows)},
                   key=lambda pair: (pair[0], pair[1] or ""))
 
 

@@ -1,7 +1,8 @@
 """The screens the review command photographs, in the order a contact meets them:
 first run, unlock, dashboard, list, each workspace tab and form (reveal, conversation),
 the identity check's notice in a form and the by-person search, reports, the return
-preview, the import dialog, settings (and its whole-casebook identity check), then the
+preview, the import dialog, settings (and its whole-casebook identity check), handover
+and records, then the
 board workspace."""
 
 from __future__ import annotations
@@ -37,6 +38,9 @@ def capture_all(shooter: Any, folder: Path, scratch: Path, passphrase: str, toda
     shooter.wait(lambda: bool(window.shell.settings.unit_key.text()))
     shooter.shot(window, "settings")
     _identity_check(shooter, window)
+    from tests.screenshots.continuity_shots import capture_continuity
+
+    capture_continuity(shooter, window, scratch, today)
     window.close()
     _board(shooter, scratch)
 

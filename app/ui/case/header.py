@@ -59,10 +59,13 @@ class WorkspaceHeader(QWidget):
                  self.tr("received %1").replace("%1", format_day(detail.received_on))]
         if detail.demo:
             parts.append(self.tr("demo"))
+        if detail.read_only:  # handed over or destroyed: kept read-only here
+            parts.append(detail.read_only)
         self.where.setText(" · ".join(parts))
         for button in (self.log, self.letter, self.summary):
             button.setEnabled(True)
         self.letter.setEnabled(detail.has_person)  # letters are addressed to a named person
+        self.log.setEnabled(not detail.read_only)
         upcoming = context.next_deadline()
         if upcoming is None:
             self.deadline.setText(self.tr("No deadline pending."))

@@ -10,8 +10,10 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QWidget
 from app.ui.cases.concern_list_view import ConcernListView
 from app.ui.cases.find_person_dialog import FindPersonDialog
 from app.ui.dashboard.dashboard_view import DashboardView
+from app.ui.handover.handover_view import HandoverView
 from app.ui.reports.kpi_report_view import KpiReportView
 from app.ui.reports.return_view import ReturnView
+from app.ui.retention.records_view import RecordsView
 from app.ui.session import Session
 from app.ui.settings.settings_view import SettingsView
 
@@ -25,7 +27,8 @@ class CasebookShell(QWidget):
 
     lock_requested = Signal()  # Ctrl+L inside a window-modal dialog the shell opened
 
-    PAGES = ("dashboard", "concerns", "workspace", "reports", "return", "settings")
+    PAGES = ("dashboard", "concerns", "workspace", "reports", "return", "settings", "handover",
+             "records")
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,16 +41,18 @@ class CasebookShell(QWidget):
         self.reports = KpiReportView(session)
         self.returns = ReturnView(session)
         self.settings = SettingsView(session)
+        self.handover = HandoverView(session)
+        self.records = RecordsView(session)
         self.nav = QListWidget()
         self.nav.setAccessibleName(self.tr("Sections"))
         self.nav.addItems([self.tr("Dashboard"), self.tr("Concerns"), self.tr("Concern"),
                            self.tr("Reports"), self.tr("Return to the board"),
-                           self.tr("Settings")])
+                           self.tr("Settings"), self.tr("Handover"), self.tr("Records")])
         self.nav.setFixedWidth(170)
         self.nav.currentRowChanged.connect(self._go)
         self.stack = QStackedWidget()
         for page in (self.dashboard, self.concerns, self.workspace, self.reports, self.returns,
-                     self.settings):
+                     self.settings, self.handover, self.records):
             self.stack.addWidget(page)
         layout = QHBoxLayout(self)
         layout.addWidget(self.nav)
@@ -108,6 +113,8 @@ class CasebookShell(QWidget):
         self.reports.reload()  # read when first shown
         self.returns.reload()
         self.settings.reload()
+        self.handover.reload()
+        self.records.reload()
 
     def _changed(self, _concern_id: object) -> None:
         self.dashboard.reload()
@@ -142,6 +149,6 @@ class CasebookShell(QWidget):
         if self.find_person_dialog is not None:
             self.find_person_dialog.forget()
         for page in (self.dashboard, self.concerns, self.workspace, self.reports, self.returns,
-                     self.settings):
+                     self.settings, self.handover, self.records):
             page.forget()
         self._workspace_item().setFlags(Qt.ItemFlag.NoItemFlags)
