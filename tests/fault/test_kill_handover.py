@@ -81,7 +81,7 @@ def _package(pair: Pair, out: Path) -> None:
             cid = s.create(named(f"Person Number{number} Test"))
             if number % 2 == 0:
                 consent(a, cid, successor=True)
-            s.log_conversation(cid, date(2025, 5, 2), _mode(), "notes " * 20_000)
+            s.log_conversation(cid, date(2025, 5, 2), _mode(), "notes " * 15_000)
         handover.export(a, handover.plan_export(
             a, [f"SA-2025-{n:04d}" for n in range(1, CONCERNS + 1)], "Alex Contact"), out,
             "Leave", on=HANDED)
