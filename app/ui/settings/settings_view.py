@@ -8,9 +8,7 @@ the worker; the store audits each change. On lock, forget() empties every field.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, replace
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -28,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.returns.signing import fingerprint, public_key_line, unit_public_key
 from app.store import settings_service as rules
+from app.store.recipients import recipient_fingerprint
 from app.store.settings_service import (
     CasebookSettings,
     HolidayEntry,
@@ -48,23 +46,13 @@ from app.ui.base.form_feedback import (
 from app.ui.base.formatting import fingerprint_in_two_lines
 from app.ui.base.worker import WorkerState
 from app.ui.session import Session
-from app.ui.settings.add_holiday_dialog import AddHolidayDialog
 from app.ui.settings.change_passphrase_dialog import ChangePassphraseDialog
-from app.ui.settings.holidays_panel import HolidaysPanel
+from app.ui.settings.holiday_editor import HolidayEditor
 from app.ui.settings.identity_check_panel import IdentityCheckPanel
 from app.ui.settings.identity_lists_panel import IdentityListsPanel
+from app.ui.settings.unit_key_box import UnitKeyBox
 
 _PAGE_WIDTH_CHARACTERS = 120
-
-
-def recipient_fingerprint(recipient: str) -> str:
-    """The same fingerprint the board's side shows (SHA-256, hex in groups of four)."""
-    try:
-        from app.returns.signing import recipient_fingerprint as board_fingerprint
-    except ImportError:
-        digest = hashlib.sha256(recipient.strip().lower().encode()).hexdigest()
-        return " ".join(digest[i : i + 4] for i in range(0, len(digest), 4))
-    return board_fingerprint(recipient)
 
 
 @dataclass(frozen=True)
@@ -88,7 +76,6 @@ class SettingsView(QWidget):
         self._loaded: _Loaded | None = None
         self._working = False
         self.passphrase_dialog: ChangePassphraseDialog | None = None
-        self.holiday_dialog: AddHolidayDialog | None = None
         self._form_labels: list[QLabel] = []
 
         title = QLabel(self.tr("Settings"))
@@ -170,37 +157,23 @@ class SettingsView(QWidget):
              (fingerprint_note,))])
 
         # This unit's own signing key, for the board to register (read-only)
-        self.unit_key = QLabel()
-        self.unit_key.setFont(monospace_font())
-        self.unit_key.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        self.unit_key.setAccessibleName(self.tr("This unit's public signing key"))
-        self.unit_key_fingerprint = QLabel()
-        self.unit_key_fingerprint.setFont(monospace_font(1.1))
-        self.unit_key_fingerprint.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        self.unit_key_fingerprint.setAccessibleName(
-            self.tr("Fingerprint of this unit's public signing key"))
-        unit_key_note = FieldMessage(self.tr("Unit key note"))
-        unit_key_note.show_note(self.tr(
-            "Give this key to the board's whistleblowing lead, who registers it for this "
-            "reporting unit; returns are signed with it. Read the fingerprint to them by "
-            "phone to check it arrived unchanged."))
-        unit_key_box = self._group(self.tr("This unit's key, for the board"), [
-            (self.tr("Public key:"), self.unit_key, self.unit_key, ()),
-            (self.tr("Fingerprint:"), self.unit_key_fingerprint, self.unit_key_fingerprint,
-             (unit_key_note,))])
+        self.unit_key_box = UnitKeyBox(session)
+        self.unit_key_box.failed.connect(self._failed)
+        self.unit_key = self.unit_key_box.unit_key
+        self.unit_key_fingerprint = self.unit_key_box.unit_key_fingerprint
+        self._form_labels.extend(self.unit_key_box.labels)
 
         widest = max(label.sizeHint().width() for label in self._form_labels)
         for label in self._form_labels:  # the groups' fields line up
             label.setMinimumWidth(widest)
 
         # Holidays
-        self.holidays = HolidaysPanel()
-        holidays_box = QGroupBox(self.tr("Local holidays"))
-        QVBoxLayout(holidays_box).addWidget(self.holidays)
+        self.holiday_editor = HolidayEditor(session, self)
+        self.holidays = self.holiday_editor.panel
+        holidays_box = self.holiday_editor.box
+        self.holiday_editor.started.connect(self._start)
+        self.holiday_editor.finished.connect(self._holidays_saved)
+        self.holiday_editor.failed.connect(self._failed)
 
         # The identity check's lists
         self.identity_lists = IdentityListsPanel(session)
@@ -215,8 +188,8 @@ class SettingsView(QWidget):
         page = QWidget()
         column = QVBoxLayout(page)
         column.addWidget(title)
-        for box in (organisation_box, security_box, records_box, board_box, unit_key_box,
-                    holidays_box, identity_box):
+        for box in (organisation_box, security_box, records_box, board_box,
+                    self.unit_key_box, holidays_box, identity_box):
             column.addWidget(box)
         column.addStretch(1)
         self.scroll_area = centred_page(page, _PAGE_WIDTH_CHARACTERS)
@@ -247,9 +220,6 @@ class SettingsView(QWidget):
         self.revert.clicked.connect(self.revert_changes)
         self.quick_unlock.toggled.connect(self._quick_unlock_toggled)
         self.change_passphrase.clicked.connect(self.open_change_passphrase)
-        self.holidays.add_requested.connect(self.open_add_holiday)
-        self.holidays.mark_worked_requested.connect(self.mark_worked)
-        self.holidays.remove_requested.connect(self.remove_local_entry)
         self.identity_lists.saved.connect(self.message.show_note)
         order = (self.organisation, self.unit, self.auto_lock, self.quick_unlock,
                  self.change_passphrase, self.retention, self.threshold, self.board_key,
@@ -310,21 +280,10 @@ class SettingsView(QWidget):
 
         self._start(self.tr("Loading settings…"))
         session.read(job, self._show_loaded, self._failed)
-
-        def unit_key_job(state: WorkerState) -> tuple[str, str]:
-            raw = unit_public_key(session.book(state))
-            return public_key_line(raw), fingerprint(raw)
-
-        session.read(unit_key_job, self._show_unit_key, self._failed)
+        self.unit_key_box.load()
         self.identity_lists.reload()
         self.identity_check.forgotten = False
         self.identity_check.set_enabled(True)
-
-    def _show_unit_key(self, key: Any) -> None:
-        line, print_ = key
-        self.unit_key.setText(line)
-        groups = print_.split()
-        self.unit_key_fingerprint.setText(" ".join(groups[:8]) + "\n" + " ".join(groups[8:]))
 
     def _show_loaded(self, loaded: Any) -> None:
         self._stop()
@@ -332,7 +291,7 @@ class SettingsView(QWidget):
             return
         self._loaded = loaded
         self._fill(loaded.settings)
-        self.holidays.show_entries(loaded.holidays)
+        self.holiday_editor.show_entries(loaded.holidays, loaded.years)
         self._set_enabled(True)
 
     def _fill(self, settings: CasebookSettings) -> None:
@@ -495,71 +454,18 @@ class SettingsView(QWidget):
         dialog.finished.connect(finished)
         dialog.open()
 
-    # ----- holidays ----------------------------------------------------------------------
+    # ----- holidays (app/ui/settings/holiday_editor.py) ------------------------------------
 
-    def open_add_holiday(self) -> None:
-        loaded = self._loaded
-        if loaded is None:
-            return
-        first, last = date(loaded.years[0], 1, 1), date(loaded.years[1], 12, 31)
-        today = self.session.today()
-        suggested = today if first <= today <= last else first
-        entries = {entry.day: entry for entry in loaded.holidays}
-        dialog = AddHolidayDialog(entries, first, last, suggested, self)
-        self.holiday_dialog = dialog
+    @property
+    def holiday_dialog(self) -> Any:
+        return self.holiday_editor.dialog
 
-        def finished(result: int) -> None:
-            if result:
-                self.add_local_holiday(dialog.chosen_day(), dialog.chosen_label())
-            dialog.deleteLater()
-            self.holiday_dialog = None
-
-        dialog.finished.connect(finished)
-        dialog.open()
-
-    def add_local_holiday(self, day: date, label: str) -> None:
-        self._holiday_change(day, lambda service: service.add_local_holiday(day, label),
-                             self.tr("Adding the holiday and recalculating due dates…"))
-
-    def mark_worked(self, day: date) -> None:
-        self._holiday_change(day, lambda service: service.mark_worked(day),
-                             self.tr("Marking the day as worked and recalculating due dates…"))
-
-    def remove_local_entry(self, day: date) -> None:
-        self._holiday_change(day, lambda service: service.remove_local_entry(day),
-                             self.tr("Removing the local change and recalculating due "
-                                     "dates…"))
-
-    def _holiday_change(self, day: date, change: Any, doing: str) -> None:
-        loaded = self._loaded
-        if loaded is None or self._working:
-            return
-        session = self.session
-        years = loaded.years
-
-        def job(state: WorkerState) -> tuple[HolidayEntry, ...]:
-            service = SettingsService(session.book(state))
-            change(service)
-            return service.holidays(years)
-
-        self._start(doing)
-        self.holidays.set_enabled(False)
-
-        def done(entries: Any) -> None:
-            self._stop()
-            current = self._loaded
-            if current is not None:
-                self._loaded = _Loaded(current.settings, entries, current.years)
-            self.holidays.show_entries(entries)
-            self.holidays.select_day(day)
-            self.holidays.set_enabled(True)
-            self.message.show_note(self.tr("Holidays saved; due dates recalculated."))
-
-        def failed(message: str) -> None:
-            self._failed(message)
-            self.holidays.set_enabled(True)
-
-        session.write(job, done, failed)
+    def _holidays_saved(self, note: str) -> None:
+        self._stop()
+        current = self._loaded
+        if current is not None:
+            self._loaded = _Loaded(current.settings, self.holiday_editor.entries, current.years)
+        self.message.show_note(note)
 
     # ----- busy, errors, forgetting ------------------------------------------------------
 
@@ -580,16 +486,14 @@ class SettingsView(QWidget):
 
     def forget(self) -> None:
         """Empty every field and drop every value held (on lock)."""
-        for dialog in (self.passphrase_dialog, self.holiday_dialog):
-            if dialog is not None:
-                if isinstance(dialog, ChangePassphraseDialog):
-                    dialog.clear()
-                dialog.done(0)
+        if self.passphrase_dialog is not None:
+            self.passphrase_dialog.clear()
+            self.passphrase_dialog.done(0)
+        self.holiday_editor.forget()
         self._loaded = None
         self._working = False
         self.busy.stop()
-        self.unit_key.clear()
-        self.unit_key_fingerprint.clear()
+        self.unit_key_box.forget()
         for widget in (self.organisation, self.unit, self.board_key, self.quick_unlock,
                        self.auto_lock, self.retention, self.threshold):
             widget.blockSignals(True)
@@ -604,7 +508,6 @@ class SettingsView(QWidget):
         self.fingerprint.clear()
         self.quick_unlock_note.show_note(None)
         self.message.show_note(None)
-        self.holidays.clear()
         self.identity_lists.forget()
         self.identity_check.forget()
         self._set_enabled(False)
