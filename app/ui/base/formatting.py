@@ -10,7 +10,9 @@ from app.core.records import Closure, ServiceType
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("Casebook", text)
+    """A string shown outside any widget, translated. pyside6-lupdate files a bare `tr("...")`
+    call under the empty context, so it is looked up there."""
+    return QCoreApplication.translate("", text)
 
 
 def format_day(day: date | None) -> str:
