@@ -33,7 +33,8 @@ def test_the_catalogue_holds_every_string_the_window_shows(tmp_path: Path) -> No
 
 
 def test_a_compiled_translation_changes_what_the_window_says(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    """A made-up catalogue (for Gaelic, written in Scots) for two strings: one a widget's, one outside any."""
+    """A made-up catalogue (for Gaelic, written in Scots) for two strings: one a widget's,
+    one outside any."""
     lrelease = shutil.which("pyside6-lrelease") or str(
         Path(sys.executable).with_name("pyside6-lrelease"))
     source = (translations.translations_dir() / "casebook.ts").read_text(encoding="utf-8")
