@@ -187,3 +187,13 @@ EXPECTED_Q1: dict[str, object] = {
                        (0, 0), (0, 0, 0)),
     },
 }
+
+
+def set_letter_contact(book: object) -> None:
+    """The named contact every letter gives (staff): letters are refused without one."""
+    from app.services import letters
+    from app.store.letter_settings import NamedContact
+
+    letters.set_contact(book, NamedContact(  # type: ignore[arg-type]
+        "Morgan Contactperson", "Whistleblowing lead", "01234 567890",
+        "whistleblowing@example.org"))
