@@ -135,10 +135,28 @@ _RECORDS: dict[str, _Record] = {
     }, lambda r: f"The update of {_long(r['given_on'])}"),
 }
 RECORD_KINDS = tuple(_RECORDS)
-# What can be corrected in each kind of record, with each column's label.
-RECORD_COLUMNS: dict[str, dict[str, str]] = {
-    kind: {name: column.label for name, column in spec.columns.items()}
-    for kind, spec in _RECORDS.items()}
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    """What a form needs to correct one column: its name, label, kind and codes."""
+
+    name: str
+    label: str
+    kind: str  # date, date?, text, text!, bool, enum, enum?
+    codes: tuple[str, ...] = ()
+
+
+def record_columns(record: str) -> list[ColumnSpec]:
+    """The columns of a kind of record that can be corrected, in the order a form shows."""
+    return [ColumnSpec(name, column.label, column.kind, column.codes)
+            for name, column in _RECORDS[record].columns.items()]
+
+
+def record_name(record: str) -> str:
+    """A kind of record in words ("an extension")."""
+    return _RECORDS[record].name
+
 
 _STAGE_COLUMNS: dict[str, _Column] = {
     "entered_on": _Column("Date escalated", "date"),
@@ -147,6 +165,8 @@ _STAGE_COLUMNS: dict[str, _Column] = {
     "outcome": _enum("Outcome", Outcome, optional=True),
     "response_summary": _Column("Summary of the response", "text"),
 }
+STAGE_COLUMNS = [ColumnSpec(name, column.label, column.kind, column.codes)
+                 for name, column in _STAGE_COLUMNS.items()]
 
 
 class Corrections(ConcernCore):
