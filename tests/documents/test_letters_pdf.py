@@ -256,6 +256,47 @@ def test_not_taken_forward_gives_the_persons_reasons_and_the_decision_date(
     _never(text)
 
 
+@pytest.mark.parametrize(("service_type", "issues", "said", "not_said"), [
+    (ServiceType.NHS, (), ["If you disagree with this decision, you can ask the Independent "
+                           "National Whistleblowing Officer (INWO) to look at it."],
+     ["local authority", "Care Inspectorate"]),
+    (ServiceType.LOCAL_AUTHORITY, (), [
+        "Your concern is about services provided by the local authority. If you disagree "
+        "with this decision, you can ask the Care Inspectorate to look at it."], ["INWO"]),
+    (ServiceType.LOCAL_AUTHORITY, (("Care visits", None), ("Meals", None)), [
+        "Your concern is about services provided by the local authority."], ["INWO",
+                                                                            "Part of"]),
+    (ServiceType.BOTH, (("Ward", ServiceType.NHS), ("Care visits", ServiceType.LOCAL_AUTHORITY)),
+     ["Part of your concern (issue 1) is about NHS services. If you disagree with this "
+      "decision about that part, you can ask the Independent National Whistleblowing Officer "
+      "(INWO) to look at it.",
+      "Part of your concern (issue 2) is about services provided by the local authority."],
+     []),
+])
+def test_not_taken_forward_is_signposted_per_issue(
+        book: Casebook, designed: Designed, service: ConcernService, tmp_path: Path,
+        service_type: ServiceType, issues: tuple[tuple[str, ServiceType | None], ...],
+        said: list[str], not_said: list[str]) -> None:
+    from app.core.records import ProcedureDecision
+
+    cid = service.create(NewConcern(
+        received_on=date(2025, 5, 6), channel=Channel.PHONE,
+        raised_with=RaisedWith.CONFIDENTIAL_CONTACT, raiser_category=RaiserCategory.EMPLOYEE,
+        anonymity=Anonymity.NAMED, service_type=service_type,
+        person=PersonDetails("Nat Forward")))
+    for text, kind in issues:
+        service.add_issue(cid, text, kind)
+    service.decide(cid, ProcedureDecision.NOT_TAKEN_FORWARD, date(2025, 5, 8),
+                   "A grievance matter", written_response=True)
+    text, _ = _make(book, cid, "not_taken_forward", tmp_path)
+    for sentence in said:
+        assert sentence in text
+    for words in not_said:
+        assert words not in text
+    assert "A grievance matter" not in text
+    _never(text)
+
+
 def test_no_letter_when_both_sides_agreed_none_is_needed(book: Casebook, designed: Designed,
                                                          service: ConcernService) -> None:
     service.set_written_response(designed.ids["I"], False)

@@ -342,3 +342,15 @@ def test_contracted_services_and_issue_services_are_recorded(service: ConcernSer
     service.set_issue_service(issue, ServiceType.NHS)
     service.update_intake(cid, contracted=False, reason="It is a board-run practice")
     assert _figures(service)["contracted_services"]["stage1"] == 0
+
+
+def test_find_by_person_finds_a_linked_raisers_concern(book: Casebook,
+                                                      service: ConcernService) -> None:
+    from app.services.find_person import find_person
+
+    cid = service.create(named())
+    service.link_raiser(cid, anonymity=Anonymity.NAMED, category=RaiserCategory.EMPLOYEE,
+                        raised_on=date(2025, 5, 5), person=PersonDetails("Quinn Second"))
+    found = find_person(book, "Quinn Second", "Subject access request")
+    assert [m.name for m in found] == ["Quinn Second"]
+    assert [row.concern_id for row in found[0].concerns] == [cid]
