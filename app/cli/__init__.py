@@ -71,6 +71,7 @@ def split_board_option(argv: Sequence[str]) -> tuple[Path | None, list[str]]:
 # Each module adds its subcommands with `register(subparsers)`; none of them imports Qt.
 COMMAND_MODULES = ("app.cli.commands", "app.cli.return_commands", "app.cli.board_commands",
                    "app.cli.import_commands", "app.cli.report_commands",
+                   "app.cli.letter_commands",
                    "app.cli.identity_commands",
                    "app.cli.continuity_commands")
 

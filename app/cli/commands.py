@@ -100,6 +100,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         started = time.perf_counter()
         summary = add_demo_concerns(book, args.cases, args.seed, today=date.today(),
                                     on_progress=progress_bar("Adding demo concerns"))
+        _demo_letter_contact(book)
     finally:
         book.close()
     say(f"Added {summary.concerns} demo concerns ({summary.conversations} conversations, "
@@ -108,6 +109,16 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if recovery is not None:
         say(f"Demo casebook recovery key: {recovery}")
     return 0
+
+
+def _demo_letter_contact(book: Casebook) -> None:
+    """A made-up named contact for a demo casebook's letters, unless one is set."""
+    from app.store import letter_settings
+
+    if not letter_settings.load(book).contact.complete:
+        letter_settings.save_contact(book, letter_settings.NamedContact(
+            "Demo Contact", "Confidential contact (demo)", "01632 960000",
+            "confidential.contact@example.org"))
 
 
 def cmd_check(args: argparse.Namespace) -> int:

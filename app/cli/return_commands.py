@@ -114,3 +114,6 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     r.add_argument("recipient", nargs="?", metavar="AGE1...")
     r.add_argument("--json", action="store_true")
     r.set_defaults(handler=cmd_board_recipient_setting)
+    from app.cli.letter_commands import register_settings
+
+    register_settings(settings)

@@ -147,6 +147,23 @@ def compute_return_figures(
     return figures
 
 
+def completed(figures: Figures, period: Period) -> Figures:
+    """Figures in today's shape: anything an older return did not carry (format 1 has no
+    contracted_services) counted as zero, so older and newer returns add up together."""
+    def fill(shape: Figures, given: Figures) -> Figures:
+        out: Figures = {}
+        for key, value in shape.items():
+            if key not in given:
+                out[key] = value
+            elif isinstance(value, dict) and isinstance(given[key], dict) and key != "period":
+                out[key] = fill(value, given[key])
+            else:
+                out[key] = given[key]
+        return out
+
+    return fill(empty_return_figures(period), figures)
+
+
 def total_figures(all_figures: Iterable[Figures], period: Period) -> Figures:
     """Return figures added together, starting from zero for `period` (exact sums)."""
     total = empty_return_figures(period)

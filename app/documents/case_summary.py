@@ -314,7 +314,7 @@ def summary_pdf(book: Casebook, detail: ConcernDetail, mask: Mask,
 
 
 def render_case_summary(book: Casebook, concern_id: int, *, full_reason: str | None = None,
-                        today: date | None = None) -> bytes:
+                        today: date | None = None, protected: bool | None = None) -> bytes:
     """The case summary as PDF bytes: redacted, or full when a reason for the reveal is given."""
     detail = load_concern(book.cases, concern_id)
     when = today or date.today()
@@ -331,5 +331,8 @@ def render_case_summary(book: Casebook, concern_id: int, *, full_reason: str | N
             return scanner.mask(text, own=own, pseudonym=detail.pseudonym)
 
         pdf = summary_pdf(book, detail, mask, None, when)
-    book.record("export.case_summary", "concern", concern_id, {"redacted": full_reason is None})
+    audited: dict[str, object] = {"redacted": full_reason is None}
+    if protected is not None:
+        audited["protected"] = protected  # a full summary saved with a password, or not
+    book.record("export.case_summary", "concern", concern_id, audited)
     return pdf

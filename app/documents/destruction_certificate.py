@@ -25,13 +25,16 @@ from app.documents.layout import (
 from app.store.backup_purge import ExternalCopy
 from app.store.casebook import Casebook
 
-DESTROYED = ("the identity of the person who raised the concern (name, other names, contact "
-             "details, address, employer, job title, support person) and their consents to "
-             "share it, deleted from identities.db with the freed space overwritten",
+DESTROYED = ("the identity of each person who raised the concern (name, other names, contact "
+             "details, address, employer, job title, support person), their consents to "
+             "share it and the letters sent to them as sent, deleted from identities.db with "
+             "the freed space overwritten",
              "every free-text field of the record (summary, service area, issues and findings, "
              "conversation notes, response summaries, extensions' reasons and who authorised "
              "them, actions, signposting notes, detriment and feedback text, the disclosure "
-             "log's names and reasons, local theme labels), replaced by a tombstone",
+             "log's names and reasons, the people involved, updates after closure, the text "
+             "of letters, the reasons for corrections, local theme labels), replaced by a "
+             "tombstone",
              "drafts of text being typed about the concern",
              "the concern's entries in the search index (rebuilt without them)")
 KEPT = ("the reference and the dates, stages, outcomes, codes and standard themes that the "

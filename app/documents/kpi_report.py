@@ -24,7 +24,7 @@ import io
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
@@ -35,6 +35,7 @@ from app.core.disclosure import (
     THRESHOLD_SETTING,
     TOTAL_UNIT,
     Cell,
+    Group,
     PublicationFigures,
     Suppressed,
     exact_view,
@@ -123,6 +124,7 @@ class _Shown:
     themes: Mapping[tuple[str, str], Cell]
     publication: bool
     threshold: int
+    contracted: Mapping[tuple[str, str, str], Cell] = field(default_factory=dict)
 
 
 # ----- formatting ------------------------------------------------------------------------
@@ -163,16 +165,50 @@ def _theme_cells(themes: Mapping[str, Figures]) -> dict[tuple[str, str], int]:
     return cells
 
 
+CONTRACTED_KEYS = ("stage1", "stage2", "anonymous", "unnamed")
+
+
+def _contracted_cells(content: ReportContent
+                      ) -> tuple[dict[tuple[str, str, str], int], list[Group[Any]]]:
+    """Concerns about contracted or primary-care services, by unit, service and where they
+    were counted, with the totals they make: the services add up to all services, and a
+    board's units to the board (figures without them, format 1 returns, count as none)."""
+    sources = {TOTAL_UNIT: content.figures, **dict(content.units)}
+    cells: dict[tuple[str, str, str], int] = {}
+    for unit, figures in sources.items():
+        blocks = {ALL: figures, **{b: figures.get("by_service", {}).get(b, {})
+                                   for b, _ in SERVICE_HEADINGS if b != ALL}}
+        for block, block_figures in blocks.items():
+            counted = block_figures.get("contracted_services", {})
+            for key in CONTRACTED_KEYS:
+                cells[(unit, block, key)] = int(counted.get(key, 0))
+    groups: list[Group[Any]] = []
+    services = [b for b, _ in SERVICE_HEADINGS if b != ALL]
+    for unit in sources:
+        for key in CONTRACTED_KEYS:
+            groups.append(Group(tuple((unit, b, key) for b in services), (unit, ALL, key)))
+    for block, _ in SERVICE_HEADINGS:
+        for key in CONTRACTED_KEYS:
+            if content.units:
+                groups.append(Group(tuple((u, block, key) for u in content.units),
+                                    (TOTAL_UNIT, block, key)))
+    return cells, groups
+
+
 def _shown(content: ReportContent, publication: bool, threshold: int) -> _Shown:
     units = dict(content.units) or None
     theme_cells = _theme_cells(content.themes)
+    contracted, contracted_groups = _contracted_cells(content)
     if publication:
         view = publication_view(content.figures, threshold, units)
         # Themes overlap (a concern may carry several), so they form no totals to protect.
         themes: Mapping[tuple[str, str], Cell] = suppress(theme_cells, [], threshold)
+        shown: Mapping[tuple[str, str, str], Cell] = suppress(contracted, contracted_groups,
+                                                              threshold)
     else:
         view, themes = exact_view(content.figures, units), dict(theme_cells)
-    return _Shown(view, themes, publication, threshold)
+        shown = dict(contracted)
+    return _Shown(view, themes, publication, threshold, shown)
 
 
 def default_columns(content: ReportContent) -> list[Column]:
@@ -337,7 +373,24 @@ class _Kpis:
             "Anonymous and unnamed concerns",
             "Concerns raised anonymously (nobody knows who raised them) or unnamed (the "
             "contact knows, but the record does not) cannot go through the Standards, so they "
-            "are counted here and in none of the figures for the stages.",
+            "are counted here and not in the figures for the stages, unless someone else "
+            "raising the same concern is named and agreed to use the procedure, or the "
+            "person came forward later: such a concern is counted here and at its stages.",
+            self.tables(rows, "Concerns received"), None)
+
+    def contracted(self) -> list[Flowable]:
+        def cell(key: str) -> Callable[[Column], str]:
+            return lambda c: show_count(self.shown.contracted.get(
+                (c.unit, c.block, key), 0))
+
+        rows: list[Row] = [(f"Received at {STAGE_NAMES[s].lower()}", cell(s))
+                           for s in STAGE_KEYS]
+        rows += [("Anonymous", cell("anonymous")), ("Unnamed", cell("unnamed"))]
+        return _section(
+            "Contracted and primary-care services",
+            "Of the concerns received, those about a contracted or primary-care service (a "
+            "GP practice, dentist, pharmacy or optician, or a service the board contracts "
+            "out), counted in the same way.",
             self.tables(rows, "Concerns received"), None)
 
     # -- KPI 5 -------------------------------------------------------------------------
@@ -542,6 +595,16 @@ DEFINITIONS = (
     "authorised, whether still open or closed.",
     "Anonymous and unnamed concerns are outside the Standards and are counted only in their "
     "own table.",
+    "Several people raising the same concern: it is one concern, counted once at each stage "
+    "it entered if anyone who raised it is named and agreed to use the procedure, and also "
+    "among the anonymous or unnamed if any of them raised it so. Each figure counts distinct "
+    "concerns, so a concern can be in the stage figures and in the anonymous or unnamed "
+    "table at once.",
+    "A concern received anonymously or unnamed whose person came forward later and agreed to "
+    "use the procedure stays counted as anonymous or unnamed when it was received, and "
+    "enters its stage on the date of agreement; a named concern whose person asked later not "
+    "to be named keeps the figures already made. A record corrected changes the figures, for "
+    "the past too.",
     "NHS and local authority: concerns about services provided by both are shown in their own "
     "column; the first column covers every service.",
 )
@@ -568,7 +631,8 @@ def render_kpi_report(content: ReportContent, *, publication: bool = False,
     parts: list[Callable[[], list[Flowable]]] = [
         lambda: _front(content, shown),
         lambda: _statements_section(content, shown),
-        kpis.received, kpis.outside_standards, kpis.closed, kpis.outcomes, kpis.working_days,
+        kpis.received, kpis.outside_standards, kpis.contracted, kpis.closed, kpis.outcomes,
+        kpis.working_days,
         kpis.timescale, kpis.extended, kpis.other_closures,
         lambda: _themes_section(shown, content),
         lambda: _definitions(shown),
@@ -650,6 +714,9 @@ def report_csv(content: ReportContent, *, publication: bool = False, threshold: 
     for unit in (TOTAL_UNIT, *content.units):
         for block, _ in SERVICE_HEADINGS:
             writer.writerows(_csv_rows_for(shown.view, unit, block))
+            for key in CONTRACTED_KEYS:
+                writer.writerow(["contracted_services", "contracted", key, block, unit,
+                                 _csv_value(shown.contracted.get((unit, block, key), 0))])
     for code in THEMES:
         if code in content.themes:
             for key in ("stage1", "stage2", "outside"):

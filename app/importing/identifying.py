@@ -26,13 +26,14 @@ from dataclasses import dataclass, replace
 from app.core.case_text import MAX_FIELD_CHARS, too_long
 from app.core.identifying import Finding, HeldIdentity, Scanner, masked, merged
 from app.importing.checking import read_layout
+from app.importing.columns import MAX_ISSUES, issue_column
 from app.importing.problems import ImportProblem
 from app.importing.sheets import Sheet, SheetRow
 
 # The columns that hold case text (the raiser's own columns are identity, kept apart).
 CASE_TEXT_COLUMNS = ("service_area", "themes", "summary", "stage1_handler", "stage2_handler",
                      "stage1_extension_reason", "stage2_extension_reason", "closure_reason",
-                     "learning")
+                     "learning", *(issue_column(n) for n in range(1, MAX_ISSUES + 1)))
 # Kinds with a known owner, which --pseudonymise may replace.
 REPLACEABLE = frozenset({"own_name", "other_name", "unnamed_name", "own_email", "held_email",
                          "own_phone", "held_phone", "own_job_title", "own_employer",

@@ -20,7 +20,7 @@ from typing import Any
 
 from app.core.kpi import Figures, add_figures, derived
 from app.core.periods import Period, parse_period, quarters
-from app.core.return_figures import empty_return_figures, total_figures
+from app.core.return_figures import completed, empty_return_figures, total_figures
 from app.returns.schema import parse_payload
 from app.store.board import Board, HeldReturn, RegisteredUnit
 from app.store.errors import CasebookError
@@ -95,7 +95,7 @@ def unit_figures(board: Board, period: Period) -> dict[str, UnitFigures]:
         docs = [parse_payload(item.payload) for item in used]
         figures = empty_return_figures(period)
         for doc in docs:
-            figures = add_figures(figures, doc["figures"])
+            figures = add_figures(figures, completed(doc["figures"], period))
         complete = period.label in by_label or len(used) == 4
         result[unit] = UnitFigures(
             unit, figures, tuple(s for doc in docs for s in doc["learning"]),

@@ -17,7 +17,9 @@ type, each category of person, each theme):
   to the total exactly; themes overlap (a concern may carry several), so each theme's
   figure is at most the total's;
 - feedback answers add up to the feedback received; concerns with detriment reported are
-  at most the detriment reports.
+  at most the detriment reports;
+- concerns about contracted or primary-care services are some of those received: each
+  is at most the received figure it is part of.
 
 The first inconsistency is named in plain words. `created_at` is parsed as a real time:
 an impossible date or a time more than a day ahead is refused.
@@ -35,6 +37,7 @@ MOST_AHEAD = timedelta(days=1)
 _YEARS_BACK = 10
 _STAGES = ("stage1", "stage2")
 _STAGE_WORDS = {"stage1": "stage 1", "stage2": "stage 2"}
+_RECEIVED_WORDS = {**_STAGE_WORDS, "anonymous": "anonymous", "unnamed": "unnamed"}
 _SPLITS = ("by_service", "by_raiser_category")
 
 
@@ -84,10 +87,16 @@ def _block_problems(block: dict[str, Any], where: str, most_days: int) -> Iterat
         if days["sum"] > days["count"] * most_days:
             yield (f"{where}: {days['sum']:,} working days over {days['count']} {words} "
                    "responses is more than the period allows")
+    contracted = block.get("contracted_services", {})
+    for key, count in contracted.items():
+        received = block["received"][key]
+        if count > received:
+            yield (f"{where}: {count} {_RECEIVED_WORDS.get(key, key)} concerns about "
+                   f"contracted or primary-care services, but only {received} received")
 
 
 _KPI_KEYS = ("received", "closed", "outcomes", "working_days", "within_timescale", "extended",
-             "other_closures")
+             "other_closures", "contracted_services")
 
 
 def _kpi(block: dict[str, Any]) -> dict[tuple[str, ...], int]:
@@ -95,7 +104,7 @@ def _kpi(block: dict[str, Any]) -> dict[tuple[str, ...], int]:
     is fixed by the schema: at most three levels)."""
     found: dict[tuple[str, ...], int] = {}
     for key in _KPI_KEYS:
-        for inner, value in block[key].items():
+        for inner, value in block.get(key, {}).items():  # contracted_services: format 2 only
             if isinstance(value, dict):
                 for leaf, count in value.items():
                     found[(key, inner, leaf)] = count

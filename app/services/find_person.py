@@ -94,7 +94,9 @@ def find_person(book: Casebook, text: str, reason: str) -> tuple[PersonMatch, ..
     matches: list[PersonMatch] = []
     for person_ref, name in found:
         ids = [int(row[0]) for row in book.cases.execute(
-            "SELECT id FROM concerns WHERE person_ref = ?", (person_ref,))]
+            "SELECT id FROM concerns WHERE person_ref = ?"
+            " UNION SELECT concern_id FROM linked_raisers WHERE person_ref = ?"
+            " ORDER BY 1", (person_ref, person_ref))]
         if ids:
             matches.append(PersonMatch(name, False, tuple(listed_rows(book, ids))))
     unnamed = _by_fingerprint(book, text)

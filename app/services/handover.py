@@ -23,9 +23,12 @@ between the two leaves identities linked to nothing, which the next opening remo
 
 from __future__ import annotations
 
+import base64
+import binascii
+import hashlib
 import re
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -258,10 +261,45 @@ class ExportResult:
     backups: BackupsAfterRemoval | None  # remade when an identity left this casebook
 
 
-def _identity_doc(details: PersonDetails, consents: tuple[Consent, ...]) -> dict[str, Any]:
+def _identity_doc(details: PersonDetails, consents: tuple[Consent, ...],
+                  letters: Sequence[tuple[str, bytes]] = ()) -> dict[str, Any]:
+    """An identity as a package carries it: the details, the consents, and the letters sent
+    to the person as they were sent (they name the person, so they go with the identity)."""
     return {**{f: str(getattr(details, f)) for f in _PERSON_FIELDS},
             "consents": [{"share_with": c.share_with, "given_on": c.given_on.isoformat(),
-                          "how": c.how, "notes": c.notes, "kind": c.kind} for c in consents]}
+                          "how": c.how, "notes": c.notes, "kind": c.kind} for c in consents],
+            "letters": [{"digest": digest, "pdf": base64.b64encode(pdf).decode()}
+                        for digest, pdf in letters]}
+
+
+def _letters_of(identities: IdentityService, person_ref: str) -> list[tuple[str, bytes]]:
+    return [(digest, pdf) for _, digest, pdf in identities.letters_held([person_ref])]
+
+
+def _linked_identities(book: Casebook, identities: IdentityService, concern_id: int,
+                       colleague: str, party: HandoverParty, handed_on: date, reason: str,
+                       identity_mode: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The linked raisers' identities a handover carries (each only where their own consent
+    covers the colleague), and a disclosure for each."""
+    docs: list[dict[str, Any]] = []
+    disclosures: list[dict[str, Any]] = []
+    if identity_mode != "consented":
+        return docs, disclosures
+    for number, person_ref in book.cases.execute(
+            "SELECT number, person_ref FROM linked_raisers WHERE concern_id = ?"
+            " AND person_ref IS NOT NULL ORDER BY number", (concern_id,)).fetchall():
+        consents = identities.consents_of(str(person_ref))
+        cover = _covering(consents, colleague)
+        details = identities.person_details(str(person_ref))
+        if cover is None or details is None:
+            continue
+        docs.append({"number": int(number), "identity": _identity_doc(
+            details, consents, _letters_of(identities, str(person_ref)))})
+        disclosure = handover_records.handover_disclosure(party, handed_on, reason,
+                                                          cover.given_on)
+        disclosure["reason"] = f"Handed over (raiser {int(number) + 1}): {reason}"
+        disclosures.append(disclosure)
+    return docs, disclosures
 
 
 def export(book: Casebook, plan: ExportPlan, out: Path, reason: str, *,
@@ -297,13 +335,20 @@ def export(book: Casebook, plan: ExportPlan, out: Path, reason: str, *,
             if details is None or cover is None:
                 raise CasebookError(f"{item.reference}: the identity or its consent is no "
                                     "longer held; prepare the handover again.")
-            identity_doc, consent_on = _identity_doc(details, consents), cover.given_on
+            identity_doc = _identity_doc(details, consents,
+                                         _letters_of(identities, str(person_ref)))
+            consent_on = cover.given_on
+        raisers, raiser_disclosures = _linked_identities(
+            book, identities, item.concern_id, plan.colleague.name, party, handed_on, reason,
+            plan.identity_mode)
         record = handover_records.read_record(book.cases, item.concern_id)
         if item.identity == "sent":  # the disclosure recorded here travels with the record
             record["tables"]["disclosures"].append(handover_records.handover_disclosure(
                 party, handed_on, reason, consent_on))
+        record["tables"]["disclosures"].extend(raiser_disclosures)
         items.append({"reference": item.reference, "record": record,
-                      "identity_status": item.identity, "identity": identity_doc})
+                      "identity_status": item.identity, "identity": identity_doc,
+                      "raisers": raisers})
         sent.append(SentConcern(item.concern_id, item.reference, item.identity,
                                 None if person_ref is None else str(person_ref), consent_on))
     body = {
@@ -457,7 +502,26 @@ class ImportResult:
     identities: int
 
 
-def _person(doc: dict[str, Any]) -> tuple[PersonDetails, tuple[Consent, ...]]:
+@dataclass(frozen=True)
+class _Person:
+    details: PersonDetails
+    consents: tuple[Consent, ...]
+    letters: tuple[tuple[str, bytes], ...]
+
+
+def _letter_copies(doc: dict[str, Any]) -> tuple[tuple[str, bytes], ...]:
+    found = []
+    for letter in doc.get("letters", []):
+        digest = _text(letter["digest"], 64)
+        pdf = base64.b64decode(_text(letter["pdf"], handover_package.MAX_PACKAGE),
+                               validate=True)
+        if hashlib.sha256(pdf).hexdigest() != digest:
+            raise ValueError("a letter does not match its digest")
+        found.append((digest, pdf))
+    return tuple(found)
+
+
+def _person(doc: dict[str, Any]) -> _Person:
     try:
         details = PersonDetails(**{f: _text(doc.get(f, ""), 5000) for f in _PERSON_FIELDS})
         consents = tuple(
@@ -465,13 +529,31 @@ def _person(doc: dict[str, Any]) -> tuple[PersonDetails, tuple[Consent, ...]]:
                     _text(c["how"], 500), _text(c.get("notes", "")),
                     _text(c.get("kind", "named"), 20))
             for c in doc.get("consents", []))
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        letters = _letter_copies(doc)
+    except (KeyError, TypeError, ValueError, AttributeError, binascii.Error) as exc:
         raise _refuse("invalid", "This package's contents are not readable; nothing was "
                       "imported.") from exc
     if not details.name.strip():
         raise _refuse("invalid", "This package's contents are not readable; nothing was "
                       "imported.")
-    return details, consents
+    return _Person(details, consents, letters)
+
+
+def _raisers(item: dict[str, Any]) -> list[tuple[int, _Person]]:
+    """The linked raisers' identities an item carries (older packages carry none)."""
+    found: list[tuple[int, _Person]] = []
+    raisers = item.get("raisers", [])
+    if not isinstance(raisers, list):
+        raise _refuse("invalid", "This package's contents are not readable; nothing was "
+                      "imported.")
+    for raiser in raisers:
+        number = raiser.get("number") if isinstance(raiser, dict) else None
+        identity = raiser.get("identity") if isinstance(raiser, dict) else None
+        if type(number) is not int or number < 1 or not isinstance(identity, dict):
+            raise _refuse("invalid", "This package's contents are not readable; nothing was "
+                          "imported.")
+        found.append((number, _person(identity)))
+    return found
 
 
 class _Rehearsed(Exception):
@@ -514,19 +596,26 @@ def import_package(book: Casebook, read: ReadPackage) -> ImportResult:
     identities = IdentityService(book)
     people = [_person(item["identity"]) if item["identity_status"] == "sent" else None
               for item in read.body["concerns"]]
+    linked = [_raisers(item) for item in read.body["concerns"]]
     _write_records(book, read, [Arrival(item["reference"], item["record"], None,
                                         item["identity_status"])
                                 for item in read.body["concerns"]], rehearse=True)
     added: list[str] = []
+
+    def add(person: _Person) -> str:
+        person_ref = identities.add_person_with_consents(person.details, person.consents)
+        added.append(person_ref)
+        if person.letters:
+            identities.keep_letters(person_ref, list(person.letters))
+        return person_ref
+
     try:
         arrivals = []
-        for item, person in zip(read.body["concerns"], people, strict=True):
-            person_ref = None
-            if person is not None:
-                person_ref = identities.add_person_with_consents(*person)
-                added.append(person_ref)
+        for item, person, raisers in zip(read.body["concerns"], people, linked, strict=True):
+            person_ref = add(person) if person is not None else None
             arrivals.append(Arrival(item["reference"], item["record"], person_ref,
-                                    item["identity_status"]))
+                                    item["identity_status"],
+                                    tuple((number, add(p)) for number, p in raisers)))
         ids = _write_records(book, read, arrivals, rehearse=False)
     except BaseException:
         identities.delete_people(added)  # nothing may point at them: taken back out

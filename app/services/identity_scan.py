@@ -202,9 +202,11 @@ _TEXT_ATTRIBUTES = frozenset({
     "late_reason", "service_area", "summary", "decision_reasons", "closure_reason",
     "description", "findings", "handler", "response_summary", "authorised_by", "reason",
     "notes", "next_steps", "owner", "not_adopted_reason", "learning", "other_body",
-    "action_taken", "comments", "disclosed_to", "role"})
+    "action_taken", "comments", "disclosed_to", "role", "name", "how", "told", "label",
+    "update_frequency", "handler_clash", "handler_justification"})
 _NESTED = frozenset({"themes", "issues", "stages", "extensions", "conversations", "actions",
-                     "signposting", "detriment", "feedback", "disclosures"})
+                     "signposting", "detriment", "feedback", "disclosures", "involved",
+                     "updates", "edits"})
 
 
 def masked_detail(book: Casebook, concern_id: int) -> ConcernDetail:

@@ -52,6 +52,7 @@ from app.store.errors import (
 from app.store.filesystems import network_fstype
 from app.store.keyslots import KeySlots
 from app.store.lock import CasebookLock
+from app.store.owners import LINKED_PEOPLE
 from app.store.rekey import discard_unfinished_rekey, finish_interrupted_rekey
 
 _Opened = TypeVar("_Opened")
@@ -275,8 +276,7 @@ class Casebook(EncryptedStore):
         a crash between the two leaves a person no concern points to. Nothing can reach it and
         identifying details must not outlive their purpose: remove it, as if the unfinished
         change had never started (audited by count, never by name)."""
-        linked = json.dumps([row[0] for row in self.cases.execute(
-            "SELECT person_ref FROM concerns WHERE person_ref IS NOT NULL")])
+        linked = json.dumps([row[0] for row in self.cases.execute(LINKED_PEOPLE)])
         unlinked = "FROM persons WHERE person_ref NOT IN (SELECT value FROM json_each(?))"
         if not conn.execute(f"SELECT count(*) {unlinked}", (linked,)).fetchone()[0]:
             return

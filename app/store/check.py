@@ -8,6 +8,7 @@ from app.paths import CASES_DB
 from app.store import audit, backup, database, head_record, keys, migrations, recipients
 from app.store.casebook import Casebook
 from app.store.errors import CasebookDamaged
+from app.store.owners import LINKED_PEOPLE
 
 
 @dataclass(frozen=True)
@@ -101,8 +102,7 @@ def check(book: Casebook, anchors: tuple[Anchor, ...] = ()) -> CheckReport:
     problems += _database_problems(book, "identities.db", identities)
     problems += [f"audit log: {p}" for p in chain.problems]
     problems += [f"audit log: {p}" for p in chain_problems(book, anchors)]
-    linked = {row[0] for row in cases.execute(
-        "SELECT person_ref FROM concerns WHERE person_ref IS NOT NULL")}
+    linked = {row[0] for row in cases.execute(LINKED_PEOPLE)}
     held = {row[0] for row in identities.execute("SELECT person_ref FROM persons")}
     if held - linked:
         problems.append(f"identities.db holds {len(held - linked)} identity(ies) linked to no "

@@ -10,12 +10,14 @@ broken rolls the whole change back (RuleError lists every problem)."""
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
 from app.core.calendar import WorkingCalendar
 from app.core.case_text import too_long, too_long_message
+from app.core.corrections import reason_problem
 from app.core.facts import ConcernFacts
 from app.core.identity import PersonDetails
 from app.core.records import (
@@ -65,6 +67,7 @@ class NewConcern:
     person: PersonDetails | None = None  # named concerns only
     imported: bool = False
     demo: bool = False
+    contracted: bool = False  # about a contracted or primary-care service
 
 
 @dataclass(frozen=True)
@@ -161,6 +164,19 @@ class ConcernCore:
             self._touch(concern_id)
             self._check_and_seal(concern_id, event, {table: row_id})
             return row_id
+
+    def _record_edit(self, concern_id: int, record: str, label: str, kind: str,
+                     fields: list[str], reason: str, on: date | None = None) -> None:
+        """Inside the open transaction: keep a correction, change or removal with its reason
+        (the timeline shows it; app/core/corrections.py says which is which)."""
+        problem = reason_problem(reason)
+        if problem is not None:
+            raise RuleError([problem])
+        self.conn.execute(
+            "INSERT INTO record_edits (concern_id, record, label, kind, fields, reason, on_date,"
+            " at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (concern_id, record, label, kind, json.dumps(fields), reason.strip(),
+             (on or self.today()).isoformat(), _now()))
 
     def _check_and_seal(self, concern_id: int, event: str, detail: dict[str, object]) -> None:
         """Inside the open transaction: every rule, fresh due dates, one audit entry."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from app.core.raisers import stage_entry_on
 from app.core.records import (
     Anonymity,
     ConsentMethod,
@@ -16,20 +17,20 @@ from app.core.rules import RuleError, RuleViolation
 from app.store import database
 from app.store.concern_core import (
     _INTAKE_LABELS,
-    ConcernCore,
     NewConcern,
     _iso,
     _limit,
     _now,
 )
+from app.store.concern_involved import InvolvedPeople
 from app.store.errors import CasebookError
 from app.store.identities import IdentityService
 
 
-class Intake(ConcernCore):
+class Intake(InvolvedPeople):
     _INTAKE_FIELDS = frozenset({
         "received_on", "aware_on", "late_reason", "channel", "raised_with", "raiser_category",
-        "service_type", "service_area", "summary", "consent_on", "consent_method",
+        "service_type", "service_area", "summary", "consent_on", "consent_method", "contracted",
     })
 
     def create(self, new: NewConcern) -> int:
@@ -65,14 +66,15 @@ class Intake(ConcernCore):
             cursor = self.conn.execute(
                 "INSERT INTO concerns (reference, person_ref, received_on, aware_on, channel,"
                 " raised_with, raiser_category, anonymity, service_type, service_area, summary,"
-                " consent_on, consent_method, decision, imported, demo, created_at, updated_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " consent_on, consent_method, decision, imported, demo, created_at, updated_at,"
+                " contracted)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (reference, person_ref, new.received_on.isoformat(), _iso(new.aware_on),
                  new.channel.value, new.raised_with.value, new.raiser_category.value,
                  new.anonymity.value, new.service_type.value, new.service_area.strip(),
                  new.summary.strip(), _iso(new.consent_on),
                  new.consent_method.value if new.consent_method else None, decision.value,
-                 int(new.imported), int(new.demo), stamp, stamp))
+                 int(new.imported), int(new.demo), stamp, stamp, int(new.contracted)))
             concern_id = int(cursor.lastrowid or 0)
             self._write_themes(concern_id, new.themes)
             if new.starting_stage is not None:
@@ -103,23 +105,31 @@ class Intake(ConcernCore):
                 "INSERT OR IGNORE INTO concern_themes (concern_id, code, local_label)"
                 " VALUES (?, ?, ?)", (concern_id, code or "other", local))
 
-    def update_intake(self, concern_id: int, **changes: object) -> None:
-        """Change intake details; names the fields in the audit log, never their values."""
+    def update_intake(self, concern_id: int, *, reason: str | None = None,
+                      **changes: object) -> None:
+        """Change intake details; names the fields in the audit log, never their values. With
+        `reason` the change is kept as a correction (shown on the timeline)."""
         unknown = set(changes) - self._INTAKE_FIELDS
         if unknown:
             raise ValueError(f"not intake fields: {sorted(unknown)}")
-        values = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in changes.items()}
+        values = {k: (v.isoformat() if isinstance(v, date) else int(v) if isinstance(v, bool)
+                      else v) for k, v in changes.items()}
         _limit(**{k: (_INTAKE_LABELS.get(k, k), v) for k, v in values.items()
                   if isinstance(v, str)})
         with database.write(self.conn):
             self._require(concern_id)
+            old_received = self.conn.execute("SELECT received_on FROM concerns WHERE id = ?",
+                                             (concern_id,)).fetchone()[0]
             for name, value in values.items():
                 self.conn.execute(f"UPDATE concerns SET {name} = ? WHERE id = ?",
                                   (value, concern_id))
             if "received_on" in values:  # a stage entered on receipt moves with it
                 self.conn.execute(
-                    "UPDATE stages SET entered_on = ? WHERE concern_id = ? AND entry = 'received'",
-                    (values["received_on"], concern_id))
+                    "UPDATE stages SET entered_on = ? WHERE concern_id = ? AND entry = 'received'"
+                    " AND entered_on = ?", (values["received_on"], concern_id, old_received))
+            if reason is not None and values:
+                self._record_edit(concern_id, "concerns", "The intake details",
+                                  "correction", sorted(values), reason)
             self._touch(concern_id)
             self._check_and_seal(concern_id, "concern.updated", {"fields": sorted(values)})
 
@@ -136,9 +146,13 @@ class Intake(ConcernCore):
         self.update_intake(concern_id, consent_on=on, consent_method=method.value)
 
     def decide(self, concern_id: int, decision: ProcedureDecision, on: date,
-               reasons: str = "", *, stage: Stage | None = None, handler: str | None = None
+               reasons: str = "", *, stage: Stage | None = None, handler: str | None = None,
+               written_response: bool | None = None, justification: str | None = None
                ) -> None:
-        """Record the initial discussion's decision; using the procedure starts a stage."""
+        """Record the initial discussion's decision; using the procedure starts a stage (on
+        the received date, or for a concern that came within the Standards later, on that
+        date). Not taken forward: `written_response` records whether both sides agreed that
+        a written response is needed (None: not recorded)."""
         _limit(reasons=("Reasons for the decision", reasons), handler=("Handler", handler))
         with database.write(self.conn):
             facts = self._facts(concern_id)
@@ -150,13 +164,25 @@ class Intake(ConcernCore):
                 if stage is None:
                     raise RuleError([RuleViolation("stage", "Choose stage 1 or stage 2.")])
                 if facts.stage1 is None and facts.stage2 is None:
-                    self._insert_stage(concern_id, stage, StageEntry.RECEIVED, facts.received_on,
-                                       handler)
+                    self._insert_stage(concern_id, stage, StageEntry.RECEIVED,
+                                       stage_entry_on(facts), handler)
+                    self._check_independence(concern_id, justification)
             elif decision is ProcedureDecision.NOT_TAKEN_FORWARD:
                 self.conn.execute(
                     "UPDATE concerns SET closure = 'not_taken_forward', closure_on = ?,"
-                    " closure_reason = ? WHERE id = ?",
-                    (on.isoformat(), reasons.strip() or None, concern_id))
+                    " closure_reason = ?, written_response = ? WHERE id = ?",
+                    (on.isoformat(), reasons.strip() or None,
+                     None if written_response is None else
+                     "needed" if written_response else "not_needed", concern_id))
             self._touch(concern_id)
             self._check_and_seal(concern_id, "concern.decided", {"decision": decision.value})
 
+    def set_written_response(self, concern_id: int, needed: bool | None) -> None:
+        """Not taken forward: whether both sides agreed a written response is needed."""
+        with database.write(self.conn):
+            self._require(concern_id)
+            self.conn.execute("UPDATE concerns SET written_response = ? WHERE id = ?",
+                              (None if needed is None else "needed" if needed else "not_needed",
+                               concern_id))
+            self._touch(concern_id)
+            self._check_and_seal(concern_id, "concern.updated", {"fields": ["written_response"]})

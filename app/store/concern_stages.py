@@ -8,24 +8,27 @@ from datetime import date
 from app.core.records import (
     Closure,
     Outcome,
+    ServiceType,
     Stage,
     StageEntry,
 )
 from app.core.rules import RuleError, RuleViolation
 from app.store import database
 from app.store.concern_core import (
-    ConcernCore,
     IssueOutcome,
     _iso,
     _limit,
     _now,
 )
+from app.store.concern_involved import InvolvedPeople
 from app.store.errors import NotFound
 
 
-class Stages(ConcernCore):
-    def escalate(self, concern_id: int, on: date, handler: str | None = None) -> None:
-        """Move a stage 1 concern to stage 2 investigation on `on`."""
+class Stages(InvolvedPeople):
+    def escalate(self, concern_id: int, on: date, handler: str | None = None, *,
+                 justification: str | None = None) -> None:
+        """Move a stage 1 concern to stage 2 investigation on `on`. A handler involved in
+        the events or in stage 1 needs `justification` (app/core/independence.py)."""
         _limit(handler=("Handler", handler))
         with database.write(self.conn):
             facts = self._facts(concern_id)
@@ -39,16 +42,29 @@ class Stages(ConcernCore):
             # A stage 1 response closed the concern; escalation reopens it at stage 2.
             self.conn.execute("UPDATE concerns SET closure = 'open', closure_on = NULL"
                               " WHERE id = ? AND closure = 'closed'", (concern_id,))
+            self._check_independence(concern_id, justification)
             self._touch(concern_id)
-            self._check_and_seal(concern_id, "stage.escalated", {"stage": "stage2"})
+            self._check_and_seal(concern_id, "stage.escalated",
+                                 {"stage": "stage2", **self._clash_detail(concern_id)})
 
-    def set_handler(self, concern_id: int, stage: Stage, handler: str) -> None:
+    def set_handler(self, concern_id: int, stage: Stage, handler: str, *,
+                    justification: str | None = None) -> None:
+        """Who handles a stage. At stage 2, someone who handled stage 1 or is recorded as
+        involved is refused unless `justification` says why they investigate all the same."""
         _limit(handler=("Handler", handler))
         with database.write(self.conn):
             self._require_stage(concern_id, stage)
             self.conn.execute("UPDATE stages SET handler = ? WHERE concern_id = ? AND stage = ?",
                               (handler.strip(), concern_id, stage.value))
-            self._check_and_seal(concern_id, "stage.handler_changed", {"stage": stage.value})
+            self._check_independence(concern_id, justification)
+            self._check_and_seal(concern_id, "stage.handler_changed",
+                                 {"stage": stage.value, **self._clash_detail(concern_id)})
+
+    def _clash_detail(self, concern_id: int) -> dict[str, object]:
+        """For the audit log: that the stage 2 handler was accepted despite a clash."""
+        row = self.conn.execute("SELECT handler_clash FROM stages WHERE concern_id = ?"
+                                " AND stage = 'stage2'", (concern_id,)).fetchone()
+        return {"independence": "justified"} if row and row[0] else {}
 
     def acknowledge(self, concern_id: int, on: date) -> None:
         """The written acknowledgement of a stage 2 concern."""
@@ -120,21 +136,41 @@ class Stages(ConcernCore):
             self._touch(concern_id)
             self._check_and_seal(concern_id, "concern.closed", {"closure": closure.value})
 
-    def add_issue(self, concern_id: int, description: str) -> int:
+    def add_issue(self, concern_id: int, description: str,
+                  service_type: ServiceType | None = None) -> int:
+        """An issue within the concern; `service_type` is NHS or local authority (None: the
+        concern's own, when that is not both)."""
         if not description.strip():
             raise RuleError([RuleViolation("issue", "Describe the issue.")])
         _limit(issue=("Issue", description))
         with database.write(self.conn):
             self._require(concern_id)
+            service = self._issue_service(concern_id, service_type)
             number = self.conn.execute(
                 "SELECT coalesce(max(number), 0) + 1 FROM concern_issues WHERE concern_id = ?",
                 (concern_id,)).fetchone()[0]
             cursor = self.conn.execute(
-                "INSERT INTO concern_issues (concern_id, number, description) VALUES (?, ?, ?)",
-                (concern_id, number, description.strip()))
+                "INSERT INTO concern_issues (concern_id, number, description, service_type)"
+                " VALUES (?, ?, ?, ?)", (concern_id, number, description.strip(), service))
             self._touch(concern_id)
             self._check_and_seal(concern_id, "issue.added", {"issue": cursor.lastrowid})
             return int(cursor.lastrowid or 0)
+
+    def _issue_service(self, concern_id: int, service_type: ServiceType | None) -> str | None:
+        if service_type is None:
+            return None
+        if service_type is ServiceType.BOTH:
+            raise RuleError([RuleViolation("service_type", "An issue is about NHS services or "
+                                           "local-authority services: choose one.")])
+        return service_type.value
+
+    def set_issue_service(self, issue_id: int, service_type: ServiceType | None) -> None:
+        """Which service one issue is about (signposting follows it)."""
+        with database.write(self.conn):
+            concern_id = self._issue_concern(issue_id)
+            self.conn.execute("UPDATE concern_issues SET service_type = ? WHERE id = ?",
+                              (self._issue_service(concern_id, service_type), issue_id))
+            self._check_and_seal(concern_id, "issue.updated", {"issue": issue_id})
 
     def set_issue_findings(self, issue_id: int, findings: str) -> None:
         _limit(findings=("Findings", findings))

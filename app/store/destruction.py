@@ -49,9 +49,17 @@ TEXT_COLUMNS: dict[str, tuple[str, ...]] = {
     "detriment_reports": ("description", "action_taken"),
     "feedback": ("comments",),
     "disclosures": ("disclosed_to", "role", "reason"),
+    "involved_people": ("name", "role", "how"),
+    "after_closure_updates": ("told",),
+    "letters": ("body",),
+    "record_edits": ("reason",),
 }
+# Free text on a concern's own row and its stages, beyond the columns above.
+TEXT_COLUMNS["concerns"] += ("update_frequency",)
+TEXT_COLUMNS["stages"] += ("handler_clash", "handler_justification")
 # What is destroyed, in the words of the audit log and the certificate.
-DESTROYED_KINDS = ("identity", "consents", "case text", "drafts", "search index entries")
+DESTROYED_KINDS = ("identity", "consents", "letters as sent", "case text", "drafts",
+                   "search index entries")
 
 
 def _now() -> str:
@@ -134,11 +142,18 @@ def start(book: Casebook, concern_id: int, reason: str, *, early: bool,
                      concern_id, {"reference": reference})
 
 
-def destroy_identity(book: Casebook, person_ref: str | None) -> int:
-    """Step 2: the identity and its consents, deleted for good."""
-    if person_ref is None:
+def destroy_identity(book: Casebook, person_ref: str | None, concern_id: int | None = None
+                     ) -> int:
+    """Step 2: the identity, its consents and the letters kept with it, deleted for good;
+    with the concern, its linked raisers' identities too."""
+    refs = [person_ref] if person_ref is not None else []
+    if concern_id is not None:
+        refs += [str(r[0]) for r in book.cases.execute(
+            "SELECT person_ref FROM linked_raisers WHERE concern_id = ?"
+            " AND person_ref IS NOT NULL", (concern_id,))]
+    if not refs:
         return 0
-    return IdentityService(book).delete_people([person_ref])
+    return IdentityService(book).delete_people(refs)
 
 
 def tombstone(book: Casebook, concern_id: int) -> None:
@@ -167,6 +182,8 @@ def tombstone(book: Casebook, concern_id: int) -> None:
         conn.execute("DELETE FROM drafts WHERE concern_id = ?", (concern_id,))
         conn.execute("UPDATE concerns SET person_ref = NULL, next_due = NULL,"
                      " updated_at = ? WHERE id = ?", (_now(), concern_id))
+        conn.execute("UPDATE linked_raisers SET person_ref = NULL WHERE concern_id = ?",
+                     (concern_id,))
         conn.execute("UPDATE destructions SET state = 'done', person_ref = NULL,"
                      " destroyed_at = ? WHERE concern_id = ?", (_now(), concern_id))
         conn.execute("INSERT INTO meta (key, value) VALUES (?, '1')"
@@ -191,7 +208,7 @@ def sweep(book: Casebook) -> None:
 
 
 def finish(book: Casebook, concern_id: int, person_ref: str | None) -> None:
-    destroy_identity(book, person_ref)
+    destroy_identity(book, person_ref, concern_id)
     tombstone(book, concern_id)
 
 

@@ -30,11 +30,16 @@ from app.store.errors import CasebookError
 
 # The tables holding a concern's record, each keyed to it by concern_id.
 RECORD_TABLES = ("concern_themes", "concern_issues", "stages", "extensions", "conversations",
-                 "actions", "signposting", "detriment_reports", "feedback", "disclosures")
+                 "actions", "signposting", "detriment_reports", "feedback", "disclosures",
+                 "involved_people", "after_closure_updates", "linked_raisers", "letters",
+                 "record_edits")
 # Kept by this casebook, never carried: its own row id, the link to its identity, the list
 # columns it works out itself.
 _CONCERN_LOCAL = frozenset({"id", "person_ref", "stage", "next_due"})
 _ROW_LOCAL = frozenset({"id", "concern_id"})
+# A linked raiser's link to their identity stays too: the identity travels apart, only where
+# their own consent allows, and is linked again on arrival.
+_TABLE_LOCAL = {"linked_raisers": frozenset({"person_ref"})}
 MAX_TEXT = 1_000_000
 MAX_ROWS = 10_000
 
@@ -62,7 +67,8 @@ def read_record(conn: Connection, concern_id: int) -> Record:
         raise CasebookError("That concern no longer exists.")
     tables: dict[str, list[dict[str, Any]]] = {}
     for table in RECORD_TABLES:
-        cols = [c for c in _columns(conn, table) if c not in _ROW_LOCAL]
+        local = _ROW_LOCAL | _TABLE_LOCAL.get(table, frozenset())
+        cols = [c for c in _columns(conn, table) if c not in local]
         tables[table] = [dict(zip(cols, r, strict=True)) for r in conn.execute(
             f"SELECT {', '.join(cols)} FROM {table} WHERE concern_id = ? ORDER BY rowid",
             (concern_id,))]
@@ -112,7 +118,7 @@ def write_record(conn: Connection, record: object, person_ref: str | None) -> in
         rows = tables.get(table, [])
         if not isinstance(rows, list) or len(rows) > MAX_ROWS:
             raise BadRecord(f"The package's record of {reference} is damaged.")
-        allowed = set(_columns(conn, table)) - _ROW_LOCAL
+        allowed = set(_columns(conn, table)) - _ROW_LOCAL - _TABLE_LOCAL.get(table, frozenset())
         for row in rows:
             values = _check_values(f"{reference} ({table})", row, allowed)
             cols = list(values)
@@ -161,6 +167,7 @@ def record_sent(book: Casebook, package_id: str, to: HandoverParty, handed_on: d
         (package_id, to.name, to.role, to.fingerprint, handed_on.isoformat(), _now(),
          reason))
     handover_id = int(cursor.lastrowid or 0)
+    gone: list[str] = []
     for item in sent:
         conn.execute("INSERT INTO handover_concerns (handover_id, reference, concern_id,"
                      " identity) VALUES (?, ?, ?, ?)",
@@ -172,14 +179,21 @@ def record_sent(book: Casebook, package_id: str, to: HandoverParty, handed_on: d
         held = custody.custody_of(conn, item.concern_id)
         custody.write_custody(conn, item.concern_id, held.handed_over(handed_on))
         conn.execute("UPDATE concerns SET person_ref = NULL WHERE id = ?", (item.concern_id,))
+        linked = [str(r[0]) for r in conn.execute(
+            "SELECT person_ref FROM linked_raisers WHERE concern_id = ?"
+            " AND person_ref IS NOT NULL", (item.concern_id,))]
+        conn.execute("UPDATE linked_raisers SET person_ref = NULL WHERE concern_id = ?",
+                     (item.concern_id,))
         conn.execute("DELETE FROM drafts WHERE concern_id = ?", (item.concern_id,))
-    if any(item.person_ref is not None for item in sent):
+        gone.extend(linked)
+    gone.extend(item.person_ref for item in sent if item.person_ref is not None)
+    if gone:
         note_removal(conn)
     audit.append(conn, book.audit_key, "handover.sent", "handover", package_id, {
         "to": to.fingerprint, "handed_on": handed_on.isoformat(),
         "references": [item.reference for item in sent],
         "identities_sent": sum(item.identity == "sent" for item in sent)})
-    return [item.person_ref for item in sent if item.person_ref is not None]
+    return gone
 
 
 @dataclass(frozen=True)
@@ -188,6 +202,7 @@ class Arrival:
     record: Record
     person_ref: str | None  # the identity already added to identities.db, or None
     identity: str  # sent | withheld | none
+    raisers: tuple[tuple[int, str], ...] = ()  # linked raisers' identities added: (number, ref)
 
 
 def replaceable(conn: Connection, reference: str) -> tuple[int, Custody] | None:
@@ -236,6 +251,13 @@ def record_received(book: Casebook, package_id: str, sender: HandoverParty,
                          (old_id,))
             conn.execute("DELETE FROM concerns WHERE id = ?", (old_id,))
         concern_id = write_record(conn, arrival.record, arrival.person_ref)
+        for number, person_ref in arrival.raisers:
+            linked = conn.execute("UPDATE linked_raisers SET person_ref = ? WHERE concern_id = ?"
+                                  " AND number = ? AND anonymity = 'named'",
+                                  (person_ref, concern_id, number)).rowcount
+            if not linked:
+                raise BadRecord(f"The package's record of {arrival.reference} carries an "
+                                "identity for a raiser it does not hold.")
         ids.append(concern_id)
         arrived = held.received(handed_on) if earlier is not None else Custody(
             ((handed_on, None),))
@@ -253,7 +275,8 @@ def record_received(book: Casebook, package_id: str, sender: HandoverParty,
     audit.append(conn, book.audit_key, "handover.received", "handover", package_id, {
         "from": sender.fingerprint, "handed_on": handed_on.isoformat(),
         "references": [a.reference for a in arrivals],
-        "identities_received": sum(a.person_ref is not None for a in arrivals)})
+        "identities_received": sum(a.person_ref is not None for a in arrivals)
+        + sum(len(a.raisers) for a in arrivals)})
     return ids
 
 

@@ -45,6 +45,7 @@ class Consent:
     how: str
     notes: str = ""
     kind: str = CONSENT_NAMED
+    consent_id: int = 0  # its row in identities.db (0: not stored yet)
 
 
 @dataclass(frozen=True)
@@ -87,8 +88,12 @@ class IdentityService:
         with database.write(conn):
             conn.execute("DELETE FROM persons WHERE person_ref = ?", (person_ref,))
 
-    def update_person(self, concern_id: int, details: PersonDetails) -> None:
-        person_ref = self._person_ref(concern_id)
+    def update_person(self, concern_id: int, details: PersonDetails, *, raiser: int = 0) -> None:
+        """Correct the details of the person who raised the concern (`raiser` 0), or of a
+        linked raiser (their number). The caller keeps the reason (a correction)."""
+        if not details.name.strip():
+            raise RuleError([RuleViolation("name", "Enter the person's name.")])
+        person_ref = self._person_ref(concern_id, raiser)
         conn = self.book.identities()
         values = {k: str(v).strip() for k, v in asdict(details).items()}
         with database.write(conn):
@@ -97,9 +102,9 @@ class IdentityService:
                 " WHERE person_ref = ?",
                 (*(values[f] for f in _FIELDS), _now(), person_ref))
         self._mark_mentions(details)
-        self.book.record("identity.updated", "concern", concern_id)
+        self.book.record("identity.updated", "concern", concern_id, {"raiser": raiser})
 
-    def add_consent(self, concern_id: int, consent: Consent) -> None:
+    def add_consent(self, concern_id: int, consent: Consent, *, raiser: int = 0) -> None:
         """The person agreed their identity may be shared with someone (kind `named`), or
         passed to whoever takes over their concern (kind `successor`)."""
         if consent.kind not in CONSENT_KINDS:
@@ -107,7 +112,7 @@ class IdentityService:
         share_with = SUCCESSOR if consent.kind == CONSENT_SUCCESSOR else consent.share_with
         if not share_with.strip():
             raise RuleError([RuleViolation("share_with", "Say with whom it may be shared.")])
-        person_ref = self._person_ref(concern_id)
+        person_ref = self._person_ref(concern_id, raiser)
         conn = self.book.identities()
         with database.write(conn):
             conn.execute(
@@ -118,16 +123,46 @@ class IdentityService:
         self.book.record("identity.consent_added", "concern", concern_id,
                          {"kind": consent.kind})
 
+    def correct_consent(self, concern_id: int, consent: Consent, *, raiser: int = 0) -> None:
+        """Correct a consent recorded wrongly (who, when, how); the caller keeps the reason."""
+        if consent.kind not in CONSENT_KINDS:
+            raise ValueError(f"not a kind of consent: {consent.kind}")
+        share_with = SUCCESSOR if consent.kind == CONSENT_SUCCESSOR else consent.share_with
+        if not share_with.strip():
+            raise RuleError([RuleViolation("share_with", "Say with whom it may be shared.")])
+        person_ref = self._person_ref(concern_id, raiser)
+        conn = self.book.identities()
+        with database.write(conn):
+            changed = conn.execute(
+                "UPDATE consents SET share_with = ?, given_on = ?, how = ?, notes = ?, kind = ?"
+                " WHERE id = ? AND person_ref = ?",
+                (share_with.strip(), consent.given_on.isoformat(), consent.how.strip(),
+                 consent.notes.strip(), consent.kind, consent.consent_id, person_ref)).rowcount
+        if not changed:
+            raise NotFound("That consent no longer exists.")
+
+    def remove_consent(self, concern_id: int, consent_id: int, *, raiser: int = 0) -> None:
+        """The consent should not have been recorded, or the person withdrew it."""
+        person_ref = self._person_ref(concern_id, raiser)
+        conn = self.book.identities()
+        with database.write(conn):
+            removed = conn.execute("DELETE FROM consents WHERE id = ? AND person_ref = ?",
+                                   (consent_id, person_ref)).rowcount
+        if not removed:
+            raise NotFound("That consent no longer exists.")
+
     # ----- reading (a reveal) ------------------------------------------------------
 
-    def reveal(self, concern_id: int, reason: str) -> RevealedIdentity:
-        """The person behind a concern. Audited with its reason before anything is read."""
+    def reveal(self, concern_id: int, reason: str, *, raiser: int = 0) -> RevealedIdentity:
+        """The person behind a concern (or a linked raiser, by number). Audited with its
+        reason before anything is read."""
         if not reason.strip():
             raise RuleError([RuleViolation("reason", "Give a reason for showing the identity.")])
-        person_ref = self._person_ref(concern_id)
+        person_ref = self._person_ref(concern_id, raiser)
         with database.write(self.book.cases):
             audit.append(self.book.cases, self.book.audit_key, "identity.revealed", "concern",
-                         concern_id, {"reason": reason.strip()})
+                         concern_id, {"reason": reason.strip(), **(
+                             {"raiser": raiser} if raiser else {})})
         conn = self.book.identities()
         row = conn.execute(f"SELECT {', '.join(_FIELDS)} FROM persons WHERE person_ref = ?",
                            (person_ref,)).fetchone()
@@ -144,9 +179,9 @@ class IdentityService:
     def consents_of(self, person_ref: str) -> tuple[Consent, ...]:
         """The person's consents to share their identity (who may be told; no identity)."""
         return tuple(
-            Consent(share_with, date.fromisoformat(given_on), how, notes, kind)
-            for share_with, given_on, how, notes, kind in self.book.identities().execute(
-                "SELECT share_with, given_on, how, notes, kind FROM consents"
+            Consent(share_with, date.fromisoformat(given_on), how, notes, kind, int(cid))
+            for cid, share_with, given_on, how, notes, kind in self.book.identities().execute(
+                "SELECT id, share_with, given_on, how, notes, kind FROM consents"
                 " WHERE person_ref = ? ORDER BY given_on, id", (person_ref,)))
 
     def person_details(self, person_ref: str) -> PersonDetails | None:
@@ -185,6 +220,8 @@ class IdentityService:
         refs = json.dumps(sorted(set(person_refs)))
         with database.write(conn):
             conn.execute("DELETE FROM consents WHERE person_ref IN"
+                         " (SELECT value FROM json_each(?))", (refs,))
+            conn.execute("DELETE FROM letter_copies WHERE person_ref IN"
                          " (SELECT value FROM json_each(?))", (refs,))
             removed = conn.execute("DELETE FROM persons WHERE person_ref IN"
                                    " (SELECT value FROM json_each(?))", (refs,)).rowcount
@@ -225,7 +262,55 @@ class IdentityService:
             raise NotFound("That concern no longer exists.")
         return None if row[0] is None else str(row[0])
 
-    def _person_ref(self, concern_id: int) -> str:
+    # ----- letters as sent ---------------------------------------------------------------
+
+    def keep_letter(self, concern_id: int, digest: str, pdf: bytes, *, raiser: int = 0) -> None:
+        """The PDF of a letter sent, kept encrypted with the identity it names."""
+        person_ref = self._person_ref(concern_id, raiser)
+        conn = self.book.identities()
+        with database.write(conn):
+            conn.execute("INSERT OR IGNORE INTO letter_copies (digest, person_ref, pdf, made_at)"
+                         " VALUES (?, ?, ?, ?)", (digest, person_ref, pdf, _now()))
+
+    def letter_copy(self, digest: str) -> bytes | None:
+        """A letter exactly as it was sent (None: gone with the identity)."""
+        row = self.book.identities().execute(
+            "SELECT pdf FROM letter_copies WHERE digest = ?", (digest,)).fetchone()
+        return None if row is None else bytes(row[0])
+
+    def letters_held(self, person_refs: list[str]) -> list[tuple[str, str, bytes]]:
+        """(person_ref, digest, pdf) of the letters kept for these people (for a handover)."""
+        refs = json.dumps(sorted(set(person_refs)))
+        return [(str(ref), str(digest), bytes(pdf)) for ref, digest, pdf in
+                self.book.identities().execute(
+                    "SELECT person_ref, digest, pdf FROM letter_copies WHERE person_ref IN"
+                    " (SELECT value FROM json_each(?)) ORDER BY made_at", (refs,))]
+
+    def keep_letters(self, person_ref: str, letters: list[tuple[str, bytes]]) -> None:
+        """Letters arriving with an identity (a handover): (digest, pdf) each."""
+        conn = self.book.identities()
+        with database.write(conn):
+            conn.executemany(
+                "INSERT OR IGNORE INTO letter_copies (digest, person_ref, pdf, made_at)"
+                " VALUES (?, ?, ?, ?)", [(d, person_ref, p, _now()) for d, p in letters])
+
+    def person_ref_of_raiser(self, concern_id: int, raiser: int) -> str | None:
+        """The reference of a concern's raiser (0: its own person; n: linked raiser n)."""
+        if raiser == 0:
+            return self.person_ref_of(concern_id)
+        row = self.book.cases.execute(
+            "SELECT person_ref FROM linked_raisers WHERE concern_id = ? AND number = ?",
+            (concern_id, raiser)).fetchone()
+        if row is None:
+            raise NotFound("That raiser is no longer linked to this concern.")
+        return None if row[0] is None else str(row[0])
+
+    def _person_ref(self, concern_id: int, raiser: int = 0) -> str:
+        if raiser:
+            ref = self.person_ref_of_raiser(concern_id, raiser)
+            if ref is None:
+                raise NotFound("No identity is recorded for that raiser.")
+            return ref
         row = self.book.cases.execute(
             "SELECT person_ref, anonymity FROM concerns WHERE id = ?", (concern_id,)).fetchone()
         if row is None:

@@ -19,3 +19,9 @@ def own_from(concern_id: int, person_ref: object, anonymity: object) -> str | No
     if person_ref is not None:
         return str(person_ref)
     return unnamed_owner(concern_id) if anonymity == "unnamed" else None
+
+
+# Every identity a concern links to: its own raiser's, and each linked raiser's
+# (app/store/linked_raisers.py). An identity in none of them is linked to nothing.
+LINKED_PEOPLE = ("SELECT person_ref FROM concerns WHERE person_ref IS NOT NULL"
+                 " UNION SELECT person_ref FROM linked_raisers WHERE person_ref IS NOT NULL")

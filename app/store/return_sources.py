@@ -86,7 +86,7 @@ def publishable_learning_owners(book: Casebook, period: Period
 
 # Audit events that showed a person's identity to the contact, and the by-person search.
 REVEAL_EVENTS = ("identity.revealed",)
-DOCUMENT_EVENTS = ("export.letter",)
+DOCUMENT_EVENTS = ("export.letter", "export.letter_reprint")
 PERSON_SEARCH_EVENTS = ("identity.found_by_person",)
 
 

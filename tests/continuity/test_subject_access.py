@@ -12,12 +12,12 @@ from pypdf import PdfReader
 
 from app.core.identity import PersonDetails
 from app.core.records import ConversationMode, DisclosureConsent, Outcome, Stage
-from app.documents.letters import render_letter
-from app.services import subject_access
+from app.services import letters, subject_access
 from app.store.casebook import Casebook
 from app.store.concerns import ConcernService
 from app.store.errors import CasebookError
 from tests.continuity.helpers import anonymous, named
+from tests.documents.document_helpers import set_letter_contact
 from tests.support import TODAY
 
 MANAGER = "Hamish Managerson"
@@ -29,7 +29,7 @@ def _text(path: Path) -> str:
 
 
 @pytest.fixture
-def casebook(book: Casebook) -> Casebook:
+def casebook(book: Casebook, tmp_path_factory: pytest.TempPathFactory) -> Casebook:
     service = ConcernService(book, today=lambda: TODAY)
     jordan = named("Jordan Testperson")  # email jordan@example.org
     first = service.create(jordan)
@@ -47,8 +47,12 @@ def casebook(book: Casebook) -> Casebook:
     service.record_disclosure(first, disclosed_to="Occupational health", role="OH nurse",
                               on=date(2025, 5, 7), reason="Support",
                               consent=DisclosureConsent.CONSENT_WRITTEN)
-    render_letter(book, first, "stage1_response", "Writing the stage 1 response",
-                  letter_date=date(2025, 5, 9))
+    set_letter_contact(book)
+    text = letters.draft(book, first, "stage1_response",
+                         {"findings": "We found your rota was changed."}).text
+    letters.make(book, first, "stage1_response", text, "Writing the stage 1 response",
+                 tmp_path_factory.mktemp("letters") / "letter.pdf", unprotected=True,
+                 letter_date=date(2025, 5, 9))
     service.create(named("Jordan Testperson", received_on=date(2025, 8, 4),
                          summary="A second concern from the same person"))
     service.create(named("Jordan Testperson", received_on=date(2025, 9, 1),

@@ -49,10 +49,10 @@ real = {"identity": destruction.destroy_identity, "tombstone": destruction.tombs
         "sweep": destruction.sweep, "append": audit.append,
         "after": retention.backup_purge.after_removal}
 
-def destroy_identity(book, person_ref):
+def destroy_identity(book, person_ref, *rest):
     if point == "before_identity":
         die()
-    done = real["identity"](book, person_ref)
+    done = real["identity"](book, person_ref, *rest)
     if point == "after_identity":
         die()
     return done

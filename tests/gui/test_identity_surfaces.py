@@ -200,6 +200,7 @@ def test_editing_shows_text_masked_and_never_writes_the_mask_over_it(qtbot,
     intake = workspace.open_form("intake")
     assert intake.intake.summary.toPlainText().startswith("C says")
     intake.intake.service_type.setCurrentIndex(0)
+    qtbot.keyClicks(intake.reason, "The service was recorded wrongly")
     save(qtbot, window, intake)
     assert rows(qtbot, window, "SELECT summary FROM concerns WHERE id = ?", concern)[0][0] \
         .startswith("Siobhan says")

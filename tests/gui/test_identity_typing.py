@@ -227,13 +227,13 @@ def test_every_forms_free_text_is_checked(qtbot, folder: Path) -> None:
     action = context.detail.actions[0].action_id
     conversation = context.detail.conversations[0].conversation_id
     expected = {
-        ("intake", None): {"summary", "service_area", "late_reason"},
-        ("decision", None): {"reasons", "handler"},
-        ("escalate", None): {"handler"},
+        ("intake", None): {"summary", "service_area", "late_reason", "reason"},
+        ("decision", None): {"reasons", "handler", "justification"},
+        ("escalate", None): {"handler", "justification"},
         ("extend", None): {"authorised_by", "reason"},
         ("respond", None): {"summary"},
         ("close", None): {"reason"},
-        ("handler", None): {"handler"},
+        ("handler", None): {"handler", "justification"},
         ("issue", None): {"description"},
         ("findings", issue): {"findings"},
         ("action", None): {"description", "owner", "learning"},

@@ -78,6 +78,7 @@ def _block(**counts: Any) -> dict[str, Any]:
         "within_timescale": {"stage1": 0, "stage2": 0},
         "extended": {"stage1": 0, "stage2": 0},
         "other_closures": {"withdrawn": 0, "transferred": 0, "not_taken_forward": 0},
+        "contracted_services": {"stage1": 0, "stage2": 0, "anonymous": 0, "unnamed": 0},
     }
     for path, value in counts.items():
         *parents, leaf = path.split("__")

@@ -59,14 +59,23 @@ def named_concern(received: date, name: str, *, email: str = "", phone: str = ""
 def _one_concern(rng: random.Random) -> list[tuple[tuple[str, ...], int]]:
     """What one random concern adds to a block, as the KPI engine would count it."""
     paths: list[tuple[tuple[str, ...], int]] = []
+    contracted = rng.random() < 0.15  # about a contracted or primary-care service
     kind = rng.random()
     if kind < 0.1:
-        return [(("received", "anonymous"), 1)]
+        return [(("received", "anonymous"), 1)] + (
+            [(("contracted_services", "anonymous"), 1)] if contracted else [])
     if kind < 0.15:
-        return [(("received", "unnamed"), 1)]
+        return [(("received", "unnamed"), 1)] + (
+            [(("contracted_services", "unnamed"), 1)] if contracted else [])
+    if kind < 0.2:  # raised by a named person and an anonymous one (linked): in both
+        paths.append((("received", "anonymous"), 1))
+        if contracted:
+            paths.append((("contracted_services", "anonymous"), 1))
     for stage, limit in (("stage1", 5), ("stage2", 20)):
         if rng.random() < (0.7 if stage == "stage1" else 0.35):
             paths.append((("received", stage), 1))
+            if contracted:
+                paths.append((("contracted_services", stage), 1))
             if rng.random() < 0.3:
                 paths.append((("extended", stage), 1))
         if rng.random() < 0.5:
@@ -118,6 +127,13 @@ def set_received(figures: dict[str, Any], **counts: int) -> None:
     stay within what entered the stage, and no theme exceeds the total."""
     for key, value in counts.items():
         figures["received"][key] = value
+        figures["contracted_services"][key] = min(figures["contracted_services"][key], value)
+        for group in ("by_service", "by_raiser_category"):
+            for i, name in enumerate(sorted(figures[group])):
+                figures[group][name]["contracted_services"][key] = (
+                    figures["contracted_services"][key] if i == 0 else 0)
+        for block in figures["by_theme"].values():
+            block["contracted_services"][key] = min(block["contracted_services"][key], value)
         for group in ("by_service", "by_raiser_category"):
             for i, name in enumerate(sorted(figures[group])):
                 figures[group][name]["received"][key] = value if i == 0 else 0

@@ -220,7 +220,20 @@ def _extended_over(payload: dict[str, Any]) -> None:
     figures["extended"]["stage2"] = figures["received"]["stage2"] + 1
 
 
+def _contracted_over(payload: dict[str, Any]) -> None:
+    figures = payload["figures"]
+    extra = figures["received"]["unnamed"] + 1
+    figures["contracted_services"]["unnamed"] = extra
+    first = sorted(figures["by_service"])[0]
+    figures["by_service"][first]["contracted_services"]["unnamed"] += extra - \
+        sum(b["contracted_services"]["unnamed"] for b in figures["by_service"].values())
+    for name, block in sorted(figures["by_raiser_category"].items()):
+        block["contracted_services"]["unnamed"] = extra if name == sorted(
+            figures["by_raiser_category"])[0] else 0
+
+
 @pytest.mark.parametrize(("edit", "said"), [
+    (_contracted_over, "unnamed concerns about contracted or primary-care services, but only"),
     (_closed_500_within_900, "900 stage 1 concerns were closed within the timescale, but only "
                              "500"),
     (_days_10_to_the_12, "working days over"),

@@ -203,7 +203,8 @@ def test_the_return_counts_access_to_identity_without_saying_who_or_why(
     identities = IdentityService(book)
     identities.reveal(concern, "to write to C about the meeting")
     identities.reveal(concern, "checking the phone number")
-    save_case_summary(book, concern, tmp_path / "full.pdf", full_reason="handover to a colleague")
+    save_case_summary(book, concern, tmp_path / "full.pdf", full_reason="handover to a colleague",
+                      password="summary password")
     save_case_summary(book, concern, tmp_path / "redacted.pdf")  # shows no identity
     service.record_disclosure(concern, disclosed_to="Director of Nursing", role="Investigator",
                               on=today, reason="to investigate",

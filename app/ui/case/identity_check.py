@@ -25,12 +25,15 @@ from shiboken6 import isValid
 from app.core.identifying import HeldIdentity
 from app.services import identity_scan
 from app.services.identity_scan import FieldScan, ScanCancelled
+from app.store.casebook import Casebook
 from app.ui.base.worker import WorkerState
 from app.ui.case.identity_notice import IdentityNotice, field_sentence
 from app.ui.session import Session
 
 PAUSE_MS = 500
 TextWidget = QLineEdit | QPlainTextEdit
+# (casebook, field key, text, cancelled) -> what the text mentions
+FieldScanner = Callable[[Casebook, str, str, Callable[[], bool]], FieldScan]
 
 
 @dataclass
@@ -59,9 +62,12 @@ class IdentityCheck(QObject):
     def __init__(self, session: Session, notice: IdentityNotice,
                  concern_id: Callable[[], int | None],
                  person: Callable[[], HeldIdentity | None] = lambda: None,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, scan: FieldScanner | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        # How a field's text is scanned on the worker: as part of its concern (the forms'),
+        # or another way (a letter's text, addressed to one person: app/services/letters.py).
+        self.scan_with = scan
         self.notice = notice
         self.concern_id = concern_id
         self.person = person
@@ -119,6 +125,7 @@ class IdentityCheck(QObject):
             return
         session, concern_id, person = self.session, self.concern_id(), self.person()
         fields = self.fields
+        scan_with = self.scan_with
 
         def stale() -> bool:  # asked on the worker between pieces of a long text
             current = fields.get(key)
@@ -126,6 +133,8 @@ class IdentityCheck(QObject):
 
         def job(state: WorkerState) -> FieldScan | None:
             try:
+                if scan_with is not None:
+                    return scan_with(session.book(state), key, text, stale)
                 return identity_scan.scan_field(session.book(state), concern_id, key, text,
                                                 person=person, cancelled=stale)
             except ScanCancelled:

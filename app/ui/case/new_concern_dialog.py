@@ -181,7 +181,7 @@ class NewConcernDialog(CaseForm):
             starting_stage=stage, handler=(self.handler.text().strip() or None) if stage else None,
             consent_on=consent_on,
             consent_method=ConsentMethod(method.value) if method else None,
-            aware_on=values.aware_on, person=person)
+            aware_on=values.aware_on, person=person, contracted=values.contracted)
 
     def scan_person(self) -> HeldIdentity | None:
         """Who C is, for checking the summary before anything is stored: the person typed

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -157,6 +158,20 @@ class PdfSaveOptions(QWidget):
     @property
     def protected(self) -> bool:
         return self.identity and self.protect.isChecked()
+
+    def confirm_unprotected(self) -> bool:
+        """A file that identifies a person is protected unless the contact, asked, says to
+        save it without a password (the save is then audited as unprotected). True: go on."""
+        if not self.identity or self.protected:
+            return True
+        answer = QMessageBox.question(
+            self.window(), self.tr("Save without a password?"),
+            self.tr("This file shows the person's identity. Without a password anyone who gets "
+                    "a copy can read it. Save it without one? (The audit log records that it "
+                    "was saved unprotected.)"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def password_value(self) -> str | None:
         """The password to protect the file with, or None for an unprotected file."""

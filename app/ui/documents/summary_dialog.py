@@ -225,6 +225,8 @@ class SummaryDialog(QDialog):
             self.message.show_problem(self.tr("Put right what is marked above, then save."))
             return
         full = self.full.isChecked()
+        if full and not self.options.confirm_unprotected():
+            return
         reason = self.reason.text().strip() if full else None
         path = self.options.path()
         assert path is not None
@@ -234,7 +236,8 @@ class SummaryDialog(QDialog):
 
         def job(state: WorkerState) -> Path:
             return save_case_summary(session.book(state), concern_id, path, full_reason=reason,
-                                     password=password, today=session.today())
+                                     password=password, unprotected=password is None,
+                                     today=session.today())
 
         self._working = True
         self._set_enabled(False)

@@ -1,4 +1,5 @@
-"""Settings: organisation, security, records and publication, the board's key, holidays.
+"""Settings: organisation, security, records and publication, the board's key, letters,
+holidays.
 
 The fields in the first groups are saved together with "Save changes" (checked
 as the user types; nothing is saved while any is wrong). Quick unlock, the
@@ -50,6 +51,7 @@ from app.ui.settings.change_passphrase_dialog import ChangePassphraseDialog
 from app.ui.settings.holiday_editor import HolidayEditor
 from app.ui.settings.identity_check_panel import IdentityCheckPanel
 from app.ui.settings.identity_lists_panel import IdentityListsPanel
+from app.ui.settings.letters_panel import LettersPanel
 from app.ui.settings.unit_key_box import UnitKeyBox
 
 _PAGE_WIDTH_CHARACTERS = 120
@@ -184,12 +186,15 @@ class SettingsView(QWidget):
         identity_column.addWidget(self.identity_lists)
         identity_column.addWidget(self.identity_check)
 
+        # Letters: the named contact, signatories, signposting bodies (saved part by part)
+        self.letters_panel = LettersPanel(session)
+
         # The page, and the bar that saves it
         page = QWidget()
         column = QVBoxLayout(page)
         column.addWidget(title)
         for box in (organisation_box, security_box, records_box, board_box,
-                    self.unit_key_box, holidays_box, identity_box):
+                    self.unit_key_box, self.letters_panel, holidays_box, identity_box):
             column.addWidget(box)
         column.addStretch(1)
         self.scroll_area = centred_page(page, _PAGE_WIDTH_CHARACTERS)
@@ -282,6 +287,7 @@ class SettingsView(QWidget):
         session.read(job, self._show_loaded, self._failed)
         self.unit_key_box.load()
         self.identity_lists.reload()
+        self.letters_panel.reload()
         self.identity_check.forgotten = False
         self.identity_check.set_enabled(True)
 
@@ -510,4 +516,5 @@ class SettingsView(QWidget):
         self.message.show_note(None)
         self.identity_lists.forget()
         self.identity_check.forget()
+        self.letters_panel.forget()
         self._set_enabled(False)
