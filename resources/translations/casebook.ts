@@ -136,6 +136,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>About a contracted or primary-care service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Re&amp;ceived on:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -165,6 +169,14 @@
     </message>
     <message>
         <source>Ser&amp;vice:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contracted or primary care:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A GP practice, dentist, pharmacy or optician, or a service the board contracts out: counted in reports and returns.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -217,6 +229,26 @@
     </message>
     <message>
         <source>Press Space to tick a theme. Local themes stay on this laptop and count as Other in returns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Justification:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why they should investigate all the same (a small team, say). It is kept with the stage, and the letters say that they had earlier involvement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record why, or choose someone else.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -381,6 +413,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>C&amp;orrect or remove…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How often updates are given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updates to C after closure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What C was told about the actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agree update &amp;frequency…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record an update &amp;given…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct or remo&amp;ve the update…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After closure: updates to C</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>not adopted</source>
         <translation type="unfinished"></translation>
     </message>
@@ -406,6 +474,14 @@
     </message>
     <message>
         <source>No actions recorded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreed with C: updates %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How often C hears about the actions after closure has not been agreed yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -994,6 +1070,85 @@ Fingerprint:
     </message>
 </context>
 <context>
+    <name>ClassChangeDialog</name>
+    <message>
+        <source>Named, unnamed or anonymous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This concern is %1. A change is something that happened after it was received (the person came forward and agreed, or asked not to be named): the figures already made stay as they were. A correction says it was recorded wrongly: the figures follow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change or correction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A c&amp;hange: it happened later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A c&amp;orrection: it was recorded wrongly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose how</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What it is:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is &amp;now:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Date (of agreement, for a change to named):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ho&amp;w they agreed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Why:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept with the concern&apos;s history and shown on the timeline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose what the concern is now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A named concern needs the person&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say how they agreed to use the procedure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CloseDialog</name>
     <message>
         <source>Withdraw or transfer</source>
@@ -1037,6 +1192,21 @@ Fingerprint:
     </message>
     <message>
         <source>Name the procedure the concern was transferred to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClosureDialog</name>
+    <message>
+        <source>Correct the closure or decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct the date or reason of a withdrawal, transfer or decision, or undo it if it should not have been recorded: the concern is open again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;open: it should not have been recorded</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1285,6 +1455,10 @@ Fingerprint:
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Letters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Person</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1446,6 +1620,10 @@ Fingerprint:
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>C&amp;orrect or remove…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No conversations logged yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1458,6 +1636,21 @@ Fingerprint:
     <name>CopyableTable</name>
     <message>
         <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionDialog</name>
+    <message>
+        <source>Correct or remove: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct what was recorded wrongly (the figures follow), or remove a record that should not have been made. Either way the reason is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;move it: it should not have been recorded</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1696,6 +1889,26 @@ Extensions authorised: {e1} at stage 1, {e2} at stage 2</source>
     </message>
     <message>
         <source>Who will handle the concern (you can add this later).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A written response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both agreed a written res&amp;ponse is needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both agreed n&amp;o written response is needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not discussed y&amp;et</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written response:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2418,6 +2631,33 @@ Extensions authorised: {e1} at stage 1, {e2} at stage 2</source>
     </message>
 </context>
 <context>
+    <name>FrequencyDialog</name>
+    <message>
+        <source>How often updates are given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What C and you agreed: how often C hears about the actions after the concern is closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Agreed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example: monthly until the actions are signed off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say what was agreed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HandlerDialog</name>
     <message>
         <source>Set the handler</source>
@@ -3091,7 +3331,43 @@ Extensions authorised: {e1} at stage 1, {e2} at stage 2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Changes are recorded in the audit log (which fields, never their contents).</source>
+        <source>Correct details recorded wrongly. Corrections are recorded in the audit log (which fields, never their contents) and shown on the timeline with the reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C agreed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose how</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C agreed to use the &amp;procedure on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How C agree&amp;d:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for the c&amp;orrection:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept with the correction and shown on the timeline; the figures follow the corrected details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The consent date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say how C agreed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why the details are corrected.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3107,6 +3383,37 @@ Extensions authorised: {e1} at stage 1, {e2} at stage 2</source>
     </message>
     <message>
         <source>(decided %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InvolvedDialog</name>
+    <message>
+        <source>Someone involved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff involved in the events the concern is about, or in a decision on it. None of them may investigate at stage 2 without a recorded justification.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;How they were involved:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the person involved.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3133,7 +3440,19 @@ Extensions authorised: {e1} at stage 1, {e2} at stage 2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Choose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Issue:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Service it is about:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signposting in letters follows each issue&apos;s service: the INWO for NHS services, another body for local-authority ones.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3154,6 +3473,10 @@ Extensions authorised: {e1} at stage 1, {e2} at stage 2</source>
     </message>
     <message>
         <source>Describe the issue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This concern is about NHS and local-authority services: say which this issue is about.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3180,6 +3503,10 @@ Extensions authorised: {e1} at stage 1, {e2} at stage 2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Stage 2 outcome</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3200,6 +3527,10 @@ Extensions authorised: {e1} at stage 1, {e2} at stage 2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>C&amp;orrect or remove…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>stage %1: %2 (responded %3)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3213,6 +3544,10 @@ Extensions authorised: {e1} at stage 1, {e2} at stage 2</source>
     </message>
     <message>
         <source>The concern has not entered a stage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not said</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3558,21 +3893,21 @@ or unnamed</source>
     </message>
 </context>
 <context>
-    <name>LetterDialog</name>
+    <name>LetterCopyDialog</name>
     <message>
-        <source>Write a letter</source>
+        <source>Re-issue a letter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A letter is addressed to the person who raised the concern, so making one shows their identity. It is written to the audit log with your reason, the date and time, and nothing is shown or made until you press Save.</source>
+        <source>Re-print a letter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Which letter</source>
+        <source>The letter is made again from its text as sent, to the person&apos;s details as held now, and recorded as a new letter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>About the letters available</source>
+        <source>The letter exactly as it was sent, from the copy kept with the person&apos;s identity.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3592,15 +3927,170 @@ or unnamed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Letter:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Date on the letter:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Reason for showing the identity:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Letter message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make and save the letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a reason for showing the identity: it is written to the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put right what is marked above, then save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Making and saving the letter…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LetterDialog</name>
+    <message>
+        <source>Write a letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About the letters available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which extension</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where local-authority issues are signposted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The other body&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The body&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;o:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xtension:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local-authority &amp;body:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written for the person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>W&amp;rite the letter from these</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the letter&apos;s text from these</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes on the letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The letter&apos;s text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the fields above, then press Write the letter: its whole text appears here to read and edit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Letter text problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date on the letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About the letter&apos;s date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date o&amp;n the letter:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for showing the identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing the identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for showing the &amp;identity:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This concern is %1 and has no named raiser with an identity held, so there is no one to address a letter to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The letter is recorded on the concern and kept with the person&apos;s identity; the reveal is in the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A letter is written to the person, as &quot;you&quot;: write what it says about the concern for them below (nothing is taken from the case notes), then read and edit the whole letter. Their name is filled in only when you save, which shows their identity: it is written to the audit log with your reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who the letter is to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Letter:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3632,15 +4122,39 @@ or unnamed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This concern is %1: no identity is recorded, so there is no one to address a letter to.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No letter can be written for this concern yet: record a response, an extension, escalation or decision first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Set the named contact for letters first (Settings, Letters): every letter gives the person someone to ask.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Not available for this concern yet: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the letter again?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The letter&apos;s text has been edited. Writing it again from the fields replaces those edits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the letter…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date of the event the letter is about; change it if the letter goes out on another day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The event has no date recorded yet, so the letter is dated today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3652,7 +4166,23 @@ or unnamed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Write the letter from the fields first, then read it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the body for local-authority services.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Put right what is marked above, then save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the letter for identifying text…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before saving, take out what the identity check found, or keep it as written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3668,11 +4198,224 @@ or unnamed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The reveal and the letter are in the audit log.</source>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LetterNotice</name>
+    <message>
+        <source>R&amp;eplace with [name]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Close</source>
+        <source>Replace anyone else&apos;s details with [name], [phone] and so on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A letter names nobody but the person it is to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LettersPanel</name>
+    <message>
+        <source>Letters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every letter gives the person a named member of staff to contact with questions, and is signed by someone: the named contact unless you choose another for a kind of letter. Staff only: never the person who raised a concern.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Named contact&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Named contact&apos;s role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Named contact&apos;s work phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Named contact&apos;s work email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address for replies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the named contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who signs it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Their role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save who signs it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save who signs this letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Letter:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Their role:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The body&apos;s name, as a letter says it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The body&apos;s website</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The body&apos;s phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One sentence about the body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Body:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the body&apos;s details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the published details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Letters settings message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Named contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who signs each letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signposting bodies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The named contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The named contact was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who signs it was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The body&apos;s details were saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The body&apos;s published details are back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LettersTab</name>
+    <message>
+        <source>Each letter made is recorded here; the letter itself, which names the person, is kept with their identity and goes with it. Re-issue makes it again (a new letter, to a new address say); re-print gives it exactly as sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Letters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About the event of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Write a letter…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-&amp;issue…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-&amp;print exactly as sent…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The person who raised it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raiser %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>protected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not protected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; a re-issue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No letters made yet</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4101,6 +4844,14 @@ or unnamed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Save without a password?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file shows the person&apos;s identity. Without a password anyone who gets a copy can read it. Save it without one? (The audit log records that it was saved unprotected.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A password needs at least %1 characters (%2 more).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4227,11 +4978,67 @@ or unnamed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>How the concern&apos;s class changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Reveal the person…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Record the name&apos;s &amp;fingerprint…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit details and consents…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Named, unnamed or anonymous…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other people who raised it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raiser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreed to the procedure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link &amp;another person…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;orrect or unlink…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Their detail&amp;s and consents…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Several people raising the same concern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each person has their own record (named, unnamed or anonymous, with their own consent and letters). The concern is counted once: at its stages if anyone named agreed, and among the anonymous or unnamed as well when someone raised it so.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4270,6 +5077,177 @@ or unnamed</source>
         <source>The identity has been shared %1 times; Records shows with whom and why.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>It was %1 when received, and changed later: the figures already made count it as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It came within the Standards on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (identity held)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (no identity held)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PersonRecordDialog</name>
+    <message>
+        <source>The person&apos;s details and consents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raiser %1&apos;s details and consents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for showing the identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show the details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing the identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for &amp;showing it:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The details are held apart from the case. Showing them is written to the audit log with your reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the &amp;corrected details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the corrected details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consents to share the identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>May go to whoever takes &amp;over the concern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>May go to whoever takes over the concern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How it was given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared &amp;with:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Given on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ho&amp;w:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct the selected consen&amp;t</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove the selected consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add as a new consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for the correction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for the correct&amp;ion:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a reason for showing the identity: it is written to the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing the details…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The details were corrected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a consent first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The consent was added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The consent was corrected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The consent was removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded on the concern&apos;s timeline.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>QuickUnlock</name>
@@ -4290,6 +5268,117 @@ or unnamed</source>
     </message>
     <message>
         <source>Unlock with the key kept in this computer&apos;s secure keyring</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RaiserDialog</name>
+    <message>
+        <source>Link another person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raiser %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else raised the same concern. They get their own record (named, unnamed or anonymous, their own consent and letters); the concern is counted once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct this person&apos;s record, or unlink them if they were linked by mistake (their identity and letters are then deleted).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct or unlink</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;orrect it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unlink them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who they are</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Na&amp;med</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unnamed: you know who, the record must not</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anon&amp;ymous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They agreed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose how</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to do:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They are:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Raised it on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;greed to use the procedure on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ho&amp;w they agreed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Why:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date they raised it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give both the date they agreed and how, or neither.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They cannot agree before they raised it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A named raiser needs their name.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4364,6 +5453,18 @@ or unnamed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>People involved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How they were involved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Record &amp;signposting…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4380,11 +5481,55 @@ or unnamed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>People involved in the events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add someone &amp;involved…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The selected record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;orrect or remove the selected record…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Not asked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>None recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signposting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a detriment report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>feedback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a disclosure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a person involved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a record in any list above to correct or remove it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selected: %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5743,6 +6888,25 @@ or unnamed</source>
     </message>
 </context>
 <context>
+    <name>StageCorrectionDialog</name>
+    <message>
+        <source>Correct stage %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct a date, the outcome or the summary recorded wrongly; clear a date that should not have been recorded. The figures follow the correction.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;move the escalation: the concern was not escalated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A full response needs its outcome.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StatusPage</name>
     <message>
         <source>Status</source>
@@ -6197,11 +7361,27 @@ or unnamed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>C&amp;orrect…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct or remove the selected event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Initial discussion: no decision yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>both agreed a written response is needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>both agreed no written response is needed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6222,6 +7402,10 @@ or unnamed</source>
     </message>
     <message>
         <source>escalated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>involved earlier (%1); justified: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6254,6 +7438,14 @@ or unnamed</source>
     </message>
     <message>
         <source>Full response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6544,6 +7736,41 @@ Keep it offline (an encrypted USB stick in a safe), and delete any working copy 
     </message>
 </context>
 <context>
+    <name>UpdateDialog</name>
+    <message>
+        <source>Record an update to C</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Record update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreed: updates %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No frequency of updates has been agreed yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Date given:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What C was &amp;told about the actions:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date of the update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say what C was told about the actions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>WorkProgress</name>
     <message>
         <source>Progress</source>
@@ -6630,6 +7857,49 @@ Keep it offline (an encrypted USB stick in a safe), and delete any working copy 
     </message>
     <message>
         <source>Next: %1 by %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>_Correcting</name>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;orrect it: it was recorded wrongly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct or remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to do:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Why:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept with the record&apos;s history and shown on the timeline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why (it is kept with the record&apos;s history).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change something to correct it, or choose to remove it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This cannot be empty.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
