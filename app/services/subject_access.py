@@ -87,12 +87,14 @@ def for_raiser(book: Casebook, reference: str, out: Path, reason: str, *,
     theirs = [p.person_ref for p in held if p.person_ref == own_ref or _same_person(subject, p)]
     scanner = Scanner.build(held)
     concerns: list[RaiserConcern] = []
+    # Every concern they raised: as its first raiser, or linked to it as one of several
+    # people raising the same concern (app/store/linked_raisers.py).
+    found: list[tuple[str, int]] = []
     for ref in theirs:
-        row = book.cases.execute("SELECT id FROM concerns WHERE person_ref = ?",
-                                 (ref,)).fetchone()
-        if row is None:
-            continue
-        cid = int(row[0])
+        found.extend((ref, int(cid)) for (cid,) in book.cases.execute(
+            "SELECT id FROM concerns WHERE person_ref = ?"
+            " UNION SELECT concern_id FROM linked_raisers WHERE person_ref = ?", (ref, ref)))
+    for ref, cid in dict.fromkeys(found):
 
         def mask(text: str, person: str = ref) -> str:
             return mask_kinds(scanner, text, person, OTHERS)

@@ -122,3 +122,22 @@ def test_bad_requests_get_one_sentence(casebook: Casebook, tmp_path: Path) -> No
     with pytest.raises(CasebookError, match="no concern with reference"):
         subject_access.for_named(casebook, MANAGER, ["WB-1999-0001"], tmp_path / "x.pdf", "w")
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_the_raisers_record_includes_concerns_they_raised_with_others(casebook: Casebook,
+                                                                      tmp_path: Path) -> None:
+    """Linked to Robin's concern as a second person raising it: that concern is theirs too."""
+    from app.core.records import Anonymity, ConsentMethod, RaiserCategory
+
+    service = ConcernService(casebook, today=lambda: TODAY)
+    robins = service.id_for_reference("WB-2025-0004")
+    service.link_raiser(robins, anonymity=Anonymity.NAMED, category=RaiserCategory.EMPLOYEE,
+                        raised_on=date(2025, 6, 4),
+                        person=PersonDetails(name="Jordan Testperson",
+                                             email="jordan@example.org", phone="07700 900123"),
+                        consent_on=date(2025, 6, 4), consent_method=ConsentMethod.CONVERSATION)
+    out = tmp_path / "sar.pdf"
+    result = subject_access.for_raiser(casebook, "WB-2025-0001", out, "SAR received 2 Dec",
+                                       today=TODAY)
+    assert result.references == ("WB-2025-0001", "WB-2025-0002", "WB-2025-0004")
+    assert "Robin's own concern" in _text(out)
