@@ -49,7 +49,7 @@ def test_a_letter_needs_a_reason_is_audited_and_can_be_password_protected(
         qtbot.keyClicks(dialog.options.confirm, PASSWORD[:-1])
         assert "not the same" in dialog.options.confirm_message.text()
         qtbot.keyClicks(dialog.options.confirm, PASSWORD[-1])
-        assert not dialog.options.confirm_message.isVisible()
+        assert not dialog.options.confirm_message.has_message()
         dialog.options.set_path(tmp_path / "letter.pdf")
         _click_save(qtbot, dialog)
         opened.idle()
@@ -57,7 +57,7 @@ def test_a_letter_needs_a_reason_is_audited_and_can_be_password_protected(
         assert not any(event == "identity.revealed" for event, _, _ in opened.audit())
 
         qtbot.keyClicks(dialog.reason, "Sending the stage 1 outcome")
-        assert not dialog.reason_message.isVisible()
+        assert not dialog.reason_message.has_message()
         with qtbot.waitSignal(dialog.saved):
             _click_save(qtbot, dialog)
         saved = tmp_path / "letter.pdf"

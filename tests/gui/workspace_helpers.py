@@ -73,9 +73,18 @@ def rows(qtbot: Any, window: MainWindow, sql: str, *args: object) -> list[tuple[
     return query(qtbot, window, lambda book: list(book.cases.execute(sql, args)))
 
 
+def identity_rows(qtbot: Any, window: MainWindow, sql: str,
+                  *args: object) -> list[tuple[Any, ...]]:
+    """Rows of identities.db (only tests look there so plainly)."""
+    return query(qtbot, window, lambda book: list(book.identities().execute(sql, args)))
+
+
 def save(qtbot: Any, window: MainWindow, dialog: Any) -> None:
     """Click the form's Save button and wait for the write and the reload behind it."""
-    assert dialog.save_button.isEnabled(), [p for p in dialog.problems()]
+    assert dialog.save_button.isEnabled()
+    problems = getattr(dialog, "problems", None)
+    found = problems() if problems is not None else []
+    assert not found, found
     with qtbot.waitSignal(dialog.finished, timeout=5000):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     idle(qtbot, window)

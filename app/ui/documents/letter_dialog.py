@@ -23,7 +23,6 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -38,6 +37,7 @@ from shiboken6 import isValid
 from app.documents.letters import LETTER_KINDS, available_letters
 from app.services.documents import save_letter
 from app.store.concern_detail import load_concern
+from app.ui.base.date_field import DateField
 from app.ui.base.form_feedback import (
     BusyIndicator,
     FieldMessage,
@@ -113,7 +113,7 @@ class LetterDialog(QDialog):
         self.kind.setAccessibleName(self.tr("Which letter"))
         self.kind.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.kind_note = FieldMessage(self.tr("About the letters available"))
-        self.letter_date = QDateEdit()
+        self.letter_date = DateField()
         self.letter_date.setDisplayFormat("dd/MM/yyyy")
         self.letter_date.setCalendarPopup(True)
         self.letter_date.setAccessibleName(self.tr("Date on the letter"))

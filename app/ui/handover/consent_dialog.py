@@ -8,7 +8,6 @@ from typing import Any
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import handover
+from app.ui.base.date_field import DateField
 from app.ui.base.form_feedback import FieldMessage
 from app.ui.base.worker import WorkerState
 from app.ui.session import Session
@@ -47,7 +47,7 @@ class ConsentDialog(QDialog):
         self.how = QLineEdit()
         self.how.setAccessibleName(self.tr("How the person agreed"))
         self.how.setPlaceholderText(self.tr("in conversation, by email…"))
-        self.on = QDateEdit()
+        self.on = DateField()
         self.on.setCalendarPopup(True)
         self.on.setDisplayFormat("dd/MM/yyyy")
         today = session.today()
