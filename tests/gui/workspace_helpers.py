@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -29,14 +30,15 @@ from tests.support import PASSPHRASE, TODAY
 T = TypeVar("T")
 
 
-def make_casebook(folder: Path, build: Callable[[ConcernService], T]) -> T:
+def make_casebook(folder: Path, build: Callable[[ConcernService], T],
+                  today: date = TODAY) -> T:
     book, _ = Casebook.create(folder, PASSPHRASE, organisation="o", unit="u")
     with book:
-        return build(ConcernService(book, today=lambda: TODAY))
+        return build(ConcernService(book, today=lambda: today))
 
 
-def open_window(qtbot: Any, folder: Path) -> MainWindow:
-    window = MainWindow(folder, today=lambda: TODAY)
+def open_window(qtbot: Any, folder: Path, today: date = TODAY) -> MainWindow:
+    window = MainWindow(folder, today=lambda: today)
     qtbot.addWidget(window)
     window.show()
     window.unlock_view.passphrase.setText(PASSPHRASE)

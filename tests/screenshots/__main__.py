@@ -81,6 +81,63 @@ def make_demo(folder: Path, cases: int) -> None:
                               unit="Confidential contacts, Acute Services")
     with book:
         add_demo_concerns(book, cases, seed=11, today=TODAY)
+        add_current_work(book)
+
+
+def add_current_work(book: object) -> None:
+    """A few concerns of the last weeks (the demo's are spread over five years), so that
+    the dashboard shows deadlines of every kind: overdue, due today, due soon."""
+    from dataclasses import replace
+    from datetime import timedelta
+
+    from app.core.identity import PersonDetails
+    from app.core.records import (
+        Anonymity,
+        Channel,
+        ConsentMethod,
+        RaisedWith,
+        RaiserCategory,
+        ServiceType,
+        Stage,
+    )
+    from app.store.concerns import ConcernService, NewConcern
+
+    service = ConcernService(book, today=lambda: TODAY)  # type: ignore[arg-type]
+    base = NewConcern(
+        received_on=TODAY, channel=Channel.IN_PERSON,
+        raised_with=RaisedWith.CONFIDENTIAL_CONTACT, raiser_category=RaiserCategory.EMPLOYEE,
+        anonymity=Anonymity.NAMED, service_type=ServiceType.NHS, service_area="Ward 12",
+        summary="", themes=("staffing",), starting_stage=Stage.STAGE1, consent_on=TODAY,
+        consent_method=ConsentMethod.CONVERSATION,
+        person=PersonDetails(name="Alex Sample", email="alex.sample@example.org"))
+    calendar = service.calendar()
+
+    def back(days: int) -> object:
+        day = TODAY
+        while days:
+            day -= timedelta(days=1)
+            if calendar.is_working_day(day):
+                days -= 1
+        return day
+
+    for days, stage, area, summary in (
+            (7, Stage.STAGE1, "Ward 12", "Concern that night staffing on ward 12 leaves one "
+             "registered nurse for 28 patients"),
+            (5, Stage.STAGE1, "Maternity unit", "Concern about equipment checks being "
+             "signed off without being done"),
+            (2, Stage.STAGE1, "Pharmacy", "Concern about controlled drugs records"),
+            (1, Stage.STAGE2, "Theatres", "Concern that the surgical safety checklist is "
+             "skipped on late lists"),
+            (0, None, "Community mental health team", "Concern about caseloads and "
+             "missed visits")):
+        received = back(days)
+        concern = service.create(replace(
+            base, received_on=received, consent_on=received if stage else None,
+            consent_method=ConsentMethod.CONVERSATION if stage else None,
+            starting_stage=stage, service_area=area, summary=summary))
+        if days == 5:
+            service.add_action(concern, "Check the equipment log weekly", owner="Ward manager",
+                               due_on=back(2))
 
 
 def run(out: Path, cases: int) -> None:
