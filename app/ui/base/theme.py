@@ -190,11 +190,13 @@ QTableView, QTreeView, QListView {{ background: {c.surface}; border: 1px solid {
     selection-background-color: {c.brand}; selection-color: {c.on_brand}; }}
 QTableView:focus, QTreeView:focus, QListView:focus {{ border: 2px solid {c.focus}; }}
 QTreeView::item, QTableView::item {{ padding: 3px 4px; }}
-QHeaderView::section {{ background: {c.alternate}; color: {c.text}; padding: 4px 6px;
+QHeaderView::section {{ background: {c.alternate}; color: {c.text}; padding: 4px 16px 4px 6px;
     border: none; border-right: 1px solid {c.border}; border-bottom: 1px solid {c.border};
     font-weight: 600; }}
-QHeaderView::up-arrow {{ image: url({icons}/arrow-up{arrow}.svg); width: 10px; height: 10px; }}
-QHeaderView::down-arrow {{ image: url({icons}/arrow-down{arrow}.svg); width: 10px; height: 10px; }}
+QHeaderView::up-arrow, QHeaderView::down-arrow {{ subcontrol-origin: padding;
+    subcontrol-position: center right; width: 10px; height: 10px; }}
+QHeaderView::up-arrow {{ image: url({icons}/arrow-up{arrow}.svg); }}
+QHeaderView::down-arrow {{ image: url({icons}/arrow-down{arrow}.svg); }}
 QTabWidget::pane {{ border: 1px solid {c.border}; border-radius: 4px; top: -1px;
                     background: {c.surface}; }}
 QTabBar::tab {{ padding: 6px 12px; border: 1px solid transparent; margin-right: 2px;

@@ -66,7 +66,9 @@ class ConcernTableModel(QAbstractTableModel):
         generation = self._generation
         self._fetching = True
 
-        def job(state: WorkerState) -> tuple[int, list[ListedConcern]]:
+        def job(state: WorkerState) -> tuple[int, list[ListedConcern]] | None:
+            if generation != self._generation:
+                return None  # typed past already: a newer query is queued behind this one
             return concern_list.first_page(state.require_book(), query, PAGE)
 
         self._worker.submit(job, lambda result: self._first_page(generation, result),
@@ -75,15 +77,27 @@ class ConcernTableModel(QAbstractTableModel):
     def refresh(self) -> None:
         self.set_query(self.query)
 
-    def _first_page(self, generation: int, result: tuple[int, list[ListedConcern]]) -> None:
-        if generation != self._generation:
+    def _first_page(self, generation: int,
+                    result: tuple[int, list[ListedConcern]] | None) -> None:
+        if generation != self._generation or result is None:
             return
         total, rows = result
-        self.beginResetModel()
-        self._rows, self._total = rows, total
-        self.endResetModel()
+        self._replace_rows(rows)
+        self._total = total
         self._fetching = False
         self.loaded.emit(total)
+
+    def _replace_rows(self, rows: list[ListedConcern]) -> None:
+        """New rows, removed and inserted rather than a model reset: a reset would also
+        reset the header, losing the columns the user chose, their order and widths."""
+        if self._rows:
+            self.beginRemoveRows(QModelIndex(), 0, len(self._rows) - 1)
+            self._rows = []
+            self.endRemoveRows()
+        if rows:
+            self.beginInsertRows(QModelIndex(), 0, len(rows) - 1)
+            self._rows = rows
+            self.endInsertRows()
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
         return not parent.isValid() and not self._fetching and len(self._rows) < self._total
@@ -122,9 +136,8 @@ class ConcernTableModel(QAbstractTableModel):
     def forget(self) -> None:
         """On lock: drop every row, and ignore answers still on their way."""
         self._generation += 1
-        self.beginResetModel()
-        self._rows, self._total, self._fetching = [], 0, False
-        self.endResetModel()
+        self._replace_rows([])
+        self._total, self._fetching = 0, False
 
     # ----- what the view reads ------------------------------------------------
 

@@ -156,6 +156,8 @@ class DashboardView(QWidget):
         self._stale = True
         if self.isVisible():
             self._read()
+        else:  # nothing out of date is kept on screen (a name held since may be in it)
+            self._clear()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
@@ -316,6 +318,9 @@ class DashboardView(QWidget):
 
     def forget(self) -> None:
         self._active = False
+        self._clear()
+
+    def _clear(self) -> None:
         self._serial += 1
         self.loaded = None
         for tree in (self.deadlines, self.waiting, self.late_actions):
