@@ -91,3 +91,10 @@ def working_days_text(days: int) -> str:
         return tr("Overdue")
     return tr("1 working day overdue") if late == 1 else tr(
         "%1 working days overdue").replace("%1", str(late))
+
+
+def period_text(period: object) -> str:
+    """A Period (start, end, label) in words, never its code alone."""
+    start, end, label = (getattr(period, "start"), getattr(period, "end"),  # noqa: B009
+                         getattr(period, "label"))  # noqa: B009
+    return period_words(start, end, str(label))

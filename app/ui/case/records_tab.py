@@ -40,7 +40,7 @@ class RecordsTab(WorkspaceTab):
             self.tr("Received"), self.tr("Would speak up again"), self.tr("Comments")])
         self.disclosures = record_list(self.tr("Disclosures of identity"), [
             self.tr("Date"), self.tr("Told to"), self.tr("Role"), self.tr("Why"),
-            self.tr("Footing")])
+            self.tr("On what basis")])
         for tree, long_columns in ((self.signposting, {2}), (self.detriment, {1, 2}),
                                    (self.feedback, {2}), (self.disclosures, {3})):
             fit_columns(tree, long_columns)
