@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QStackedWidget
 
 from app.ui.base import theme
 from app.ui.base.clipboard import ClipboardGuard
@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         self.backup_dialog: BackupDialog | None = None
         self.idle.watch(self)
         self._unlocked_actions: list[QAction] = []
+        self._unlocked_menus: list[QMenu] = []
         self._actions()
         if needs_first_run(folder):
             self.stack.setCurrentWidget(self.first_run)
@@ -192,12 +193,15 @@ class MainWindow(QMainWindow):
             add_action(self, concern, self.tr("&Find…"), "Ctrl+F", self._find),
         ]
         self._unlocked_actions = needs_casebook
+        self._unlocked_menus = [go, concern]
         add_help(self, lambda: self.folder, "casebook")
 
     def _set_unlocked_actions(self, unlocked: bool) -> None:
         """Menu entries that need an open casebook are greyed out while it is locked."""
         for action in self._unlocked_actions:
             action.setEnabled(unlocked)
+        for menu in self._unlocked_menus:  # no empty menus before a casebook is open
+            menu.menuAction().setVisible(unlocked)
 
     @property
     def unlocked(self) -> bool:

@@ -1,8 +1,10 @@
-"""`python -m tests.screenshots DIR`: a PNG of every main screen, for review.
+"""`python -m tests.screenshots DIR`: a PNG of every screen, for review.
 
 Opens a demo casebook under a virtual screen (Xvfb when installed, otherwise Qt's
-offscreen platform) and writes one PNG per screen into DIR. Synthetic demo data
-only; the casebook lives in a temporary folder that is deleted afterwards.
+offscreen platform) and writes one PNG per screen into DIR: every screen at 100%, then
+the main screens again at 200% scaling (DIR/200-percent) and in the dark colour scheme
+(DIR/dark). Synthetic demo data only; the casebook lives in a temporary folder that is
+deleted afterwards.
 """
 
 from __future__ import annotations
@@ -140,26 +142,47 @@ def add_current_work(book: object) -> None:
                                due_on=back(2))
 
 
-def run(out: Path, cases: int) -> None:
+def run(out: Path, cases: int, main_only: bool = False) -> None:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="casebook-shots-") as scratch:
         folder = Path(scratch) / "casebook"
         make_demo(folder, cases)
         shooter = Shooter(out)
-        from tests.screenshots.capture import capture_all
+        from tests.screenshots.capture import capture_all, capture_main
 
-        capture_all(shooter, folder, Path(scratch), PASSPHRASE, TODAY)
+        capture = capture_main if main_only else capture_all
+        capture(shooter, folder, Path(scratch), PASSPHRASE, TODAY)
     print(f"{shooter.count} screenshots in {out}")
+
+
+def _again(out: Path, cases: int, **env: str) -> None:
+    """The main screens once more in a process of their own (Qt reads the scale factor
+    and the colour scheme when it starts)."""
+    done = subprocess.run([sys.executable, "-m", "tests.screenshots", str(out), "--cases",
+                           str(cases), "--main-only", "--on-this-screen"],
+                          env=dict(os.environ, **env), check=False)
+    if done.returncode:
+        raise SystemExit(f"the screenshots in {out} failed ({done.returncode})")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.screenshots")
     parser.add_argument("out", type=Path, help="folder for the PNG files")
     parser.add_argument("--cases", type=int, default=150)
+    parser.add_argument("--main-only", action="store_true",
+                        help="the main screens only (unlock, dashboard, list, a concern, "
+                             "reports, settings, the board's units)")
+    parser.add_argument("--on-this-screen", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.on_this_screen:  # started by _again, inside its screen
+        run(args.out, args.cases, args.main_only)
+        return 0
     with virtual_screen() as where:
         print(f"Screen: {where}")
-        run(args.out, args.cases)
+        run(args.out, args.cases, args.main_only)
+        if not args.main_only:
+            _again(args.out / "200-percent", args.cases, QT_SCALE_FACTOR="2")
+            _again(args.out / "dark", args.cases, CASEBOOK_THEME="dark")
     return 0
 
 

@@ -57,9 +57,11 @@ class Sidebar(QWidget):
         side = max(16, self.fontMetrics().height() + 4)
         self.list.setIconSize(QSize(side, side))
         colour = QColor(theme.colours().sidebar_text)
+        row_height = max(side, self.fontMetrics().height()) + 16
         for title, icon in sections:
             item = QListWidgetItem(tinted_icon(icon, colour, side), title)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, title)
+            item.setSizeHint(QSize(0, row_height))  # the same height whatever its state
             self.list.addItem(item)
         self.list.setSpacing(1)
         width = text_width(self.list, max(len(t) for t, _ in sections) + 4)

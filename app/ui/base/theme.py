@@ -206,7 +206,7 @@ QTabBar::tab:selected {{ color: {c.text}; border: 1px solid {c.border};
 QTabBar::tab:focus {{ border: 2px solid {c.focus}; }}
 QListWidget#sidebar {{ background: {c.sidebar}; color: {c.sidebar_text}; border: none;
                        border-radius: 0; padding: 4px 6px; outline: none; }}
-QListWidget#sidebar::item {{ padding: 7px 8px; border-radius: 6px;
+QListWidget#sidebar::item {{ padding: 0 8px; border-radius: 6px;
                              color: {c.sidebar_text}; }}
 QListWidget#sidebar::item:hover {{ background: {c.brand_strong}; }}
 QListWidget#sidebar::item:selected {{ background: {c.sidebar_selected};
@@ -219,6 +219,7 @@ QLabel#sidebar-brand {{ color: {c.sidebar_text}; font-size: {big:.1f}pt; font-we
 QLabel#sidebar-where {{ color: #c8d6ea; padding: 0 12px 8px 12px; font-size: {small:.1f}pt; }}
 QStatusBar {{ color: {c.quiet}; }}
 QFrame#form-footer {{ border-top: 1px solid {c.border}; }}
+QFrame#card {{ background: {c.surface}; border: 1px solid {c.border}; border-radius: 8px; }}
 """
 
 

@@ -87,11 +87,13 @@ class BoardWindow(QMainWindow):
                                      (self.tr("Re&port"), "Ctrl+4", "report")):
             needs_store.append(add_action(self, go, text, shortcut, self._go_to(page)))
         self._unlocked_actions = needs_store
+        self._go_menu = go
         add_help(self, lambda: self.folder, "board store")
 
     def _set_unlocked_actions(self, unlocked: bool) -> None:
         for action in self._unlocked_actions:
             action.setEnabled(unlocked)
+        self._go_menu.menuAction().setVisible(unlocked)
 
     @property
     def unlocked(self) -> bool:

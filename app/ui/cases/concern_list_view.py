@@ -62,15 +62,17 @@ class ConcernListView(QWidget):
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
         header.setSectionsMovable(True)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu)
         chars = self.table.fontMetrics().averageCharWidth()
-        for column, width in enumerate((14, 11, 16, 12, 20, 12, 22, 26, 40)):
+        for column, width in enumerate((13, 11, 17, 16, 21, 11, 20, 24, 40)):
             # wide enough for its title and the sort arrow beside it
             self.table.setColumnWidth(column, max(chars * width,
                                                   header.sectionSizeHint(column) + 12))
+        # The summary's first line takes what room is left.
+        header.setSectionResizeMode(len(self.model.COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(self._activated)
         header.sortIndicatorChanged.connect(self._sort_indicator)
         header.sectionMoved.connect(lambda *_args: self._columns_changed())
