@@ -26,7 +26,7 @@ TODAY = date(2026, 11, 20)
 
 
 @contextmanager
-def virtual_screen() -> Iterator[str]:
+def virtual_screen(size: str = "1400x900") -> Iterator[str]:
     """An Xvfb display if the binary is there, else the offscreen platform."""
     xvfb = shutil.which("Xvfb")
     if xvfb is None:
@@ -34,7 +34,7 @@ def virtual_screen() -> Iterator[str]:
         yield "offscreen"
         return
     display = f":{90 + os.getpid() % 500}"
-    process = subprocess.Popen([xvfb, display, "-screen", "0", "1400x900x24", "-nolisten", "tcp"],
+    process = subprocess.Popen([xvfb, display, "-screen", "0", f"{size}x24", "-nolisten", "tcp"],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         socket = Path(f"/tmp/.X11-unix/X{display[1:]}")
@@ -155,11 +155,11 @@ def run(out: Path, cases: int, main_only: bool = False) -> None:
     print(f"{shooter.count} screenshots in {out}")
 
 
-def _again(out: Path, cases: int, **env: str) -> None:
+def _again(out: Path, cases: int, screen: str, **env: str) -> None:
     """The main screens once more in a process of their own (Qt reads the scale factor
-    and the colour scheme when it starts)."""
+    and the colour scheme when it starts), on a screen of its own."""
     done = subprocess.run([sys.executable, "-m", "tests.screenshots", str(out), "--cases",
-                           str(cases), "--main-only", "--on-this-screen"],
+                           str(cases), "--main-only", "--screen", screen],
                           env=dict(os.environ, **env), check=False)
     if done.returncode:
         raise SystemExit(f"the screenshots in {out} failed ({done.returncode})")
@@ -172,17 +172,15 @@ def main() -> int:
     parser.add_argument("--main-only", action="store_true",
                         help="the main screens only (unlock, dashboard, list, a concern, "
                              "reports, settings, the board's units)")
-    parser.add_argument("--on-this-screen", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--screen", default="1400x900", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.on_this_screen:  # started by _again, inside its screen
+    with virtual_screen(args.screen) as where:
+        print(f"Screen: {where} {args.screen}")
         run(args.out, args.cases, args.main_only)
-        return 0
-    with virtual_screen() as where:
-        print(f"Screen: {where}")
-        run(args.out, args.cases, args.main_only)
-        if not args.main_only:
-            _again(args.out / "200-percent", args.cases, QT_SCALE_FACTOR="2")
-            _again(args.out / "dark", args.cases, CASEBOOK_THEME="dark")
+    if not args.main_only:
+        # 200%: the smallest supported screen (1366x768) at twice the pixels.
+        _again(args.out / "200-percent", args.cases, "2732x1536", QT_SCALE_FACTOR="2")
+        _again(args.out / "dark", args.cases, "1400x900", CASEBOOK_THEME="dark")
     return 0
 
 

@@ -26,7 +26,8 @@ def _unlocked(shooter: Any, folder: Path, passphrase: str, today: date) -> Any:
     from app.ui.main_window import MainWindow
 
     window = MainWindow(folder, today=lambda: today)
-    window.resize(1280, 800)
+    room = window.screen().availableGeometry()
+    window.resize(min(1280, room.width()), min(800, room.height() - 40))
     window.show()
     shooter.shot(window, "unlock")
     window.unlock_view.passphrase.setText(passphrase)

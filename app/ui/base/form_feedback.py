@@ -199,11 +199,13 @@ _SCREEN_CHROME = QSize(40, 110)  # a task bar, a title bar and a little room aro
 
 
 def screen_bounded(window: QWidget, wanted: QSize) -> QSize:
-    """`wanted`, no bigger than the window's screen allows (90% of it) nor than the
-    smallest supported screen would, at the scale the window is shown at."""
-    ratio = window.devicePixelRatioF() or 1.0
-    smallest = QSize(int((SMALLEST_SCREEN.width() - _SCREEN_CHROME.width()) / ratio),
-                     int((SMALLEST_SCREEN.height() - _SCREEN_CHROME.height()) / ratio))
+    """`wanted`, no bigger than the window's screen allows (90% of it), nor than the
+    smallest supported screen (1366x768, less a task bar and a title bar) would allow:
+    a dialog opened on a big screen still fits when the laptop is used on its own.
+    Sizes are in the window's own (logical) pixels, so at 200% the same bound holds on
+    a screen of twice the pixels."""
+    smallest = QSize(SMALLEST_SCREEN.width() - _SCREEN_CHROME.width(),
+                     SMALLEST_SCREEN.height() - _SCREEN_CHROME.height())
     bounded = wanted.boundedTo(smallest)
     screen = window.screen()
     if screen is not None:
@@ -299,3 +301,22 @@ def ask_folder(parent: QWidget, title: str, start: Path) -> Path | None:
 def ask_save_file(parent: QWidget, title: str, suggested: Path, filters: str) -> Path | None:
     chosen, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), filters)
     return Path(chosen) if chosen else None
+
+
+def plain_buttons(dialog: QWidget, primary: QWidget | None = None) -> None:
+    """A dialog's buttons, as in every form: none is a default button (Enter in a field,
+    or a space typed while a button has the focus by chance, presses nothing by surprise),
+    words only (no icons), and the main action, if given, in the brand's blue."""
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QDialogButtonBox, QPushButton
+
+    from app.ui.base.theme import set_primary
+
+    for button in dialog.findChildren(QPushButton):
+        button.setAutoDefault(False)
+        button.setDefault(False)
+    for box in dialog.findChildren(QDialogButtonBox):
+        for boxed in box.buttons():
+            boxed.setIcon(QIcon())
+    if primary is not None:
+        set_primary(primary)

@@ -44,6 +44,7 @@ from app.ui.base.form_feedback import (
     field_with_message,
     fit_height,
     heading_font,
+    plain_buttons,
     text_width,
 )
 from app.ui.base.worker import WorkerState
@@ -144,7 +145,6 @@ class LetterDialog(QDialog):
         self.save_button = self.buttons.addButton(self.tr("&Save letter"),
                                                   QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setAccessibleName(self.tr("Make and save the letter"))
-        self.save_button.setDefault(True)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.close_button.setAccessibleName(self.tr("Cancel"))
         self.buttons.accepted.connect(self.save)
@@ -172,6 +172,7 @@ class LetterDialog(QDialog):
         self.setMinimumWidth(text_width(self, 96))
         self._set_enabled(False)
         self._load()
+        plain_buttons(self, self.save_button)
 
     # ----- loading -----------------------------------------------------------------------
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.services import handover
 from app.ui.base.date_field import DateField
-from app.ui.base.form_feedback import FieldMessage
+from app.ui.base.form_feedback import FieldMessage, plain_buttons
 from app.ui.base.worker import WorkerState
 from app.ui.session import Session
 
@@ -73,6 +73,7 @@ class ConsentDialog(QDialog):
             widget.textChanged.connect(self._enable)
         self.named.toggled.connect(self._enable)
         self._enable()
+        plain_buttons(self)
 
     def _enable(self) -> None:
         self.share_with.setEnabled(self.named.isChecked())

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from app.store.settings_service import HolidayEntry, HolidayKind
 from app.ui.base.date_field import DateField
-from app.ui.base.form_feedback import FieldMessage, fit_height, text_width
+from app.ui.base.form_feedback import FieldMessage, fit_height, plain_buttons, text_width
 from app.ui.base.formatting import format_day
 
 
@@ -64,6 +64,7 @@ class AddHolidayDialog(QDialog):
         self.label.textChanged.connect(self.validate)
         self.setMinimumWidth(text_width(self, 60))
         self.validate()
+        plain_buttons(self)
 
     def chosen_day(self) -> date:
         chosen = self.day.date()
