@@ -139,3 +139,21 @@ def test_forgotten_passphrase_recovery_key_then_a_new_passphrase(qtbot, folder: 
         events = [r[0] for r in again.cases.execute("SELECT event FROM audit")]
     assert "passphrase.changed" in events and "casebook.recovered" in events
     window.close()
+
+
+def test_the_window_stays_active_while_its_pages_are_built(qtbot, folder: Path) -> None:
+    """The pages are made after the unlock screen shows; none of their pieces may show as
+    a window of its own on the way (it would take the focus, and the keyboard shortcuts,
+    from the window)."""
+    from PySide6.QtWidgets import QApplication
+
+    from tests.gui.workspace_helpers import make_casebook, open_window
+
+    make_casebook(folder, lambda service: None)
+    window = open_window(qtbot, folder)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    assert window.unlocked
+    assert [w for w in QApplication.topLevelWidgets()
+            if w.isVisible() and w is not window] == []
+    window.close()

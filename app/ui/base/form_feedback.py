@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -43,9 +43,11 @@ class FieldMessage(QLabel):
         self.setAccessibleName(accessible_name)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.reserve = reserve
+        self._pending: bool | None = None  # visibility wanted before it had a parent
         if reserve:
             self.setMinimumHeight(self.fontMetrics().lineSpacing() * reserve)
-        self.setVisible(bool(reserve))
+        else:
+            self.setVisible(False)
         self.is_problem = False
 
     def show_problem(self, text: str | None) -> None:
@@ -60,7 +62,20 @@ class FieldMessage(QLabel):
 
     def _show(self, text: str) -> None:
         self.setText(text)
-        self.setVisible(bool(text) or bool(self.reserve))
+        visible = bool(text) or bool(self.reserve)
+        if self.parentWidget() is None:
+            # Shown without a parent it would be a window of its own (and take the focus
+            # from the real one): it is shown once it is placed in its page.
+            self._pending = visible
+            return
+        self.setVisible(visible)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if (event.type() == QEvent.Type.ParentChange and self._pending is not None
+                and self.parentWidget() is not None):
+            self.setVisible(self._pending)
+            self._pending = None
+        super().changeEvent(event)
 
     def has_message(self) -> bool:
         """Whether it says anything (it may be on screen, empty, holding its line)."""

@@ -66,7 +66,6 @@ class FindPersonDialog(QDialog):
         self.reason.setPlaceholderText(self.tr("For example: C phoned and gave only a name"))
         self.message = FieldMessage(self.tr("Problem"))
         self.message.setMinimumHeight(self.fontMetrics().lineSpacing() * 2)
-        self.message.setVisible(True)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         text_label = QLabel(self.tr("&Name, email or phone:"))
