@@ -247,8 +247,10 @@ def text_width(widget: QWidget, characters: int) -> int:
     return widget.fontMetrics().averageCharWidth() * characters
 
 
-def centred_page(page: QWidget, characters: int = 110) -> QScrollArea:
-    """A page in a scroll area, centred and no wider than is comfortable to read."""
+def centred_page(page: QWidget, characters: int = 110, name: str = "") -> QScrollArea:
+    """A page in a scroll area, centred and no wider than is comfortable to read. The area
+    takes the keyboard's focus to scroll, so it is named (for screen readers) after the
+    page."""
     page.setMaximumWidth(text_width(page, characters))
     holder = QWidget()
     row = QHBoxLayout(holder)
@@ -259,6 +261,8 @@ def centred_page(page: QWidget, characters: int = 110) -> QScrollArea:
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
     area.setWidget(holder)
+    area.setAccessibleName(name or page.accessibleName() or page.objectName()
+                           or QScrollArea.tr("Page"))
     return area
 
 

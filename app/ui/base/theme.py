@@ -56,7 +56,7 @@ LIGHT = Colours(
 
 DARK = Colours(
     window="#181c20", surface="#22272c", alternate="#272d33", text="#e8edee", quiet="#b3bfc7",
-    border="#5d6b75", brand="#3d8fe0", brand_strong="#1f5fa8", on_brand="#ffffff",
+    border="#5d6b75", brand="#1d63b0", brand_strong="#174f8c", on_brand="#ffffff",
     focus="#ffeb3b", error="#ff8a80", warning="#ffd180", success="#7fd6a4", link="#8cc4ff",
     sidebar="#0d1b33", sidebar_text="#e8edee", sidebar_selected="#1f5fa8",
     chips={"stage": ("#1d3b61", "#dbe8f6"), "overdue": ("#8c1d18", "#ffffff"),

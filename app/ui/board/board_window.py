@@ -47,7 +47,7 @@ class BoardWindow(QMainWindow):
         self.session = BoardSession(self.worker, today, self)
         self.recovery_dialog: BoardRecoveryKeyDialog | None = None
         self.create_page = BoardCreatePage(self.worker, folder)
-        self.create_area = centred_page(self.create_page, 100)
+        self.create_area = centred_page(self.create_page, 100, self.tr("Create the board's store"))
         self.unlock_view = BoardUnlockView(folder)
         self.workspace = BoardWorkspace(self.session)
         self.stack = QStackedWidget()

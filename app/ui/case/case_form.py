@@ -142,6 +142,7 @@ class CaseForm(QDialog):
         self._last_focus: QWidget | None = None
         self._settled: tuple[object, ...] | None = None
         self._asking: QMessageBox | None = None
+        self._ordered = False  # the tab order is set once, when first shown
 
         self.intro = note(intro)
         self.intro.setVisible(bool(intro))
@@ -415,11 +416,36 @@ class CaseForm(QDialog):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         """No button is a default button (including those a form adds): Enter in a field,
-        or a space typed while a button has the focus by chance, never saves or closes."""
+        or a space typed while a button has the focus by chance, never saves or closes.
+        Tab goes through the form in reading order."""
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)
             button.setDefault(False)
         super().showEvent(event)
+        if not self._ordered:
+            self._ordered = True
+            self.tab_in_reading_order()
+
+    def tab_in_reading_order(self) -> None:
+        """Tab from field to field as they are read: down the form, left to right within
+        a row; then the identity notice's buttons, then the form's own buttons."""
+        def focusable(root: QWidget) -> list[QWidget]:
+            inside = [root, *root.findChildren(QWidget)]
+            return [w for w in inside if w.focusPolicy() & Qt.FocusPolicy.TabFocus
+                    and w.focusProxy() is None and not isinstance(w.parentWidget(), QComboBox)]
+
+        chain: list[QWidget] = []
+        for row in range(self.form.rowCount()):
+            for role in (QFormLayout.ItemRole.LabelRole, QFormLayout.ItemRole.FieldRole,
+                         QFormLayout.ItemRole.SpanningRole):
+                item = self.form.itemAt(row, role)
+                widget = item.widget() if item is not None else None
+                if widget is not None:
+                    chain += [w for w in focusable(widget) if w not in chain]
+        chain += focusable(self.notice)
+        chain += list(self.buttons.buttons())
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     # ----- the identity check -----------------------------------------------------------
 

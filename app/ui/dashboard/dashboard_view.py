@@ -136,7 +136,7 @@ class DashboardView(QWidget):
         layout.addStretch(1)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(centred_page(page, 170))
+        outer.addWidget(centred_page(page, 170, self.tr("Dashboard")))
         self.setTabOrder(self.deadlines, self.waiting)
         self.setTabOrder(self.waiting, self.late_actions)
 

@@ -137,7 +137,7 @@ class KpiReportView(QWidget):
         column.addWidget(self.heading)
         column.addWidget(self.kpis)
         column.addStretch(1)
-        self.scroll_area = centred_page(page, _PAGE_WIDTH_CHARACTERS)
+        self.scroll_area = centred_page(page, _PAGE_WIDTH_CHARACTERS, self.tr("Reports"))
 
         self.progress = WorkProgress()
         self.busy = BusyIndicator()

@@ -222,7 +222,8 @@ class ReturnView(QWidget):
         column.addWidget(self.problems_box)
         column.addWidget(self.preview_box, 10)
         column.addStretch(1)
-        self.scroll_area = centred_page(page, _PAGE_WIDTH_CHARACTERS)
+        self.scroll_area = centred_page(page, _PAGE_WIDTH_CHARACTERS,
+                                        self.tr("Return to the board"))
 
         self.progress = WorkProgress()
         self.message = FieldMessage(self.tr("Return message"))

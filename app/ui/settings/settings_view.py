@@ -208,7 +208,7 @@ class SettingsView(QWidget):
                     self.unit_key_box, holidays_box, identity_box):
             column.addWidget(box)
         column.addStretch(1)
-        self.scroll_area = centred_page(page, _PAGE_WIDTH_CHARACTERS)
+        self.scroll_area = centred_page(page, _PAGE_WIDTH_CHARACTERS, self.tr("Settings"))
 
         self.busy = BusyIndicator()
         self.message = FieldMessage(self.tr("Settings message"))
