@@ -262,7 +262,7 @@ def centred_page(page: QWidget, characters: int = 110, name: str = "") -> QScrol
     area.setFrameShape(QScrollArea.Shape.NoFrame)
     area.setWidget(holder)
     area.setAccessibleName(name or page.accessibleName() or page.objectName()
-                           or QScrollArea.tr("Page"))
+                           or area.tr("Page"))
     return area
 
 
