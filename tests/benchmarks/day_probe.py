@@ -242,21 +242,27 @@ class Day(QObject):
             QTest.keyClick(view.search, Qt.Key.Key_Backspace)
             yield lambda: view.model.query.search == "" and not view.model._fetching
             yield 0.3
+            answered: list[tuple[int, float]] = []
+
+            def loaded(_total: int, word: str = word,
+                       answered: list[tuple[int, float]] = answered) -> None:
+                if view.model.query.search == word and not answered:
+                    answered.append((painted.count, time.perf_counter()))
+
+            view.model.loaded.connect(loaded)  # before the keys: the answer may come at once
             last = 0.0
             for char in word:
                 QTest.keyClick(view.search, char)
                 last = time.perf_counter()
                 yield KEY_GAP_S
-            answered: list[int] = []
-
-            def loaded(_total: int, word: str = word, answered: list[int] = answered) -> None:
-                if view.model.query.search == word and not answered:
-                    answered.append(painted.count)
-
-            view.model.loaded.connect(loaded)
-            yield lambda answered=answered: bool(answered) and painted.count > answered[0]
+            # Shown: the table's next paint after the answer; when the rows did not change
+            # (nothing to paint), the answer itself.
+            yield lambda answered=answered: bool(answered) and (
+                painted.count > answered[0][0] or time.perf_counter() - answered[0][1] > 0.2)
             view.model.loaded.disconnect(loaded)
-            self.search.append(painted.first_after[answered[0]] - last)
+            count, at = answered[0]
+            shown = painted.first_after.get(count, at)
+            self.search.append(shown - last)
         view.search.selectAll()
         QTest.keyClick(view.search, Qt.Key.Key_Backspace)
         yield lambda: view.model.query.search == "" and not view.model._fetching
