@@ -230,6 +230,7 @@ def apply(app: QApplication | None = None) -> None:
     target = app or QApplication.instance()
     if not isinstance(target, QApplication):
         return
+    keep_the_window_answering()
     dark = system_is_dark(target)
     wanted = DARK if dark else LIGHT
     if target.property("casebook-theme") == ("dark" if dark else "light"):
@@ -243,6 +244,17 @@ def apply(app: QApplication | None = None) -> None:
     if not target.property("casebook-theme-watch"):
         target.setProperty("casebook-theme-watch", True)
         target.styleHints().colorSchemeChanged.connect(lambda _scheme: _follow(target))
+
+
+def keep_the_window_answering() -> None:
+    """The window's thread waits at most about a millisecond for the interpreter lock
+    when the worker thread is busy in Python (a report's figures, a search index being
+    written), instead of Python's default of five: every event the window handles in
+    Python needs the lock."""
+    import sys
+
+    if sys.getswitchinterval() > 0.001:
+        sys.setswitchinterval(0.001)
 
 
 def _follow(app: QApplication) -> None:

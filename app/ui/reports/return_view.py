@@ -386,6 +386,9 @@ class ReturnView(QWidget):
                 .replace("%2", str(count)))
         else:
             self.problems.clear_rows()
+        if preview is None:  # emptied before it is hidden: hiding a full tree lays it out
+            self.tree.clear_payload()
+            self.json.clear()
         self.preview_box.setVisible(preview is not None)
         if preview is not None:
             self.tree.show_payload(preview.payload)
