@@ -291,8 +291,10 @@ class Day(QObject):
 
     def return_preview(self) -> Step:
         shell = self.window.shell
+        self.watch.step = "return preview (showing the page)"
         shell.show_page("return")
         yield self.settled()
+        self.watch.step = "return preview"
         shell.returns.build_preview()
         yield lambda: (shell.returns.preview or shell.returns.blocked) is not None
         yield self.settled()
@@ -305,12 +307,14 @@ class Day(QObject):
         yield lambda: view.model.rowCount() > 0
         view.table.setCurrentIndex(view.model.index(0, 0))
         view.table.setFocus()
+        self.watch.step = "type a note (opening the form)"
         QTest.keyClick(w, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
         workspace = shell.workspace
         yield lambda: type(workspace.current_dialog).__name__ == "ConversationForm"
         form = workspace.current_dialog
         yield 0.3
         form.notes.setFocus()
+        self.watch.step = "type a note"
         text = ("C said the night rota has been two nurses short since the summer and the "
                 "agency staff do not know the ward. ")
         typed = 0
@@ -326,6 +330,7 @@ class Day(QObject):
         form.keeper.save_now()
         yield self.settled()
         form.keeper.stop()
+        self.watch.step = "type a note (closing the form)"
         form.done(0)
         yield self.settled()
         yield 0.3

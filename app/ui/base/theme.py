@@ -189,7 +189,6 @@ QTableView, QTreeView, QListView {{ background: {c.surface}; border: 1px solid {
     border-radius: 4px; alternate-background-color: {c.alternate};
     selection-background-color: {c.brand}; selection-color: {c.on_brand}; }}
 QTableView:focus, QTreeView:focus, QListView:focus {{ border: 2px solid {c.focus}; }}
-QTreeView::item, QTableView::item {{ padding: 3px 4px; }}
 QHeaderView::section {{ background: {c.alternate}; color: {c.text}; padding: 4px 16px 4px 6px;
     border: none; border-right: 1px solid {c.border}; border-bottom: 1px solid {c.border};
     font-weight: 600; }}

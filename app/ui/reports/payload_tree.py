@@ -47,7 +47,10 @@ _IN_CONTEXT: dict[tuple[str, str], str] = {
     ("feedback", "received"): "Feedback received",
     ("figures", "period"): "Period the figures cover",
 }
-_COLLAPSED = frozenset({"by_service", "by_theme", "by_raiser_category", "audit_head"})
+# Opened by a click: the breakdowns, and the learning statements (also listed in full
+# beside the tree; hundreds of open lines make the tree slow to lay out).
+_COLLAPSED = frozenset({"by_service", "by_theme", "by_raiser_category", "audit_head",
+                        "learning"})
 
 
 def label_for(parent: str, key: str) -> str:
@@ -106,8 +109,11 @@ class PayloadTree(QTreeWidget):
         self.setUniformRowHeights(True)
         header = self.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # Values are short (counts, dates, a fingerprint): a fixed width, not measured over
+        # every line each time the tree changes.
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
+        self.setColumnWidth(1, self.fontMetrics().averageCharWidth() * 34)
         self.leaves: dict[str, QTreeWidgetItem] = {}
 
     def show_payload(self, payload: Mapping[str, Any]) -> None:
@@ -120,8 +126,6 @@ class PayloadTree(QTreeWidget):
         spanned: list[QTreeWidgetItem] = []
         collapsed: list[QTreeWidgetItem] = []
         self._add(root, "", "", payload, spanned, collapsed)
-        header = self.header()
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         self.setUpdatesEnabled(False)
         try:
             self.addTopLevelItems(root.takeChildren())
@@ -132,7 +136,6 @@ class PayloadTree(QTreeWidget):
                 item.setExpanded(False)
         finally:
             self.setUpdatesEnabled(True)
-            header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
 
     def _add(self, parent: QTreeWidgetItem, parent_key: str, path: str, value: object,
              spanned: list[QTreeWidgetItem], collapsed: list[QTreeWidgetItem]) -> None:
