@@ -167,7 +167,8 @@ class Day(QObject):
             for name, step in (("list", self.open_list), ("sort", self.sort),
                                ("search", self.search_as_you_type),
                                ("concerns", lambda: self.open_concerns(3)),
-                               ("return", self.return_preview), ("note", self.type_note),
+                               ("reports", self.reports), ("return", self.return_preview),
+                               ("note", self.type_note),
                                ("lock", self.lock_and_unlock)):
                 if name in only:
                     yield from self.timed(name, step())
@@ -176,8 +177,7 @@ class Day(QObject):
         yield from self.timed("sort", self.sort())
         yield from self.timed("search as you type", self.search_as_you_type())
         yield from self.timed("open ten concerns", self.open_concerns(10))
-        shell.show_page("reports")
-        yield from self.timed("reports", self.wait(lambda: shell.reports.loaded is not None))
+        yield from self.timed("reports", self.reports())
         yield from self.timed("return preview", self.return_preview())
         yield from self.timed("type a note", self.type_note())
         yield from self.timed("lock and unlock", self.lock_and_unlock())
@@ -289,6 +289,12 @@ class Day(QObject):
         shell.show_page("concerns")
         yield 0.1
 
+    def reports(self) -> Step:
+        shell = self.window.shell
+        shell.show_page("reports")
+        yield lambda: shell.reports.loaded is not None
+        yield self.settled()
+
     def return_preview(self) -> Step:
         shell = self.window.shell
         self.watch.step = "return preview (showing the page)"
@@ -346,10 +352,33 @@ class Day(QObject):
         yield from self.unlock()
 
 
+def _watch_gc(day: Day) -> None:
+    """With CASEBOOK_DAY_GC=1: note each garbage collection of 10 ms or more (which thread
+    ran it, which generation), to tell them from the app's own stalls."""
+    import gc
+    import threading
+
+    started: dict[str, float] = {}
+
+    def callback(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            started["at"] = time.perf_counter()
+        elif "at" in started:
+            took = (time.perf_counter() - started.pop("at")) * 1000
+            if took >= 10:
+                day.result.setdefault("gc", []).append(
+                    f"{day.watch.step}: generation {info['generation']} {took:.0f} ms on "
+                    f"{threading.current_thread().name}")
+
+    gc.callbacks.append(callback)
+
+
 def main() -> int:
     folder = Path(sys.argv[1])
     app = QApplication(["casebook"])
     day = Day(os.environ.get("CASEBOOK_BENCH_PASS", ""))
+    if os.environ.get("CASEBOOK_DAY_GC"):
+        _watch_gc(day)
     QTimer.singleShot(600_000, QApplication.quit)  # never hang
 
     def started() -> None:
