@@ -93,6 +93,25 @@ def _shown(book: Casebook, rows: list[ConcernRow]) -> list[ListedConcern]:
     return shown
 
 
+def masked_texts(book: Casebook, texts: list[tuple[int, str]]) -> list[str]:
+    """Each (concern id, text) as it may be shown: any held identity masked, C's own name
+    as the concern's pseudonym, as the list masks its rows."""
+    if not texts:
+        return []
+    scanner = scanning.scanner_for(book)
+    ids = sorted({cid for cid, _ in texts})
+    marks = ",".join("?" * len(ids))
+    people = {int(cid): (scanning.own_from(int(cid), ref, anonymity), str(pseudonym))
+              for cid, ref, anonymity, pseudonym in book.cases.execute(
+                  "SELECT id, person_ref, anonymity, pseudonym FROM concerns"
+                  f" WHERE id IN ({marks})", ids)}
+    shown = []
+    for cid, text in texts:
+        own, pseudonym = people.get(cid, (None, "C"))
+        shown.append(scanner.mask(text, own=own, pseudonym=pseudonym) if text else text)
+    return shown
+
+
 def first_page(book: Casebook, query: ListQuery, limit: int = 200
                ) -> tuple[int, list[ListedConcern]]:
     """How many concerns match, and the first page, as the list shows them."""

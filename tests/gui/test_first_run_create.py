@@ -54,7 +54,7 @@ def test_create_validates_as_the_user_types_and_shows_the_key_once(
     qtbot.keyClick(page.unit, Qt.Key.Key_Backspace)
     assert "reporting unit" in page.unit_message.text()
     qtbot.keyClicks(page.unit, "Acute Services")
-    assert not page.unit_message.isVisible()
+    assert not page.unit_message.has_message()
 
     qtbot.keyClicks(page.passphrase, "short")
     assert page.meter.strength.level == 0
@@ -62,7 +62,7 @@ def test_create_validates_as_the_user_types_and_shows_the_key_once(
     assert page.passphrase_message.is_problem
     qtbot.keyClicks(page.passphrase, " but now long enough")
     assert page.meter.strength.acceptable and page.meter.bar.value() >= 1
-    assert not page.passphrase_message.isVisible()
+    assert not page.passphrase_message.has_message()
     qtbot.keyClicks(page.confirm, "short but")
     assert page.confirm_message.text() == "The two passphrases are different."
     assert not page.create_button.isEnabled()
@@ -70,7 +70,7 @@ def test_create_validates_as_the_user_types_and_shows_the_key_once(
     qtbot.keyClicks(page.passphrase, NEW_PASSPHRASE)
     page.confirm.clear()
     qtbot.keyClicks(page.confirm, NEW_PASSPHRASE)
-    assert not page.confirm_message.isVisible()
+    assert not page.confirm_message.has_message()
     assert page.meter.label.text() in ("Good", "Strong")
     assert page.create_button.isEnabled()
 

@@ -63,7 +63,8 @@ def test_the_fingerprint_is_recorded_from_the_person_tab(qtbot, folder: Path) ->
     qtbot.mouseClick(workspace.person.fingerprint, Qt.MouseButton.LeftButton)
     dialog = workspace.current_dialog
     assert isinstance(dialog, FingerprintDialog)
-    assert not dialog.save_button.isEnabled()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)  # nothing typed yet
+    assert dialog.isVisible() and "Name" in dialog.messages.text()
     qtbot.keyClicks(dialog.name, "Oighrig Vallance")
     save(qtbot, window, dialog)
     qtbot.waitUntil(lambda: "is recorded" in workspace.person.explanation.text())

@@ -102,12 +102,16 @@ def test_a_letter_is_written_for_the_person_checked_and_saved_protected(
 
         dialog.text.setPlainText(dialog.text.toPlainText().replace("C was upset.\n", ""))
         qtbot.keyClicks(dialog.options.password, PASSWORD)
-        qtbot.keyClicks(dialog.options.confirm, PASSWORD)
+        qtbot.keyClicks(dialog.options.confirm, PASSWORD[:-1])
+        assert "not the same" in dialog.options.confirm_message.text()
+        qtbot.keyClicks(dialog.options.confirm, PASSWORD[-1])
+        assert not dialog.options.confirm_message.has_message()
         dialog.options.set_path(tmp_path / "letter.pdf")
         _click_save(qtbot, dialog)
         assert "Give a reason" in dialog.reason_message.text()
         assert not any(e == "identity.revealed" for e, _, _ in opened.audit())
         qtbot.keyClicks(dialog.reason, "Sending the stage 1 outcome")
+        assert not dialog.reason_message.has_message()
         with qtbot.waitSignal(dialog.saved, timeout=10000):
             _click_save(qtbot, dialog)
         assert "protected with the password" in dialog.message.text()

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.backup import make_backup
-from app.ui.base.form_feedback import FieldMessage
+from app.ui.base.form_feedback import FieldMessage, plain_buttons
 from app.ui.base.work_progress import WorkProgress, WorkTicket
 from app.ui.base.worker import WorkerState
 from app.ui.session import Session
@@ -76,6 +76,7 @@ class BackupDialog(QDialog):
         self.folder.textChanged.connect(self._validate)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
         self._validate()
+        plain_buttons(self)
 
     def _choose(self) -> None:
         chosen = QFileDialog.getExistingDirectory(self, self.tr("Folder for the backup"))

@@ -43,6 +43,7 @@ from app.core.kpi import STAGE_KEYS
 from app.core.periods import Period
 from app.store.board import Board
 from app.ui.base.form_feedback import BusyIndicator, FieldMessage, heading_font
+from app.ui.base.formatting import period_text
 from app.ui.base.worker import WorkerState
 from app.ui.board.board_session import BoardSession
 from app.ui.board.period_chooser import PeriodChooser
@@ -263,7 +264,7 @@ class ReportPage(QWidget):
         notes = []
         if not report.units:
             notes.append(self.tr("No returns are held for {period}.").format(
-                period=report.period.label))
+                period=period_text(report.period)))
         if report.not_sent:
             notes.append(self.tr("No return from: {units}.").format(
                 units=", ".join(report.not_sent)))

@@ -2,7 +2,7 @@
 
 It names what was found in the users' words ("Notes: this mentions C's name and a phone
 number.") and never repeats the words themselves. It always takes the same space, found
-or not (three lines and a row of buttons, reserved when the form opens), so the fields
+or not (three lines, the buttons beside them, reserved when the form opens), so the fields
 above it and the buttons below never move under the mouse: when nothing is found it says
 so quietly, and while a check runs it says that.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.ui.base.formatting import tr
 from app.ui.case.fields import quiet_colour, warning_colour
@@ -81,18 +81,20 @@ class IdentityNotice(QFrame):
             button.setSizePolicy(policy)
         self.replace_button.clicked.connect(self.replace_requested.emit)
         self.keep_button.clicked.connect(self.keep_requested.emit)
+        # The sentence on the left, the two buttons beside it: three lines' height in all,
+        # so a form keeps its room for fields even at 200% on a small screen.
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
-        buttons.addStretch(1)
-        buttons.addWidget(self.replace_button)
-        buttons.addWidget(self.keep_button)
-        layout = QVBoxLayout(self)
+        buttons.addWidget(self.replace_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        buttons.addWidget(self.keep_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
         layout.addWidget(self.text, 1)
         layout.addLayout(buttons)
         margins = layout.contentsMargins()
         self.text.setFixedHeight(self.fontMetrics().lineSpacing() * LINES + 4)
-        self.setFixedHeight(self.text.height() + self.replace_button.sizeHint().height()
-                            + layout.spacing() + margins.top() + margins.bottom() + 4)
+        self.setFixedHeight(max(self.text.height(), self.replace_button.sizeHint().height())
+                            + margins.top() + margins.bottom() + 4)
         self.state = "idle"
         self.show_idle()
 

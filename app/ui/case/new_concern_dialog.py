@@ -2,8 +2,9 @@
 
 Named, unnamed or anonymous: only a named concern records the person, and
 their details go to the separately encrypted identity store, never into case
-text. An unfinished form is kept as an encrypted draft (without the person's
-details, which never go into a draft) and offered again next time.
+text. An unfinished form is kept as an encrypted draft and offered again next
+time: the person's details with it, but apart, in the identity store too
+(app/store/person_drafts.py), never in the casebook's drafts.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from app.core.identity import PersonDetails
 from app.core.records import Anonymity, ConsentMethod, Stage
 from app.core.rules import validate_concern
 from app.services import identity_scan
+from app.store import person_drafts
 from app.store.concerns import NewConcern
 from app.store.name_digests import name_problem
 from app.store.workspace_queries import drafts_for
@@ -47,7 +49,8 @@ class NewConcernDialog(CaseForm):
             session, self.tr("New concern"), self.tr("Record concern"),
             self.tr("Record what C raised. Case records refer to the person as C."), parent)
         self.today = session.today()
-        self.keeper = DraftKeeper(session, KIND, None, self.draft_fields, self)
+        self.keeper = DraftKeeper(session, KIND, None, self.draft_fields, self,
+                                  person=self.person_values)
         self.intake = IntakeFields(self, self.today)
         self.intake.add_when_and_how()
         self.anonymity = Choice(self.tr("Who raised it"), [
@@ -97,8 +100,8 @@ class NewConcernDialog(CaseForm):
                                 "store)"))
         layout = QFormLayout(box)
         layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        layout.addRow(hint_label(self.tr("Shown only through Reveal, with a reason, and never "
-                                         "kept in a draft.")))
+        layout.addRow(hint_label(self.tr("Shown only through Reveal, with a reason. While you "
+                                         "type they are kept in the identity store too.")))
         self.person: dict[str, QLineEdit] = {}
         for key, label in _PERSON_FIELDS:
             edit = QLineEdit()
@@ -111,7 +114,10 @@ class NewConcernDialog(CaseForm):
         problem = ProblemLabel()
         layout.addRow(problem)
         self.track("person", self.tr("Person's name"), self.person["name"], problem, box)
-        self.person["name"].textChanged.connect(lambda _t: self._changed("person"))
+        self.person["name"].textChanged.connect(lambda _t: self._changed("person", typing=True))
+        for key, edit in self.person.items():
+            if key != "name":
+                edit.textChanged.connect(lambda _t: self.on_change())
         return box
 
     # ----- the form's shape -------------------------------------------------------------
@@ -233,11 +239,11 @@ class NewConcernDialog(CaseForm):
         if isinstance(result, int):
             self.created.emit(result)
 
-    def reject(self) -> None:
+    def before_close(self) -> None:
+        """Closing keeps what was typed, the person's details included, as a draft."""
         if not self.forgotten and not self._busy:
             self.keeper.save_now()
             self.keeper.stop()
-        super().reject()
 
     def forget(self) -> None:
         self.keeper.stop()
@@ -246,13 +252,27 @@ class NewConcernDialog(CaseForm):
         self.unnamed_name.clear()
         super().forget()
 
-    # ----- drafts (never the person's details) ------------------------------------------
+    # ----- drafts (the person's details apart, in the identity store) --------------------
+
+    def person_values(self) -> dict[str, str]:
+        """The person's details as typed, for their draft in the identity store (none for
+        an unnamed or anonymous concern: the name typed for a fingerprint is never kept)."""
+        if self.forgotten or not self._named():
+            return {}
+        return {key: edit.text() for key, edit in self.person.items()}
+
+    def pending_person(self) -> tuple[str, dict[str, str]] | None:
+        """On lock: the draft's token and the person's details, to keep with the draft."""
+        if self.forgotten or self.keeper.stopped:
+            return None
+        return self.keeper.token, self.person_values()
 
     def draft_fields(self) -> dict[str, Any] | None:
         if self.forgotten:
             return None
         fields = self.intake.draft_fields()
-        if not str(fields["summary"]).strip():
+        if not str(fields["summary"]).strip() and not any(
+                v.strip() for v in self.person_values().values()):
             return None
         fields.update(anonymity=self.anonymity.value(), start=self.start.value(),
                       handler=self.handler.text())
@@ -265,21 +285,29 @@ class NewConcernDialog(CaseForm):
         self.keeper.typed()
 
     def _offer_draft(self) -> None:
-        def job(state: WorkerState) -> list[DraftForm]:
-            return draft_forms(drafts_for(state.require_book().cases, None, KIND), KIND)
+        def job(state: WorkerState) -> tuple[list[DraftForm], dict[str, str]]:
+            book = state.require_book()
+            forms = draft_forms(drafts_for(book.cases, None, KIND), KIND)
+            person_drafts.discard_all_but(book, {f.token for f in forms})
+            return forms, (person_drafts.read(book, forms[-1].token) if forms else {})
 
-        self.session.read(job, self._restore_newest, lambda _message: None)
+        self.session.read(job, lambda found: self._restore_newest(*found),
+                          lambda _message: None)
 
-    def _restore_newest(self, forms: list[DraftForm]) -> None:
-        if self.forgotten or not forms or self._touched:
+    def _restore_newest(self, forms: list[DraftForm], person: dict[str, str] | None = None
+                        ) -> None:
+        if self.forgotten or not forms or self._touched or self.typed():
             return
         form = forms[-1]
         self.intake.fill_from_draft(form.fields)
         self.anonymity.set_value(str(form.fields.get("anonymity") or Anonymity.NAMED.value))
         self.start.set_value(str(form.fields.get("start") or "none"))
         self.handler.setText(str(form.fields.get("handler") or ""))
+        for key, edit in self.person.items():
+            edit.setText((person or {}).get(key, ""))
         self.keeper.adopt(form)
         self._arrange()
         self.settle()
-        self.intro.setText(self.tr("Recovered the concern you were recording. The person's "
-                                   "details are never kept in a draft: enter them again."))
+        self.intro.setText(self.tr("Recovered the concern you were recording, with the "
+                                   "person's details. It is still a draft until you record "
+                                   "it."))

@@ -44,7 +44,7 @@ class RecordsTab(WorkspaceTab):
             self.tr("Received"), self.tr("Would speak up again"), self.tr("Comments")])
         self.disclosures = record_list(self.tr("Disclosures of identity"), [
             self.tr("Date"), self.tr("Told to"), self.tr("Role"), self.tr("Why"),
-            self.tr("Footing")])
+            self.tr("On what basis")])
         self.involved = record_list(self.tr("People involved"), [
             self.tr("Name"), self.tr("Role"), self.tr("How they were involved")])
         self.kinds: dict[QTreeWidget, str] = {

@@ -202,6 +202,17 @@ class ConcernWorkspace(QWidget):
                 found.append(("new_concern", None, body))
         return found
 
+    def pending_person_drafts(self) -> list[tuple[str, dict[str, str]]]:
+        """The person's details typed into an open New concern form (token, details), kept
+        apart from its draft, in the identity store, on lock."""
+        found: list[tuple[str, dict[str, str]]] = []
+        for dialog in self.dialogs:
+            if isinstance(dialog, NewConcernDialog):
+                pending = dialog.pending_person()
+                if pending is not None:
+                    found.append(pending)
+        return found
+
     # ----- forms ------------------------------------------------------------------------
 
     def log_conversation(self) -> None:

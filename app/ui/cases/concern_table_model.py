@@ -20,12 +20,13 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 
 from app.services import concern_list
 from app.services.concern_list import ListedConcern
 from app.store.listing import SORT_COLUMNS, ListQuery
 from app.ui.base.formatting import format_day, service_label, stage_label, status_label
+from app.ui.base.theme import chip_colours
 from app.ui.base.worker import CasebookWorker, WorkerState
 
 Index = QModelIndex | QPersistentModelIndex
@@ -56,17 +57,21 @@ class ConcernTableModel(QAbstractTableModel):
         self._fetching = False
         self.query = ListQuery()
         self.today = today or date.today()
+        self._live = False  # asked for rows since unlocking (a sort before that only notes)
 
     # ----- asking the worker -------------------------------------------------
 
     def set_query(self, query: ListQuery) -> None:
         """Start again with a new filter, search or sort: count and the first page."""
         self.query = query
+        self._live = True
         self._generation += 1
         generation = self._generation
         self._fetching = True
 
-        def job(state: WorkerState) -> tuple[int, list[ListedConcern]]:
+        def job(state: WorkerState) -> tuple[int, list[ListedConcern]] | None:
+            if generation != self._generation:
+                return None  # typed past already: a newer query is queued behind this one
             return concern_list.first_page(state.require_book(), query, PAGE)
 
         self._worker.submit(job, lambda result: self._first_page(generation, result),
@@ -75,15 +80,27 @@ class ConcernTableModel(QAbstractTableModel):
     def refresh(self) -> None:
         self.set_query(self.query)
 
-    def _first_page(self, generation: int, result: tuple[int, list[ListedConcern]]) -> None:
-        if generation != self._generation:
+    def _first_page(self, generation: int,
+                    result: tuple[int, list[ListedConcern]] | None) -> None:
+        if generation != self._generation or result is None:
             return
         total, rows = result
-        self.beginResetModel()
-        self._rows, self._total = rows, total
-        self.endResetModel()
+        self._replace_rows(rows)
+        self._total = total
         self._fetching = False
         self.loaded.emit(total)
+
+    def _replace_rows(self, rows: list[ListedConcern]) -> None:
+        """New rows, removed and inserted rather than a model reset: a reset would also
+        reset the header, losing the columns the user chose, their order and widths."""
+        if self._rows:
+            self.beginRemoveRows(QModelIndex(), 0, len(self._rows) - 1)
+            self._rows = []
+            self.endRemoveRows()
+        if rows:
+            self.beginInsertRows(QModelIndex(), 0, len(rows) - 1)
+            self._rows = rows
+            self.endInsertRows()
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
         return not parent.isValid() and not self._fetching and len(self._rows) < self._total
@@ -116,15 +133,18 @@ class ConcernTableModel(QAbstractTableModel):
         key = self.COLUMNS[column][0]
         if key not in SORT_COLUMNS:
             return  # text columns are not sorted (the list sorts in SQL, by its indexes)
-        self.set_query(replace(self.query, sort=key,
-                               descending=order == Qt.SortOrder.DescendingOrder))
+        query = replace(self.query, sort=key, descending=order == Qt.SortOrder.DescendingOrder)
+        if self._live:
+            self.set_query(query)
+        else:  # the view is still being set up: the rows are asked for once, later
+            self.query = query
 
     def forget(self) -> None:
         """On lock: drop every row, and ignore answers still on their way."""
         self._generation += 1
-        self.beginResetModel()
-        self._rows, self._total, self._fetching = [], 0, False
-        self.endResetModel()
+        self._live = False
+        self._replace_rows([])
+        self._total, self._fetching = 0, False
 
     # ----- what the view reads ------------------------------------------------
 
@@ -154,11 +174,22 @@ class ConcernTableModel(QAbstractTableModel):
         column = self.COLUMNS[index.column()][0]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._text(row, column)
-        if role == Qt.ItemDataRole.ForegroundRole and column == "next_due" and self._overdue(row):
-            return QBrush(QColor("#b00020"))
+        if column == "next_due" and role in (Qt.ItemDataRole.ForegroundRole,
+                                             Qt.ItemDataRole.BackgroundRole):
+            tone = self._tone(row)
+            if tone is not None:  # a status chip's colours: overdue red, today yellow
+                background, text = chip_colours(tone)
+                return QBrush(text if role == Qt.ItemDataRole.ForegroundRole else background)
         if role == Qt.ItemDataRole.UserRole:
             return row.concern_id
         return None
+
+    def _tone(self, row: ListedConcern) -> str | None:
+        if row.next_due is None:
+            return None
+        if row.next_due < self.today:
+            return "overdue"
+        return "today" if row.next_due == self.today else None
 
     def _overdue(self, row: ListedConcern) -> bool:
         return row.next_due is not None and row.next_due < self.today

@@ -29,7 +29,13 @@ from shiboken6 import isValid
 
 from app.services import find_person
 from app.services.find_person import PersonMatch
-from app.ui.base.form_feedback import BusyIndicator, FieldMessage, field_with_message, text_width
+from app.ui.base.form_feedback import (
+    BusyIndicator,
+    FieldMessage,
+    field_with_message,
+    plain_buttons,
+    text_width,
+)
 from app.ui.base.formatting import format_day, stage_label, status_label
 from app.ui.base.worker import WorkerState
 from app.ui.session import Session
@@ -60,7 +66,6 @@ class FindPersonDialog(QDialog):
         self.reason.setPlaceholderText(self.tr("For example: C phoned and gave only a name"))
         self.message = FieldMessage(self.tr("Problem"))
         self.message.setMinimumHeight(self.fontMetrics().lineSpacing() * 2)
-        self.message.setVisible(True)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         text_label = QLabel(self.tr("&Name, email or phone:"))
@@ -114,6 +119,7 @@ class FindPersonDialog(QDialog):
                     * 6)
         self._arrange()
         self.text.setFocus()
+        plain_buttons(self)
 
     def problem(self) -> str | None:
         return (find_person.query_problem(self.text.text())

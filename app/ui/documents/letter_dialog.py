@@ -28,7 +28,6 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -52,12 +51,14 @@ from app.services import letters
 from app.services.identity_scan import Cancelled, FieldScan
 from app.services.letters import LetterChoices, MadeLetter
 from app.store.casebook import Casebook
+from app.ui.base.date_field import DateField
 from app.ui.base.form_feedback import (
     BusyIndicator,
     FieldMessage,
     field_with_message,
     fit_height,
     heading_font,
+    plain_buttons,
     text_width,
 )
 from app.ui.base.worker import WorkerState
@@ -193,7 +194,7 @@ class LetterDialog(QDialog):
                                       scan=self._scan)
         self.identity.watch(TEXT_KEY, self.tr("The letter"), self.text)
         self.identity.changed.connect(self.validate)
-        self.letter_date = QDateEdit()
+        self.letter_date = DateField()
         self.letter_date.setDisplayFormat("dd/MM/yyyy")
         self.letter_date.setCalendarPopup(True)
         self.letter_date.setAccessibleName(self.tr("Date on the letter"))
@@ -243,7 +244,6 @@ class LetterDialog(QDialog):
         self.save_button = self.buttons.addButton(self.tr("&Save letter"),
                                                   QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setAccessibleName(self.tr("Make and save the letter"))
-        self.save_button.setDefault(True)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.close_button.setAccessibleName(self.tr("Cancel"))
         self.buttons.accepted.connect(self.save)
@@ -267,6 +267,7 @@ class LetterDialog(QDialog):
         self.setMinimumWidth(text_width(self, 100))
         self._set_enabled(False)
         self._load()
+        plain_buttons(self, self.save_button)
 
     @staticmethod
     def _row(form: QFormLayout, text: str, field: QWidget,

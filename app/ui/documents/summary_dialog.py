@@ -39,6 +39,7 @@ from app.ui.base.form_feedback import (
     FieldMessage,
     fit_height,
     heading_font,
+    plain_buttons,
     text_width,
 )
 from app.ui.base.worker import WorkerState
@@ -110,7 +111,6 @@ class SummaryDialog(QDialog):
         self.save_button = self.buttons.addButton(self.tr("&Save summary"),
                                                   QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setAccessibleName(self.tr("Make and save the case summary"))
-        self.save_button.setDefault(True)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.close_button.setAccessibleName(self.tr("Cancel"))
         self.buttons.accepted.connect(self.save)
@@ -137,6 +137,7 @@ class SummaryDialog(QDialog):
         self.setMinimumWidth(text_width(self, 96))
         self._set_enabled(False)
         self._load()
+        plain_buttons(self, self.save_button)
 
     # ----- loading -----------------------------------------------------------------------
 

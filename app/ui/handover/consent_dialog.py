@@ -8,7 +8,6 @@ from typing import Any
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -20,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import handover
-from app.ui.base.form_feedback import FieldMessage
+from app.ui.base.date_field import DateField
+from app.ui.base.form_feedback import FieldMessage, plain_buttons
 from app.ui.base.worker import WorkerState
 from app.ui.session import Session
 
@@ -47,7 +47,7 @@ class ConsentDialog(QDialog):
         self.how = QLineEdit()
         self.how.setAccessibleName(self.tr("How the person agreed"))
         self.how.setPlaceholderText(self.tr("in conversation, by email…"))
-        self.on = QDateEdit()
+        self.on = DateField()
         self.on.setCalendarPopup(True)
         self.on.setDisplayFormat("dd/MM/yyyy")
         today = session.today()
@@ -73,6 +73,7 @@ class ConsentDialog(QDialog):
             widget.textChanged.connect(self._enable)
         self.named.toggled.connect(self._enable)
         self._enable()
+        plain_buttons(self)
 
     def _enable(self) -> None:
         self.share_with.setEnabled(self.named.isChecked())

@@ -48,8 +48,8 @@ class HandoverView(QWidget):
         self._shown(self.tabs.currentIndex())
 
     def _shown(self, index: int) -> None:
-        if not self._active:
-            return
+        if not self._active or not self.isVisible():
+            return  # read when the page is shown, not while another is
         panel = self.tabs.widget(index)
         if isinstance(panel, ColleaguesPanel | ExportPanel | SteppingDownView):
             panel.reload()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 
@@ -27,22 +27,58 @@ def text_table(accessible_name: str, headers: Sequence[str], *, checkable: bool 
     return table
 
 
+SLICE = 400  # rows put in per turn of the event loop, so a long list never stalls the window
+_SIZED_ROWS = 300  # above this many rows, rows keep one line's height (measuring each is slow)
+
+
 def fill(table: QTableWidget, rows: Sequence[Sequence[str]],
          checked: Sequence[bool] | None = None) -> None:
-    """Replace the rows; in a checkable table the first column carries a tick box."""
+    """Replace the rows; in a checkable table the first column carries a tick box.
+
+    The first rows go in at once, the rest a slice per turn of the event loop (a newer
+    fill of the same table stops an older one), with the table's layout done once."""
+    generation = int(table.property("fill_generation") or 0) + 1
+    table.setProperty("fill_generation", generation)
     table.setRowCount(len(rows))
+    header = table.horizontalHeader()
+    modes = [header.sectionResizeMode(c) for c in range(table.columnCount())]
+
+    def put(start: int) -> None:
+        if int(table.property("fill_generation") or 0) != generation:
+            return
+        end = min(len(rows), start + SLICE)
+        table.setUpdatesEnabled(False)
+        for c in range(table.columnCount()):
+            if modes[c] == QHeaderView.ResizeMode.ResizeToContents:
+                header.setSectionResizeMode(c, QHeaderView.ResizeMode.Interactive)
+        try:
+            _put(table, rows, checked, start, end)
+        finally:
+            for c, mode in enumerate(modes):
+                header.setSectionResizeMode(c, mode)
+            table.setUpdatesEnabled(True)
+        if end < len(rows):
+            QTimer.singleShot(0, lambda: put(end))
+        elif len(rows) <= _SIZED_ROWS:
+            table.resizeRowsToContents()
+
+    put(0)
+
+
+def _put(table: QTableWidget, rows: Sequence[Sequence[str]], checked: Sequence[bool] | None,
+         start: int, end: int) -> None:
     checkable = bool(table.property("checkable"))
-    for r, row in enumerate(rows):
-        for c, value in enumerate(row):
+    flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    for r in range(start, end):
+        for c, value in enumerate(rows[r]):
             item = QTableWidgetItem(value)
-            flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
             if checkable and c == 0:
-                flags |= Qt.ItemFlag.ItemIsUserCheckable
+                item.setFlags(flags | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Checked if checked and checked[r]
                                    else Qt.CheckState.Unchecked)
-            item.setFlags(flags)
+            else:
+                item.setFlags(flags)
             table.setItem(r, c, item)
-    table.resizeRowsToContents()
 
 
 def ticked(table: QTableWidget) -> list[int]:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import handover
-from app.ui.base.form_feedback import FieldMessage, monospace_font
+from app.ui.base.form_feedback import FieldMessage, monospace_font, plain_buttons
 from app.ui.base.worker import WorkerState
 from app.ui.session import Session
 
@@ -78,6 +78,7 @@ class TrustDialog(QDialog):
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 90)
         self._serial = 0
         self._enable()
+        plain_buttons(self)
 
     def _check(self) -> None:
         """Check the address on the worker as it is typed; show its fingerprint."""

@@ -47,6 +47,7 @@ from app.ui.base.form_feedback import (
     ask_save_file,
     fit_height,
     heading_font,
+    plain_buttons,
     text_width,
 )
 from app.ui.base.work_progress import WorkProgress, WorkTicket
@@ -186,6 +187,7 @@ class ImportDialog(QDialog):
         self.resize(text_width(self, 110), self.fontMetrics().lineSpacing() * 24)
         self._update_controls()
         self.choose_button.setFocus()
+        plain_buttons(self)
 
     # ----- the file ----------------------------------------------------------------------
 

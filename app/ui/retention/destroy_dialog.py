@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from app.services import retention
 from app.store.errors import CasebookError
-from app.ui.base.form_feedback import FieldMessage, ask_save_file
+from app.ui.base.form_feedback import FieldMessage, ask_save_file, plain_buttons
 from app.ui.base.work_progress import WorkProgress, WorkTicket
 from app.ui.base.worker import WorkerState
 from app.ui.reports.files import default_folder, remember_folder
@@ -105,6 +105,7 @@ class DestroyDialog(QDialog):
             edit.textChanged.connect(lambda _t: self._enable())
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 90)
         self._enable()
+        plain_buttons(self)
 
     def _enable(self) -> None:
         ready = (bool(self.reason.text().strip()) and bool(self.passphrase.text())

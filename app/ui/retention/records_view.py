@@ -35,7 +35,8 @@ class RecordsView(QWidget):
         self._shown()
 
     def _shown(self) -> None:
-        if self._active and self.tabs.currentWidget() is self.retention:
+        # Read when the page is shown (a list of every record is long), not while another is.
+        if self._active and self.isVisible() and self.tabs.currentWidget() is self.retention:
             self.retention.reload()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802

@@ -58,7 +58,6 @@ class _ListEditor(QWidget):
         self.message = FieldMessage(self.tr("%1 problem").replace("%1", title))
         # The message has its place kept, so nothing below moves when it appears.
         self.message.setMinimumHeight(self.fontMetrics().lineSpacing() * 2)
-        self.message.setVisible(True)
         row = QHBoxLayout()
         row.addWidget(self.field, 1)
         row.addWidget(self.add_button)

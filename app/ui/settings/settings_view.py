@@ -113,6 +113,22 @@ class SettingsView(QWidget):
              (self.quick_unlock_note,)),
             (self.tr("Passphrase:"), self.change_passphrase, self.change_passphrase, ())])
 
+        # The dashboard
+        self.horizon = QSpinBox()
+        self.horizon.setRange(*rules.DASHBOARD_WORKING_DAYS)
+        self.horizon.setAccessibleName(self.tr("Working days the dashboard looks ahead"))
+        self.prompt_days = QSpinBox()
+        self.prompt_days.setRange(*rules.INITIAL_PROMPT_DAYS)
+        self.prompt_days.setAccessibleName(self.tr(
+            "Working days at the initial discussion before it is pointed out"))
+        dashboard_box = self._group(self.tr("Dashboard"), [
+            (self.tr("Look a&head:"),
+             with_unit(self.horizon, QLabel(self.tr("working days for deadlines"))),
+             self.horizon, ()),
+            (self.tr("Point out an &initial discussion after:"),
+             with_unit(self.prompt_days, QLabel(self.tr("working days waiting"))),
+             self.prompt_days, ())])
+
         # Records and publication
         self.retention = QSpinBox()
         self.retention.setRange(*rules.RETENTION_YEARS)
@@ -193,11 +209,11 @@ class SettingsView(QWidget):
         page = QWidget()
         column = QVBoxLayout(page)
         column.addWidget(title)
-        for box in (organisation_box, security_box, records_box, board_box,
+        for box in (organisation_box, security_box, dashboard_box, records_box, board_box,
                     self.unit_key_box, self.letters_panel, holidays_box, identity_box):
             column.addWidget(box)
         column.addStretch(1)
-        self.scroll_area = centred_page(page, _PAGE_WIDTH_CHARACTERS)
+        self.scroll_area = centred_page(page, _PAGE_WIDTH_CHARACTERS, self.tr("Settings"))
 
         self.busy = BusyIndicator()
         self.message = FieldMessage(self.tr("Settings message"))
@@ -219,7 +235,8 @@ class SettingsView(QWidget):
         for field in (self.organisation, self.unit, self.board_key):
             field.textChanged.connect(self.validate)
             field.returnPressed.connect(self.save_changes)
-        for spin in (self.auto_lock, self.retention, self.threshold):
+        for spin in (self.auto_lock, self.horizon, self.prompt_days, self.retention,
+                     self.threshold):
             spin.valueChanged.connect(self.validate)
         self.save.clicked.connect(self.save_changes)
         self.revert.clicked.connect(self.revert_changes)
@@ -227,7 +244,8 @@ class SettingsView(QWidget):
         self.change_passphrase.clicked.connect(self.open_change_passphrase)
         self.identity_lists.saved.connect(self.message.show_note)
         order = (self.organisation, self.unit, self.auto_lock, self.quick_unlock,
-                 self.change_passphrase, self.retention, self.threshold, self.board_key,
+                 self.change_passphrase, self.horizon, self.prompt_days, self.retention,
+                 self.threshold, self.board_key,
                  self.holidays.table, self.holidays.add_button, self.holidays.worked_button,
                  self.holidays.remove_button, self.identity_lists.never.entries,
                  self.identity_lists.never.field, self.identity_lists.never.add_button,
@@ -259,8 +277,8 @@ class SettingsView(QWidget):
         return box
 
     def _controls(self) -> tuple[QWidget, ...]:
-        return (self.organisation, self.unit, self.auto_lock, self.retention, self.threshold,
-                self.board_key, self.change_passphrase)
+        return (self.organisation, self.unit, self.auto_lock, self.horizon, self.prompt_days,
+                self.retention, self.threshold, self.board_key, self.change_passphrase)
 
     def _set_enabled(self, enabled: bool) -> None:
         for widget in self._controls():
@@ -301,13 +319,16 @@ class SettingsView(QWidget):
         self._set_enabled(True)
 
     def _fill(self, settings: CasebookSettings) -> None:
-        widgets = (self.organisation, self.unit, self.auto_lock, self.retention,
-                   self.threshold, self.board_key, self.quick_unlock)
+        widgets = (self.organisation, self.unit, self.auto_lock, self.horizon,
+                   self.prompt_days, self.retention, self.threshold, self.board_key,
+                   self.quick_unlock)
         for widget in widgets:
             widget.blockSignals(True)
         self.organisation.setText(settings.organisation)
         self.unit.setText(settings.reporting_unit)
         self.auto_lock.setValue(settings.auto_lock_minutes)
+        self.horizon.setValue(settings.dashboard_working_days)
+        self.prompt_days.setValue(settings.initial_discussion_prompt_days)
         self.retention.setValue(settings.retention_years)
         self.threshold.setValue(settings.small_number_threshold)
         self.board_key.setText(settings.board_recipient)
@@ -340,6 +361,10 @@ class SettingsView(QWidget):
             organisation=differs(self.organisation.text().strip(), saved.organisation),
             reporting_unit=differs(self.unit.text().strip(), saved.reporting_unit),
             auto_lock_minutes=differs(self.auto_lock.value(), saved.auto_lock_minutes),
+            dashboard_working_days=differs(self.horizon.value(),
+                                           saved.dashboard_working_days),
+            initial_discussion_prompt_days=differs(self.prompt_days.value(),
+                                                   saved.initial_discussion_prompt_days),
             retention_years=differs(self.retention.value(), saved.retention_years),
             small_number_threshold=differs(self.threshold.value(),
                                            saved.small_number_threshold),
@@ -501,15 +526,18 @@ class SettingsView(QWidget):
         self.busy.stop()
         self.unit_key_box.forget()
         for widget in (self.organisation, self.unit, self.board_key, self.quick_unlock,
-                       self.auto_lock, self.retention, self.threshold):
+                       self.auto_lock, self.horizon, self.prompt_days, self.retention,
+                       self.threshold):
             widget.blockSignals(True)
         for field in (self.organisation, self.unit, self.board_key):
             field.clear()
         self.quick_unlock.setChecked(False)
-        for spin in (self.auto_lock, self.retention, self.threshold):
+        for spin in (self.auto_lock, self.horizon, self.prompt_days, self.retention,
+                     self.threshold):
             spin.setValue(spin.minimum())
         for widget in (self.organisation, self.unit, self.board_key, self.quick_unlock,
-                       self.auto_lock, self.retention, self.threshold):
+                       self.auto_lock, self.horizon, self.prompt_days, self.retention,
+                       self.threshold):
             widget.blockSignals(False)
         self.fingerprint.clear()
         self.quick_unlock_note.show_note(None)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QWidget
 
+from app.ui.base.sidebar import Sidebar
 from app.ui.cases.concern_list_view import ConcernListView
 from app.ui.cases.find_person_dialog import FindPersonDialog
 from app.ui.dashboard.dashboard_view import DashboardView
@@ -43,19 +44,22 @@ class CasebookShell(QWidget):
         self.settings = SettingsView(session)
         self.handover = HandoverView(session)
         self.records = RecordsView(session)
-        self.nav = QListWidget()
-        self.nav.setAccessibleName(self.tr("Sections"))
-        self.nav.addItems([self.tr("Dashboard"), self.tr("Concerns"), self.tr("Concern"),
-                           self.tr("Reports"), self.tr("Return to the board"),
-                           self.tr("Settings"), self.tr("Handover"), self.tr("Records")])
-        self.nav.setFixedWidth(170)
+        self.sidebar = Sidebar([
+            (self.tr("Dashboard"), "nav-dashboard"), (self.tr("Concerns"), "nav-concerns"),
+            (self.tr("Concern"), "nav-concern"), (self.tr("Reports"), "nav-reports"),
+            (self.tr("Return to the board"), "nav-return"),
+            (self.tr("Settings"), "nav-settings"), (self.tr("Handover"), "nav-handover"),
+            (self.tr("Records"), "nav-records")])
+        self.nav = self.sidebar.list
         self.nav.currentRowChanged.connect(self._go)
         self.stack = QStackedWidget()
         for page in (self.dashboard, self.concerns, self.workspace, self.reports, self.returns,
                      self.settings, self.handover, self.records):
             self.stack.addWidget(page)
         layout = QHBoxLayout(self)
-        layout.addWidget(self.nav)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.sidebar)
         layout.addWidget(self.stack, 1)
         self.dashboard.open_concern.connect(self.open_concern)
         self.concerns.open_concern.connect(self.open_concern)
@@ -144,6 +148,10 @@ class CasebookShell(QWidget):
     def pending_drafts(self) -> list[tuple[str, int | None, str]]:
         """Text being typed that must be kept (kind, concern id, text) before locking."""
         return self.workspace.pending_drafts()
+
+    def pending_person_drafts(self) -> list[tuple[str, dict[str, str]]]:
+        """The person's details in an open New concern form, kept in the identity store."""
+        return self.workspace.pending_person_drafts()
 
     def forget(self) -> None:
         if self.find_person_dialog is not None:
