@@ -16,6 +16,16 @@ shape). On top of `compute_figures` (KPIs, by service type) a return carries:
 - `feedback`: `received` is the feedback records dated in the period, and
   `speak_up_again` splits them by the answer to "would you speak up again?"
   (`not_answered` where the person did not say).
+- `concerns` (format 2): distinct concerns, each counted once, by service type.
+  `within_standards` is the concerns within the Standards whose first stage entry
+  falls in the period (KPI 4's total: an escalated concern is one concern, though it
+  enters both stages); `received` is every concern received in the period (its
+  received date), named, unnamed or anonymous, whatever became of it later
+  (withdrawn, transferred, not taken forward); `by_theme` splits those by standard
+  theme (a concern with several themes is in each; one with none in none).
+- `signposting` (format 2): signposting records dated in the period, by the
+  concern's service type and the body signposted to (INWO, Care Inspectorate, Audit
+  Scotland, other), for the IJB's report.
 
 Detriment and feedback cover every concern, whether named, unnamed or anonymous.
 After a handover each is counted by the unit holding the concern on its date
@@ -32,19 +42,22 @@ from app.core.calendar import WorkingCalendar
 from app.core.custody import ALWAYS, Custody
 from app.core.facts import ConcernFacts
 from app.core.kpi import (
+    SERVICE_KEYS,
     Figures,
     add_contributions,
     add_figures,
     contributions,
+    counts_in_stage_figures,
     empty_figures,
 )
 from app.core.periods import Period
-from app.core.records import THEMES, RaiserCategory, SpeakUpAgain
+from app.core.records import THEMES, RaiserCategory, SignpostBody, SpeakUpAgain
 from app.core.timescales import DEFAULT_TIMESCALES, Timescales
 
 THEME_KEYS: tuple[str, ...] = tuple(THEMES)
 RAISER_KEYS: tuple[str, ...] = tuple(category.value for category in RaiserCategory)
 SPEAK_UP_KEYS: tuple[str, ...] = (*(answer.value for answer in SpeakUpAgain), "not_answered")
+SIGNPOST_KEYS: tuple[str, ...] = tuple(body.value for body in SignpostBody)
 
 
 @dataclass(frozen=True)
@@ -60,6 +73,60 @@ class FeedbackRecord:
     speak_up_again: SpeakUpAgain | None
 
 
+@dataclass(frozen=True)
+class SignpostRecord:
+    concern_id: int
+    signposted_on: date
+    body: SignpostBody
+    service: str  # the concern's service type (nhs, local_authority, both)
+
+
+def _per_service() -> dict[str, int]:
+    return dict.fromkeys(SERVICE_KEYS, 0)
+
+
+def empty_concern_counts() -> Figures:
+    return {"within_standards": _per_service(), "received": _per_service(),
+            "by_theme": {code: _per_service() for code in THEME_KEYS}}
+
+
+def empty_signposting() -> Figures:
+    return {service: dict.fromkeys(SIGNPOST_KEYS, 0) for service in SERVICE_KEYS}
+
+
+def first_stage_entry(facts: ConcernFacts) -> date | None:
+    """When the concern first entered a stage of the procedure (None: it never did)."""
+    entries = [record.entered_on for record in (facts.stage1, facts.stage2) if record]
+    return min(entries) if entries else None
+
+
+def add_concern_counts(counts: Figures, facts: ConcernFacts, period: Period) -> None:
+    """Count the concern once: within the Standards on its first stage entry, and among the
+    concerns received (and each of its themes) on its received date, whatever its class and
+    whatever became of it later; each by the unit holding it on that date."""
+    service = facts.service_type.value
+    entered = first_stage_entry(facts)
+    if (entered is not None and counts_in_stage_figures(facts) and period.contains(entered)
+            and facts.custody.holds(entered)):
+        counts["within_standards"][service] += 1
+    if period.contains(facts.received_on) and facts.custody.holds(facts.received_on):
+        counts["received"][service] += 1
+        for code in set(facts.themes):
+            if code in counts["by_theme"]:
+                counts["by_theme"][code][service] += 1
+
+
+def signposting_figures(records: Iterable[SignpostRecord], period: Period,
+                        custody: Mapping[int, Custody] | None = None) -> Figures:
+    """Signposting dated in the period, by the concern's service type and the body."""
+    counts = empty_signposting()
+    for record in records:
+        if (period.contains(record.signposted_on) and record.service in counts
+                and _held(custody, record.concern_id, record.signposted_on)):
+            counts[record.service][record.body.value] += 1
+    return counts
+
+
 def _plain_block(figures: Figures) -> Figures:
     """A KPI block without its by-service split (breakdowns keep one level only)."""
     return {key: value for key, value in figures.items() if key != "by_service"}
@@ -73,6 +140,8 @@ def empty_return_figures(period: Period) -> Figures:
     figures["by_raiser_category"] = {code: _copy(block) for code in RAISER_KEYS}
     figures["detriment"] = {"reports": 0, "concerns": 0}
     figures["feedback"] = {"received": 0, "speak_up_again": dict.fromkeys(SPEAK_UP_KEYS, 0)}
+    figures["concerns"] = empty_concern_counts()
+    figures["signposting"] = empty_signposting()
     return figures
 
 
@@ -123,6 +192,7 @@ def compute_return_figures(
     feedback: Iterable[FeedbackRecord] = (),
     timescales: Timescales = DEFAULT_TIMESCALES,
     custody: Mapping[int, Custody] | None = None,
+    signposting: Iterable[SignpostRecord] = (),
 ) -> Figures:
     """Every figure a return carries for a period (KPIs by service, theme and raiser).
 
@@ -133,6 +203,7 @@ def compute_return_figures(
     """
     figures = empty_return_figures(period)
     for facts in concerns:
+        add_concern_counts(figures["concerns"], facts, period)
         found = contributions(facts, period, calendar, timescales)
         if not found:
             continue
@@ -144,6 +215,7 @@ def compute_return_figures(
             add_contributions(block, found)
     figures["detriment"] = detriment_figures(detriment, period, custody)
     figures["feedback"] = feedback_figures(feedback, period, custody)
+    figures["signposting"] = signposting_figures(signposting, period, custody)
     return figures
 
 

@@ -39,6 +39,7 @@ from app.store.return_sources import (
     identity_access,
     publishable_learning,
     publishable_learning_people,
+    signposting_records,
 )
 
 MAX_STATEMENT = 2000
@@ -103,7 +104,8 @@ def build_payload(book: Casebook, period: Period, *, now: datetime | None = None
     figures = compute_return_figures(
         facts_query.facts_touching(book.cases, period.start, period.end), period,
         service.calendar(), detriment_reports(book), feedback_records(book),
-        service.timescales, facts_query.custody_spans(book.cases))
+        service.timescales, facts_query.custody_spans(book.cases),
+        signposting_records(book))
     learning = publishable_learning(book, period)
     if learning:
         check_learning(publishable_learning_people(book, period), scanning.scanner_for(book))

@@ -19,7 +19,10 @@ type, each category of person, each theme):
 - feedback answers add up to the feedback received; concerns with detriment reported are
   at most the detriment reports;
 - concerns about contracted or primary-care services are some of those received: each
-  is at most the received figure it is part of.
+  is at most the received figure it is part of;
+- distinct concerns (format 2): those within the Standards are at most the stage entries
+  of their service type (each entered at least one stage in the period), and the
+  concerns received with a theme at most the concerns received of that service type.
 
 The first inconsistency is named in plain words. `created_at` is parsed as a real time:
 an impossible date or a time more than a day ahead is refused.
@@ -145,6 +148,7 @@ def figure_problems(figures: dict[str, Any], period_start: date,
                 found.append(f"theme {name}: {' '.join(path).replace('_', ' ')} is {value}, "
                              f"more than the total's {total.get(path, 0)}")
                 break
+    found.extend(_concern_problems(figures))
     feedback = figures["feedback"]
     answers = sum(feedback["speak_up_again"].values())
     if answers != feedback["received"]:
@@ -153,3 +157,23 @@ def figure_problems(figures: dict[str, Any], period_start: date,
     if figures["detriment"]["concerns"] > figures["detriment"]["reports"]:
         found.append("more concerns have detriment reported than there are detriment reports")
     return found
+
+
+def _concern_problems(figures: dict[str, Any]) -> Iterator[str]:
+    concerns = figures.get("concerns")  # format 2 only
+    if concerns is None:
+        return
+    for service, count in concerns["within_standards"].items():
+        received = figures["by_service"][service]["received"]
+        entries = received["stage1"] + received["stage2"]
+        if count > entries:
+            yield (f"service {service.replace('_', ' ')}: {count} concerns within the Standards "
+                   f"were received, but only {entries} stage entries were counted")
+            return
+    for theme, counts in concerns["by_theme"].items():
+        for service, count in counts.items():
+            if count > concerns["received"][service]:
+                yield (f"theme {theme}: {count} concerns received about service "
+                       f"{service.replace('_', ' ')}, more than the "
+                       f"{concerns['received'][service]} received in all")
+                return

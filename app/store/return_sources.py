@@ -11,8 +11,8 @@ from typing import Any
 
 from app.core.custody import ALWAYS
 from app.core.periods import Period
-from app.core.records import SpeakUpAgain
-from app.core.return_figures import DetrimentReport, FeedbackRecord
+from app.core.records import SignpostBody, SpeakUpAgain
+from app.core.return_figures import DetrimentReport, FeedbackRecord, SignpostRecord
 from app.store import facts_query
 from app.store.casebook import Casebook
 from app.store.owners import own_from
@@ -31,6 +31,16 @@ def feedback_records(book: Casebook) -> list[FeedbackRecord]:
                            SpeakUpAgain(answer) if answer else None)
             for concern_id, on, answer in book.cases.execute(
                 "SELECT concern_id, received_on, speak_up_again FROM feedback ORDER BY id")]
+
+
+def signposting_records(book: Casebook) -> list[SignpostRecord]:
+    """Every signposting record's concern, date, body and the concern's service type (the
+    other body's name and the notes stay behind)."""
+    return [SignpostRecord(int(concern_id), date.fromisoformat(on), SignpostBody(body),
+                           str(service))
+            for concern_id, on, body, service in book.cases.execute(
+                "SELECT s.concern_id, s.signposted_on, s.body, c.service_type"
+                " FROM signposting s JOIN concerns c ON c.id = s.concern_id ORDER BY s.id")]
 
 
 def _held_here(book: Casebook, rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:

@@ -104,14 +104,28 @@ def random_figures(period: Period, rng: random.Random) -> dict[str, Any]:
     """Schema-valid figures from random concerns, adding up as a real casebook's do (the
     board refuses figures that cannot be right)."""
     figures = empty_return_figures(period)
+    concerns = figures["concerns"]
     for _ in range(rng.randrange(0, 120)):
         paths = _one_concern(rng)
+        service = rng.choice(sorted(figures["by_service"]))
         _add(figures, paths)
-        _add(figures["by_service"][rng.choice(sorted(figures["by_service"]))], paths)
+        _add(figures["by_service"][service], paths)
         _add(figures["by_raiser_category"][rng.choice(sorted(figures["by_raiser_category"]))],
              paths)
-        for theme in rng.sample(sorted(figures["by_theme"]), rng.randrange(1, 3)):
+        themes = rng.sample(sorted(figures["by_theme"]), rng.randrange(1, 3))
+        for theme in themes:
             _add(figures["by_theme"][theme], paths)
+        # Each concern counted once: received in the period, and within the Standards when
+        # it entered a stage (its first, as far as these figures go).
+        concerns["received"][service] += 1
+        for theme in themes:
+            concerns["by_theme"][theme][service] += 1
+        if any(path[:1] == ("received",) and path[1] in ("stage1", "stage2")
+               for path, _ in paths):
+            concerns["within_standards"][service] += 1
+    for bodies in figures["signposting"].values():
+        for body in bodies:
+            bodies[body] = rng.randrange(0, 3)
     answers = figures["feedback"]["speak_up_again"]
     for answer in answers:
         answers[answer] = rng.randrange(0, 6)
@@ -140,6 +154,10 @@ def set_received(figures: dict[str, Any], **counts: int) -> None:
         for block in figures["by_theme"].values():
             block["received"][key] = min(block["received"][key], value)
         if key in ("stage1", "stage2"):
+            within = figures["concerns"]["within_standards"]
+            for service, count in within.items():
+                received = figures["by_service"][service]["received"]
+                within[service] = min(count, received["stage1"] + received["stage2"])
             extended = min(figures["extended"][key], value)
             figures["extended"][key] = extended
             for group in ("by_service", "by_raiser_category"):

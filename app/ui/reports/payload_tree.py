@@ -42,15 +42,21 @@ _LABELS: dict[str, str] = {
     "reports": "Reports of detriment", "concerns": "Concerns with detriment reported",
     "feedback": "Feedback", "speak_up_again": "Would speak up again",
     "not_answered": "Did not say", "learning": "Learning statements",
+    "within_standards": "Within the Standards (first stage entry; an escalated concern once)",
+    "signposting": "Signposting", "inwo": "INWO", "care_inspectorate": "Care Inspectorate",
+    "audit_scotland": "Audit Scotland",
 }
 _IN_CONTEXT: dict[tuple[str, str], str] = {
     ("feedback", "received"): "Feedback received",
     ("figures", "period"): "Period the figures cover",
+    ("figures", "concerns"): "Concerns, each counted once",
+    ("concerns", "received"): "Every concern received, whatever became of it",
+    ("concerns", "by_theme"): "Every concern received, by theme",
 }
 # Opened by a click: the breakdowns, and the learning statements (also listed in full
 # beside the tree; hundreds of open lines make the tree slow to lay out).
 _COLLAPSED = frozenset({"by_service", "by_theme", "by_raiser_category", "audit_head",
-                        "learning"})
+                        "learning", "signposting"})
 
 
 def label_for(parent: str, key: str) -> str:
