@@ -1,10 +1,12 @@
 """The board's commands: `casebook board init|recipient|export-identity|register|import|status|
-headcount|report`, on a board store given by `--board DIR` (anywhere on the line)."""
+headcount|report|due-date|statement`, on a board store given by `--board DIR` (anywhere on
+the line)."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -153,24 +155,68 @@ def cmd_withdraw(args: argparse.Namespace) -> int:
 
 def cmd_status(args: argparse.Namespace) -> int:
     from app.returns.board_report import NOT_SENT, board_status
+    from app.services.board_reports import completeness, completeness_json
 
     with unlock_board(args) as board:
         statuses = board_status(board, args.period)
+        complete = {c.unit: c for c in completeness(board, args.period)}
+        listed = completeness_json(board, args.period)
     if args.json:
-        emit_json({"period": args.period.label, "units": [
+        found = {u["unit"]: u for u in listed["units"]}
+        emit_json({"period": args.period.label, "due_on": listed["due_on"], "units": [
             {"unit": s.unit, "status": s.state, "returns": list(s.returns),
-             "created_at": s.created_at, "headcount": s.headcount} for s in statuses]})
+             "created_at": s.created_at, "headcount": s.headcount,
+             **{k: v for k, v in found[s.unit].items() if k not in ("unit", "returns")}}
+            for s in statuses]})
         return 0
     if not statuses:
         say("No units are registered yet (casebook board register UNIT-NAME PUBLIC-KEY).")
         return 0
     width = max(len(s.unit) for s in statuses)
-    print(f"Returns for {args.period.label}:")
+    due = f" (due {listed['due_on']})" if listed["due_on"] else ""
+    print(f"Returns for {args.period.label}{due}:")
     for s in statuses:
         made = f"  (made {s.created_at})" if s.created_at else ""
-        print(f"  {s.unit.ljust(width)}  {s.description}{made}")
+        words = complete[s.unit].description
+        note = f"; {s.key_note}" if s.key_note else ""
+        print(f"  {s.unit.ljust(width)}  {words}{note}{made}")
     missing = sum(1 for s in statuses if s.state == NOT_SENT)
     print(f"{len(statuses) - missing} of {len(statuses)} units have sent.")
+    return 0
+
+
+def cmd_due_date(args: argparse.Namespace) -> int:
+    from app.services.board_reports import set_due_date
+
+    if args.clear == (args.date is not None):
+        raise CasebookError("Give the date returns are due (YYYY-MM-DD), or --clear.")
+    with unlock_board(args) as board:
+        set_due_date(board, args.period, None if args.clear else args.date)
+    say(f"Returns for {args.period.label} are due on {args.date.isoformat()}." if args.date
+        else f"Returns for {args.period.label} have no due date now.")
+    return 0
+
+
+def cmd_statement(args: argparse.Namespace) -> int:
+    from app.services.board_reports import set_statement, statements
+
+    text: str | None = args.text
+    if args.file is not None:
+        try:
+            text = args.file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise CasebookError(f"Cannot read {args.file} as UTF-8 text.") from exc
+    with unlock_board(args) as board:
+        if text is not None:
+            set_statement(board, args.year, args.kpi, text)
+        held = statements(board, args.year)
+    if text is not None:
+        say(f"The board's statement for KPI {args.kpi}, {args.year}, is "
+            + ("kept." if text.strip() else "removed."))
+    else:
+        print(held.get(args.kpi, ""))
+        if args.kpi not in held:
+            say(f"No statement for KPI {args.kpi}, {args.year}, yet (--text or --file).")
     return 0
 
 
@@ -184,6 +230,10 @@ def cmd_headcount(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     from app.returns.board_report import board_figures
 
+    if args.kind is not None:
+        return _report_kind(args)
+    if args.unit is not None:
+        raise CasebookError("--unit goes with --kind (quarterly, annual, ijb or trends).")
     with unlock_board(args) as board:
         doc = board_figures(board, args.period)
         if args.csv is not None:
@@ -209,6 +259,32 @@ def cmd_report(args: argparse.Namespace) -> int:
         emit_json(doc)
     elif args.csv is None and args.pdf is None:
         _print_summary(doc)
+    return 0
+
+
+def _report_kind(args: argparse.Namespace) -> int:
+    from app.services.board_reports import make_report, write_report
+
+    if args.json and args.publication:
+        raise CasebookError("--json gives the exact figures for the board's own use; for "
+                            "publication use --pdf or --csv with --publication.")
+    with unlock_board(args) as board:
+        made = make_report(board, args.kind, args.period, unit=args.unit, run=args.quarters,
+                           publication=args.publication, threshold=args.threshold)
+        write_report(board, made, pdf=args.pdf, csv=args.csv,
+                     on_written=lambda what, out: say(f"{what.upper()} written to {out}."))
+    if args.json:
+        emit_json(made.json())
+    elif args.csv is None and args.pdf is None:
+        report = made.report
+        print(f"{report.title}, {report.period_label}")
+        print(report.audience)
+        for line in report.front[:1]:
+            print(line)
+        for flag in made.flags:
+            print(f"  Flag: {flag}")
+        say("Write it with --pdf OUT and/or --csv OUT (add --publication for the version to "
+            "publish).")
     return 0
 
 
@@ -263,6 +339,24 @@ def _headcount(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError("a staff headcount is 1 or more")
     return value
+
+
+def _quarters(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError("give the number of quarters as a whole number") \
+            from exc
+    if not 2 <= value <= 20:
+        raise argparse.ArgumentTypeError("a run of quarters is 2 to 20 quarters long")
+    return value
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError("give the date as YYYY-MM-DD") from exc
 
 
 def _threshold(text: str) -> int:
@@ -344,6 +438,25 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
                    help="hide small numbers (and any that would reveal them)")
     c.add_argument("--threshold", type=_threshold, default=5, metavar="N",
                    help="with --publication, hide counts below N (default 5)")
+    c.add_argument("--kind", choices=("quarterly", "annual", "ijb", "trends"),
+                   help="quarterly (to the board meeting), annual (to the INWO, published), "
+                   "ijb (for one HSCP's IJB, with --unit), trends (themes and units over a "
+                   "run of quarters ending with the period); without it, the KPI report")
+    c.add_argument("--unit", metavar="UNIT-NAME", help="one unit only (the HSCP, for ijb)")
+    c.add_argument("--quarters", type=_quarters, default=8, metavar="N",
+                   help="with --kind trends, how many quarters (default 8)")
+    c = add("due-date", cmd_due_date, "when returns for a period are due (a return imported "
+            "after it is late; one not in after it is overdue)")
+    c.add_argument("date", type=_date, nargs="?", metavar="YYYY-MM-DD")
+    c.add_argument("--period", type=period_argument, required=True)
+    c.add_argument("--clear", action="store_true", help="no due date for the period")
+    c = add("statement", cmd_statement, "the board's own statement for KPI 2 (experience of "
+            "those involved) or KPI 3 (staff perceptions, awareness and training) for a year, "
+            "for the annual report: shown, or set with --text or --file (empty removes it)")
+    c.add_argument("--year", required=True, metavar="YYYY-YY")
+    c.add_argument("--kpi", type=int, choices=(2, 3), required=True)
+    c.add_argument("--text", metavar="TEXT")
+    c.add_argument("--file", type=path, metavar="FILE", help="a UTF-8 text file")
     c = add("never-publish", cmd_never_publish, "the board's never-publish list: learning "
             "statements holding one of these words are refused for publication")
     c.add_argument("--add", action="append", default=[], metavar="TEXT")

@@ -15,7 +15,8 @@ would overstate it).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from app.core.kpi import Figures, add_figures, derived
@@ -61,6 +62,11 @@ class UnitFigures:
     returns: tuple[str, ...]
     complete: bool
     created_at: str
+    # Format 2 returns carry distinct concerns, themes of every concern and signposting.
+    format2: bool = True
+    # Reveals, documents, disclosures, person searches: summed over the returns used
+    # (format 1 returns carry none).
+    identity_access: dict[str, int] = field(default_factory=dict)
 
 
 def _wanted_labels(period: Period) -> list[str]:
@@ -97,10 +103,83 @@ def unit_figures(board: Board, period: Period) -> dict[str, UnitFigures]:
         for doc in docs:
             figures = add_figures(figures, completed(doc["figures"], period))
         complete = period.label in by_label or len(used) == 4
+        access = dict.fromkeys(ACCESS_KEYS, 0)
+        for doc in docs:
+            for key, value in doc.get("identity_access", {}).items():
+                access[key] = access.get(key, 0) + int(value)
         result[unit] = UnitFigures(
             unit, figures, tuple(s for doc in docs for s in doc["learning"]),
-            tuple(item.period for item in used), complete, max(i.created_at for i in used))
+            tuple(item.period for item in used), complete, max(i.created_at for i in used),
+            all("concerns" in doc["figures"] for doc in docs), access)
     return result
+
+
+ACCESS_KEYS = ("reveals", "documents", "disclosures", "person_searches")
+IN, LATE, MISSING, OVERDUE, WITHDRAWN, PART = (
+    "in", "late", "missing", "overdue", "withdrawn", "partial")
+
+
+@dataclass(frozen=True)
+class Completeness:
+    """Whether a unit's return for a period is in: `in` (in time, or no due date set),
+    `late` (imported after the due date), `partial` (a year with only some quarters),
+    `missing` (not in, not yet due or no due date), `overdue` (not in, past the due date),
+    `withdrawn` (the board withdrew the one it held, and none has come since). `replaced`
+    counts returns superseded by a newer one; `withdrawals` those the board withdrew."""
+
+    unit: str
+    state: str
+    due_on: str | None
+    imported_at: str | None
+    replaced: int
+    withdrawals: int
+    returns: tuple[str, ...]
+
+    @property
+    def description(self) -> str:
+        words = {IN: "in", LATE: "in, late", MISSING: "not in",
+                 OVERDUE: "overdue", WITHDRAWN: "withdrawn, none since",
+                 PART: "partial: only " + ", ".join(r.rsplit("-", 1)[-1] for r in self.returns)
+                 + " of the four quarters"}[self.state]
+        if self.due_on and self.state in (LATE, OVERDUE, MISSING):
+            words += f" (due {self.due_on})"
+        if self.replaced:
+            words += f"; {self.replaced} earlier return{'s' if self.replaced > 1 else ''} " \
+                     "superseded"
+        if self.withdrawals and self.state != WITHDRAWN:
+            words += f"; {self.withdrawals} withdrawn"
+        return words
+
+
+def board_completeness(board: Board, period: Period, today: date | None = None
+                       ) -> list[Completeness]:
+    """Every registered unit: is its return for the period in, late, superseded, withdrawn?
+    (The due date is the board's setting for the period: casebook board due-date.)"""
+    from app.store.board_reports import due_date, return_history
+
+    period = _report_period(period)
+    statuses = board_status(board, period)
+    due = due_date(board, period.label)
+    history = return_history(board, period.label)
+    today = today or date.today()
+    out = []
+    for status in statuses:
+        held = history.get(status.unit)
+        imported = held.imported_at if held else None
+        if status.state == SENT:
+            late = (due is not None and imported is not None
+                    and date.fromisoformat(imported[:10]) > due)
+            state = LATE if late else IN
+        elif status.state == PARTIAL:
+            state = PART
+        elif held is not None and held.withdrawn:
+            state = WITHDRAWN
+        else:
+            state = OVERDUE if due is not None and today > due else MISSING
+        out.append(Completeness(status.unit, state, due.isoformat() if due else None,
+                                imported, held.replaced if held else 0,
+                                held.withdrawn if held else 0, status.returns))
+    return out
 
 
 def board_status(board: Board, period: Period) -> list[UnitStatus]:
