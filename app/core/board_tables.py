@@ -283,15 +283,23 @@ def _rule_groups(cells: Mapping[Key, int], rule: _Rule) -> Iterable[Group[Key]]:
         yield Group(tuple(members), key)  # type: ignore[arg-type]
 
 
+def _unit_groups(cells: Mapping[Key, int]) -> Iterable[Group[Key]]:
+    """The units printed for a figure add up to all units (those with a return for it)."""
+    units: dict[Key, list[Key]] = {}
+    for key in cells:
+        if key[4] != TOTAL:
+            units.setdefault((*key[:4], TOTAL, key[5]), []).append(key)
+    for total, parts in units.items():
+        if total in cells:
+            yield Group(tuple(parts), total)
+
+
 def groups_for(cells: Mapping[Key, int]) -> list[Group[Key]]:
     """The additive groups among the cells, from their keys: stages, outcomes and
     timescales to those closed, services to all services and to each view, units to all
     units, quarters to their year. A group is kept only when its parts are all printed and
     really add up (a unit that sent only an annual return has no quarters to add)."""
     rules = list(_SECTION_RULES)
-    units = sorted({k[4] for k in cells if k[4] != TOTAL})
-    if units:
-        rules.append(((4,), tuple((u,) for u in units), (TOTAL,)))
     for label in sorted({k[5] for k in cells}):
         try:
             period = parse_period(label)
@@ -299,7 +307,7 @@ def groups_for(cells: Mapping[Key, int]) -> list[Group[Key]]:
         except ValueError:
             continue
         rules.append(((5,), parts, (label,)))
-    found: list[Group[Key]] = []
+    found: list[Group[Key]] = list(_unit_groups(cells))
     for rule in rules:
         for group in _rule_groups(cells, rule):
             if all(m in cells for m in group.parts) and sum(
@@ -476,8 +484,7 @@ def _kpi_measure_rows(cols: Sequence[Col], per_staff: bool
         ("Concerns received (each counted once)", count("kpi4", "concerns")),
         ("Stage entries: stage 1", count("kpi4", "stage_entries", "stage1")),
         ("Stage entries: stage 2", count("kpi4", "stage_entries", "stage2")),
-        ("Stage entries, both stages (an escalated concern counts twice)",
-         count("kpi4", "stage_entries", "total")),
+        ("Stage entries, both stages", count("kpi4", "stage_entries", "total")),
     ]
     if per_staff:
         kpi4.append(("Concerns per 1,000 staff",
@@ -525,21 +532,32 @@ def measures_down(cols: Sequence[Col], per_staff: bool) -> list[ReportTable]:
     for title, intro, rows in _kpi_measure_rows(cols, per_staff):
         tables.append(ReportTable(title, intro, ("", *(c.heading for c in cols)),
                                   tuple((label, tuple(make(c) for c in cols))
-                                        for label, make in rows)))
+                                        for label, make in rows), _notes_for(title)))
     return tables
 
 
-def units_down(cols: Sequence[Col], per_staff: bool, most: int = 4) -> list[ReportTable]:
-    """Units down the page (names can be long), the measures across, a few at a time."""
+def units_down(cols: Sequence[Col], per_staff: bool, most: int = 5) -> list[ReportTable]:
+    """Units down the page (names can be long), the measures across, a few at a time (in
+    pieces of about equal size)."""
     tables = []
     for title, intro, rows in _kpi_measure_rows(cols, per_staff):
-        for start in range(0, len(rows), most):
-            chunk = rows[start:start + most]
+        pieces = -(-len(rows) // most)
+        step = -(-len(rows) // pieces)
+        for start in range(0, len(rows), step):
+            chunk = rows[start:start + step]
             tables.append(ReportTable(
                 title if start == 0 else f"{title} (continued)", intro if start == 0 else "",
                 ("Unit", *(label for label, _ in chunk)),
-                tuple((c.heading, tuple(make(c) for _, make in chunk)) for c in cols)))
+                tuple((c.heading, tuple(make(c) for _, make in chunk)) for c in cols),
+                _notes_for(title) if start + step >= len(rows) else ()))
     return tables
+
+
+def _notes_for(title: str) -> tuple[str, ...]:
+    if title.startswith("KPI 4"):
+        return ("Stage entries count a concern once at each stage it entered in the period: "
+                "an escalated concern counts twice, at stage 1 and at stage 2.",)
+    return ()
 
 
 def theme_table(title: str, intro: str, cols: Sequence[Col]) -> ReportTable:

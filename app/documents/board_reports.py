@@ -13,9 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date
 
-from reportlab.graphics.charts.legends import Legend
-from reportlab.graphics.charts.linecharts import HorizontalLineChart
-from reportlab.graphics.shapes import Drawing, String
+from reportlab.graphics.shapes import Circle, Drawing, Line, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
@@ -84,7 +82,7 @@ def _table(table: ReportTable, shown: Mapping[Key, Cell], report: BoardReport
             for label, entries in table.rows]
     data_cols = max(len(header) - 1, 1)
     width = content_width()
-    label_width = min(LABEL_WIDTH, width * 0.4) if data_cols > 3 else LABEL_WIDTH
+    label_width = LABEL_WIDTH if data_cols <= 3 else 48 * mm if data_cols <= 4 else 42 * mm
     data_width = (width - label_width) / data_cols
     grid = Table(
         [[rich(text(h), "cell_bold") for h in header],
@@ -118,54 +116,72 @@ def _point(value: Cell | None, headcount: int | None, per_staff: bool) -> float 
 
 
 def trend_chart(chart: TrendChart, shown: Mapping[Key, Cell], width: float) -> Drawing:
-    """One line per series over the quarters; a hidden point is left out (a gap)."""
-    font = fonts().regular
-    rows = max(1, -(-len(chart.series) // 3))
-    legend_height = rows * 13 + 6
-    plot_height = 150.0
-    height = plot_height + legend_height + 46
+    """One line per series over the quarters, with a dot on each point; a hidden point is
+    left out (the line breaks there), so the chart never shows what the table hides."""
+    font, bold = fonts().regular, fonts().bold
+    columns = 3
+    rows = max(1, -(-len(chart.series) // columns))
+    legend_height = rows * 12 + 4
+    plot_height = 140.0
+    left, right, bottom = 34.0, 10.0, legend_height + 20
+    height = plot_height + bottom + 24
     drawing = Drawing(width, height)
-    drawing.add(String(0, height - 12, chart.title, fontName=fonts().bold, fontSize=10,
-                       fillColor=INK))
-    lc = HorizontalLineChart()
-    lc.x, lc.y = 34, legend_height + 24
-    lc.width, lc.height = width - 44, plot_height
-    data = []
+    drawing.add(String(0, height - 12, chart.title, fontName=bold, fontSize=10, fillColor=INK))
+    lines = []
     for series in chart.series:
         heads = series.headcounts or (None,) * len(series.keys)
-        data.append([_point(shown.get(k), h, chart.per_staff)
-                     for k, h in zip(series.keys, heads, strict=True)])
-    values = [v for line in data for v in line if v is not None]
-    lc.data = data or [[0.0] * len(chart.periods)]
-    lc.categoryAxis.categoryNames = list(chart.periods)
-    lc.categoryAxis.labels.fontName = font
-    lc.categoryAxis.labels.fontSize = 8
-    lc.valueAxis.labels.fontName = font
-    lc.valueAxis.labels.fontSize = 8
-    lc.valueAxis.valueMin = 0
-    top = max(values, default=1.0)
-    lc.valueAxis.valueMax = max(top * 1.15, 1.0)
-    lc.valueAxis.strokeColor = RULE
-    lc.categoryAxis.strokeColor = RULE
-    lc.joinedLines = 1
-    for i in range(len(data)):
-        lc.lines[i].strokeColor = PALETTE[i % len(PALETTE)]
-        lc.lines[i].strokeWidth = 1.6
-    drawing.add(lc)
-    legend = Legend()
-    legend.x, legend.y = 34, legend_height
-    legend.fontName, legend.fontSize = font, 8
-    legend.alignment = "right"
-    legend.columnMaximum = rows
-    legend.dx, legend.dy = 8, 8
-    legend.deltax = (width - 44) / 3
-    legend.colorNamePairs = [(PALETTE[i % len(PALETTE)], s.name[:38])
-                             for i, s in enumerate(chart.series)]
-    drawing.add(legend)
+        lines.append([_point(shown.get(k), h, chart.per_staff)
+                      for k, h in zip(series.keys, heads, strict=True)])
+    top = max((v for line in lines for v in line if v is not None), default=0.0)
+    top = _nice_top(top)
+    plot_width = width - left - right
+    step = plot_width / max(len(chart.periods) - 1, 1)
+
+    def xy(i: int, value: float) -> tuple[float, float]:
+        return left + i * step, bottom + plot_height * value / top
+
+    for tick in range(5):  # the value axis, in quarters of the top value
+        level = top * tick / 4
+        y = bottom + plot_height * tick / 4
+        drawing.add(Line(left, y, left + plot_width, y, strokeColor=RULE, strokeWidth=0.4))
+        label = f"{level:.0f}" if level == int(level) else f"{level:.1f}"
+        drawing.add(String(left - 4, y - 3, label, fontName=font, fontSize=7,
+                           fillColor=MUTED, textAnchor="end"))
+    for i, period in enumerate(chart.periods):
+        drawing.add(String(left + i * step, bottom - 11, period, fontName=font, fontSize=7,
+                           fillColor=MUTED, textAnchor="middle"))
+    for n, line in enumerate(lines):
+        colour = PALETTE[n % len(PALETTE)]
+        for i, value in enumerate(line):
+            if value is None:
+                continue
+            x, y = xy(i, value)
+            drawing.add(Circle(x, y, 1.8, fillColor=colour, strokeColor=None))
+            following = line[i + 1] if i + 1 < len(line) else None
+            if following is not None:
+                x2, y2 = xy(i + 1, following)
+                drawing.add(Line(x, y, x2, y2, strokeColor=colour, strokeWidth=1.4))
+    cell = (width - left) / columns
+    for n, series in enumerate(chart.series):
+        x = left + (n % columns) * cell
+        y = legend_height - 12 * (n // columns + 1) + 2
+        drawing.add(Rect(x, y, 8, 6, fillColor=PALETTE[n % len(PALETTE)], strokeColor=None))
+        drawing.add(String(x + 11, y, series.name[:42], fontName=font, fontSize=7,
+                           fillColor=INK))
     if chart.per_staff:
-        drawing.add(String(0, 2, "Concerns per 1,000 staff.", fontName=font, fontSize=8,
-                           fillColor=MUTED))
+        drawing.add(String(width, height - 12, "concerns per 1,000 staff", fontName=font,
+                           fontSize=8, fillColor=MUTED, textAnchor="end"))
     return drawing
+
+
+def _nice_top(value: float) -> float:
+    """A round top for the value axis, at or above `value` (4 at least)."""
+    if value <= 4:
+        return 4.0
+    for step in (4, 8, 20, 40, 80, 200, 400, 800, 2000, 4000):
+        if value <= step:
+            return float(step)
+    return float(value)
 
 
 def render_board_report(report: BoardReport, shown: Mapping[Key, Cell], *,

@@ -53,10 +53,12 @@ from app.core.board_tables import (
     Col,
     Count,
     Entry,
+    Key,
     Rate,
     ReportTable,
     Series,
     TrendChart,
+    Words,
     added,
     cell_key,
     measures_down,
@@ -112,15 +114,19 @@ def _check_unit(board: Board, unit: str | None) -> str | None:
 
 
 def _missing(board: Board, labels: Sequence[str], only: str | None) -> list[str]:
-    """Units with no return (or not every quarter) for any of the periods, in words."""
-    out: list[str] = []
+    """Units with no return (or not every quarter) for any of the periods, in words, one
+    line per unit."""
+    found: dict[str, list[str]] = {}
     for label in labels:
         for status in board_completeness(board, parse_period(label)):
             if only is not None and status.unit.casefold() != only.casefold():
                 continue
             if status.state not in ("in", "late"):
-                out.append(f"{status.unit}: {status.description} for {label}")
-    return out
+                found.setdefault(status.unit, []).append(
+                    label if len(labels) > 1 else f"{status.description} for {label}")
+    if len(labels) > 1:
+        return [f"{unit}: not in for {', '.join(items)}" for unit, items in found.items()]
+    return [f"{unit}: {items[0]}" for unit, items in found.items()]
 
 
 def _front(missing: Sequence[str], *extra: str) -> tuple[str, ...]:
@@ -315,17 +321,19 @@ def _annual(board: Board, period: Period, only: str | None) -> BoardReport:
 
 
 def _quarters_unequal(gathered: Mapping[str, _Gathered], period: Period) -> list[str]:
+    """Units whose year is their annual return and whose quarters held differ from it (a
+    year made of the quarters held adds up by itself)."""
     year = gathered[period.label]
     out = []
     for name, item in sorted(year.units.items()):
-        parts = [gathered[q.label].units.get(name) for q in quarters(period)]
-        if any(p is None for p in parts):
-            out.append(name)
+        if period.label not in item.returns:
             continue
-        total = parts[0].figures  # type: ignore[union-attr]
-        for p in parts[1:]:
-            total = added(total, p.figures)  # type: ignore[union-attr]
-        if _without_period(total) != _without_period(item.figures):
+        parts = [gathered[q.label].units.get(name) for q in quarters(period)]
+        total: Any = None
+        for part in parts:
+            if part is not None:
+                total = part.figures if total is None else added(total, part.figures)
+        if total is None or _without_period(total) != _without_period(item.figures):
             out.append(name)
     return out
 
@@ -377,6 +385,13 @@ def _ijb(board: Board, period: Period, unit: str) -> BoardReport:
         tuple(missing), cells.cells, cells.day_sums, tuple(tables))
 
 
+NOT_IN = Words("not in")
+
+
+def _count_or(key: Key, cells: Mapping[Key, int]) -> Entry:
+    return Count(key) if key in cells else NOT_IN
+
+
 def run_of_quarters(last: Period, count: int) -> list[Period]:
     """`count` quarters ending with `last` (a quarter, or a year's last quarter)."""
     if count < 2 or count > 20:
@@ -401,12 +416,10 @@ def _trends(board: Board, period: Period, only: str | None, run: int) -> BoardRe
     cells = Cells()
     for label, item in gathered.items():
         cells.themes(item.total, ALL, TOTAL, label)
-        for name in names:
-            figures = item.units[name].figures if name in item.units else None
-            value = (theme_cells(figures, ALL)[("themes", "all_concerns", "")]
-                     if figures is not None else 0)
-            cells.add(("themes", "all_concerns", "", ALL, name, label), value)
-    short = [label.replace("-Q", " Q") for label in labels]
+        for name, unit_item in item.units.items():
+            cells.add(("themes", "all_concerns", "", ALL, name, label),
+                      theme_cells(unit_item.figures, ALL)[("themes", "all_concerns", "")])
+    short = [f"Q{label[-1]}\n{label[2:7]}" for label in labels]
     cols = [Col(s, ALL, TOTAL, label) for s, label in zip(short, labels, strict=True)]
     theme_series = tuple(Series(THEMES[code], tuple(("themes", code, "", ALL, TOTAL, label)
                                                     for label in labels)) for code in THEMES)
@@ -421,19 +434,21 @@ def _trends(board: Board, period: Period, only: str | None, run: int) -> BoardRe
         f"Concerns received by unit over {len(labels)} quarters",
         "Every concern each unit received, whatever became of it.",
         ("Unit", *short),
-        tuple((s.name, tuple(Count(k) for k in s.keys)) for s in unit_series)))
+        tuple((s.name, tuple(_count_or(k, cells.cells) for k in s.keys))
+              for s in unit_series)))
     if any(h for s in unit_series for h in s.headcounts):
         tables.append(ReportTable(
             "Concerns per 1,000 staff", "Where the unit's headcount for the quarter is "
             "recorded (casebook board headcount).", ("Unit", *short),
-            tuple((s.name, tuple(Rate(k, h) for k, h in zip(s.keys, s.headcounts,
-                                                              strict=True)))
+            tuple((s.name, tuple(Rate(k, h) if k in cells.cells else NOT_IN
+                                 for k, h in zip(s.keys, s.headcounts, strict=True)))
                   for s in unit_series)))
-    charts = [TrendChart("Themes: concerns received each quarter", tuple(short),
+    ticks = tuple(label.replace("-Q", " Q") for label in labels)
+    charts = [TrendChart("Themes: concerns received each quarter", ticks,
                          theme_series),
-              TrendChart("Units: concerns received each quarter", tuple(short), unit_series)]
+              TrendChart("Units: concerns received each quarter", ticks, unit_series)]
     if any(all(s.headcounts) for s in unit_series):
-        charts.append(TrendChart("Units: concerns per 1,000 staff", tuple(short),
+        charts.append(TrendChart("Units: concerns per 1,000 staff", ticks,
                                  tuple(s for s in unit_series if all(s.headcounts)),
                                  per_staff=True))
     missing = _missing(board, labels, only)
