@@ -307,13 +307,11 @@ def groups_for(cells: Mapping[Key, int]) -> list[Group[Key]]:
         except ValueError:
             continue
         rules.append(((5,), parts, (label,)))
-    found: list[Group[Key]] = list(_unit_groups(cells))
+    candidates = list(_unit_groups(cells))
     for rule in rules:
-        for group in _rule_groups(cells, rule):
-            if all(m in cells for m in group.parts) and sum(
-                    cells[m] for m in group.parts) == cells[group.total]:
-                found.append(group)
-    return found
+        candidates.extend(_rule_groups(cells, rule))
+    return [g for g in candidates if all(m in cells for m in g.parts)
+            and sum(cells[m] for m in g.parts) == cells[g.total]]
 
 
 # ----- publication: the one place disclosure control is applied -------------------------------
