@@ -610,9 +610,19 @@ DEFINITIONS = (
 )
 
 
+BOARD_SERVICES = (
+    "Every column covers every service. NHS, local-authority and joint (both) services, the "
+    "NHS-services view (NHS + both) for the INWO and the local-authority-services view "
+    "(local authority + both) for the IJBs are in the board's quarterly report (casebook "
+    "board report --kind quarterly).")
+
+
 def _definitions(shown: _Shown) -> list[Flowable]:
     out: list[Flowable] = [CondPageBreak(50 * mm), para("How the figures are counted", "h1")]
-    out.extend(bullet(item) for item in DEFINITIONS)
+    items = list(DEFINITIONS)
+    if shown.view.units:  # a board's report: units side by side, no service columns
+        items[-1] = BOARD_SERVICES
+    out.extend(bullet(item) for item in items)
     if shown.publication:
         out.append(para(hidden_note(shown.threshold), "small"))
     return out

@@ -70,6 +70,8 @@ def test_the_board_pdf_sets_units_side_by_side(doc: dict[str, object]) -> None:
     assert "Internal: not for publication" in flat
     assert "Falkirk HSCP learned to listen." in flat
     assert "not available" in flat  # Stirling has no headcount
+    # No footnote about a "both" column the board's report does not have.
+    assert "in their own column" not in flat and "--kind quarterly" in flat
     published = board_pdf(doc, "NHS Forth Valley", publication=True)
     flat = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(published)).pages)
                     .split())
