@@ -228,8 +228,9 @@ def kpi4_rates(figures: Figures, headcount: int | None) -> dict[str, float] | No
 
 def board_figures(board: Board, period: Period) -> dict[str, Any]:
     """`casebook board report --json`: the board total at the top level (the shape of
-    `casebook report --json`), each unit's figures under `units`, and the rest under
-    `board`: status, headcounts, KPI 4 rates, averages and percentages, learning."""
+    `casebook report --json`, by_service included), each unit's figures under `units` (the
+    same shape), and the rest under `board`: status, headcounts, KPI 4 rates, averages and
+    percentages, learning, and each unit's counts of access to identity."""
     period = _report_period(period)
     units = unit_figures(board, period)
     total = total_figures((u.figures for u in units.values()), period)
@@ -252,6 +253,9 @@ def board_figures(board: Board, period: Period) -> dict[str, Any]:
                 if name in units else None,
                 "derived": derived(units[name].figures) if name in units else None,
                 "learning": list(units[name].learning) if name in units else [],
+                # Access to identity (counts only), for the board's oversight.
+                "identity_access": dict(units[name].identity_access) if name in units
+                else None,
             }
             for name, status in sorted(statuses.items())
         },

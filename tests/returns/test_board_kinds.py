@@ -23,6 +23,7 @@ from app.core.records import (
     Anonymity,
     Channel,
     Closure,
+    DisclosureConsent,
     Outcome,
     ProcedureDecision,
     RaisedWith,
@@ -75,6 +76,10 @@ def _north_concerns(book: Casebook) -> None:
     s.escalate(one, d(2025, 5, 12))
     s.respond(one, Stage.STAGE2, d(2025, 6, 5), Outcome.UPHELD)
     s.signpost(one, SignpostBody.INWO, d(2025, 6, 6))
+    for day in (3, 4):  # the identity shared twice in Q1, with consent: counts only leave
+        s.record_disclosure(one, disclosed_to="Pat Investigator", role="Investigator",
+                            on=d(2025, 6, day), reason="To investigate.",
+                            consent=DisclosureConsent.CONSENT_WRITTEN, consent_on=d(2025, 5, 1))
     # Withdrawn (local authority).
     two = s.create(named_concern(d(2025, 5, 2), "Bo Withdrawn", themes=("staffing",),
                                  service=ServiceType.LOCAL_AUTHORITY))
@@ -307,6 +312,13 @@ def test_identity_access_per_unit_in_the_internal_report_only(world: World) -> N
     assert "Oversight: access to whistleblowers' identities" in internal
     rows = _csv(made.csv())
     assert any(r["section"] == "identity_access" and r["unit"] == NORTH for r in rows)
+    doc = board_figures(world.board, parse_period("2025-26-Q1"))
+    access = doc["board"]["units"][NORTH]["identity_access"]
+    assert set(access) == {"reveals", "documents", "disclosures", "person_searches"}
+    assert access["disclosures"] == 2
+    key = ("identity_access", "disclosures", "", ALL, NORTH, "2025-26-Q1")
+    assert made.report.cells[key] == 2
+    assert "Pat Investigator" not in internal and "Pat Investigator" not in made.csv()
     published = make_report(world.board, "quarterly", parse_period("2025-26-Q1"),
                             publication=True)
     assert "Oversight" not in _pdf_text(published.pdf())
