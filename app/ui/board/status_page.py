@@ -8,14 +8,25 @@ Board.set_headcount, as `casebook board headcount` does.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDateEdit,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QSpinBox,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -42,6 +53,9 @@ MAX_HEADCOUNT = 10_000_000
 class StatusSnapshot:
     period: Period
     units: tuple[UnitStatus, ...]
+    # In, late, superseded, withdrawn (app.returns.board_report.board_completeness), by unit.
+    completeness: dict[str, str] = field(default_factory=dict)
+    due_on: str | None = None
 
 
 class HeadcountDelegate(QStyledItemDelegate):
@@ -90,10 +104,11 @@ class StatusPage(QWidget):
         self.chooser = PeriodChooser(session.today())
         self.chooser.period_changed.connect(self._period_changed)
 
-        self.table = QTableWidget(0, 4)
+        self.table = QTableWidget(0, 5)
         self.table.setAccessibleName(self.tr("Returns by unit"))
         self.table.setHorizontalHeaderLabels([self.tr("Unit"), self.tr("Return"),
-                                              self.tr("Made"), self.tr("Staff headcount")])
+                                              self.tr("Made"), self.tr("Staff headcount"),
+                                              self.tr("In on time?")])
         self.table.verticalHeader().hide()
         self.table.setCornerButtonEnabled(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
@@ -108,6 +123,25 @@ class StatusPage(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.itemChanged.connect(self._item_changed)
 
+        self.due = QDateEdit()
+        self.due.setCalendarPopup(True)
+        self.due.setDisplayFormat("dd/MM/yyyy")
+        self.due.setAccessibleName(self.tr("Returns due on"))
+        due_label = QLabel(self.tr("Returns &due on:"))
+        due_label.setBuddy(self.due)
+        self.set_due = QPushButton(self.tr("Set d&ue date"))
+        self.set_due.setAccessibleName(self.tr("Set the due date"))
+        self.set_due.clicked.connect(lambda: self.save_due_date(self._due_value()))
+        self.clear_due = QPushButton(self.tr("No due date"))
+        self.clear_due.setAccessibleName(self.tr("No due date for this period"))
+        self.clear_due.clicked.connect(lambda: self.save_due_date(None))
+        self.due_text = QLabel()
+        self.due_text.setAccessibleName(self.tr("Due date"))
+        due_row = QHBoxLayout()
+        for widget in (due_label, self.due, self.set_due, self.clear_due, self.due_text):
+            due_row.addWidget(widget)
+        due_row.addStretch(1)
+
         self.summary = QLabel()
         self.summary.setAccessibleName(self.tr("Units that have sent"))
         self.summary.setWordWrap(True)
@@ -118,6 +152,7 @@ class StatusPage(QWidget):
         layout.addWidget(intro)
         layout.addWidget(self.chooser)
         layout.addWidget(self.table, 1)
+        layout.addLayout(due_row)
         layout.addWidget(self.summary)
         layout.addWidget(self.busy)
         layout.addWidget(self.message)
@@ -134,11 +169,16 @@ class StatusPage(QWidget):
     # ----- loading -----------------------------------------------------------------------
 
     def reload(self) -> None:
-        period = self.period()
+        period, today = self.period(), self.session.today()
 
         def job(state: WorkerState) -> StatusSnapshot:
-            return StatusSnapshot(period, tuple(board_status(BoardSession.board(state),
-                                                             period)))
+            from app.services.board_reports import completeness_json
+
+            board = BoardSession.board(state)
+            listed = completeness_json(board, period, today)
+            return StatusSnapshot(period, tuple(board_status(board, period)),
+                                  {u["unit"]: u["description"] for u in listed["units"]},
+                                  listed["due_on"])
 
         self.session.read(job, self._show, self._failed)
 
@@ -162,7 +202,8 @@ class StatusPage(QWidget):
             self.table.setRowCount(len(snapshot.units))
             for row, status in enumerate(snapshot.units):
                 cells = (status.unit, self.state_text(status), format_moment(status.created_at),
-                         f"{status.headcount:,}" if status.headcount else "")
+                         f"{status.headcount:,}" if status.headcount else "",
+                         snapshot.completeness.get(status.unit, ""))
                 for column, text in enumerate(cells):
                     item = QTableWidgetItem(text)
                     flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -179,6 +220,15 @@ class StatusPage(QWidget):
                     self.table.setItem(row, column, item)
         finally:
             self._filling = False
+        self.due_text.setText(self.tr("Returns for this period are due on {due}.").format(
+            due=date.fromisoformat(snapshot.due_on).strftime("%d/%m/%Y")) if snapshot.due_on
+            else self.tr("No due date is set for this period."))
+        if snapshot.due_on:
+            due = date.fromisoformat(snapshot.due_on)
+            self.due.setDate(QDate(due.year, due.month, due.day))
+        else:
+            end = snapshot.period.end
+            self.due.setDate(QDate(end.year, end.month, end.day).addMonths(1))
         sent = sum(1 for s in snapshot.units if s.state == SENT)
         if snapshot.units:
             self.summary.setText(self.tr("{sent} of {total} units have sent their return for "
@@ -193,6 +243,24 @@ class StatusPage(QWidget):
     def _failed(self, message: str) -> None:
         self.busy.stop()
         self.message.show_problem(message)
+
+    # ----- due dates ---------------------------------------------------------------------
+
+    def _due_value(self) -> date:
+        chosen = self.due.date()
+        return date(chosen.year(), chosen.month(), chosen.day())
+
+    def save_due_date(self, due_on: date | None) -> None:
+        period = self.period()
+
+        def job(state: WorkerState) -> None:
+            from app.services.board_reports import set_due_date
+
+            set_due_date(BoardSession.board(state), period, due_on)
+
+        self.busy.start(self.tr("Saving the due date…"))
+        self.session.write(job, lambda _none: self.busy.stop(), self._headcount_failed,
+                           touches="due_dates")
 
     # ----- headcounts --------------------------------------------------------------------
 
@@ -231,8 +299,7 @@ class StatusPage(QWidget):
 
     def _headcount_failed(self, message: str) -> None:
         self.busy.stop()
-        self.message.show_problem(self.tr("The headcount was not saved: {message}").format(
-            message=message))
+        self.message.show_problem(self.tr("Not saved: {message}").format(message=message))
         self.reload()
 
     # ----- locking -----------------------------------------------------------------------

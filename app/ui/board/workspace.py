@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QWidget
 from app.core.periods import Period
 from app.ui.base.sidebar import Sidebar
 from app.ui.board.board_session import BoardSession
+from app.ui.board.kinds_page import KindsPage
 from app.ui.board.report_page import ReportPage
 from app.ui.board.returns_page import ReturnsPage
 from app.ui.board.status_page import StatusPage
@@ -16,9 +17,9 @@ from app.ui.board.units_page import UnitsPage
 
 
 class BoardWorkspace(QWidget):
-    """Units, Returns, Status and Report, behind one navigation list."""
+    """Units, Returns, Status, Report and Reports and trends, behind one navigation list."""
 
-    PAGES = ("units", "returns", "status", "report")
+    PAGES = ("units", "returns", "status", "report", "kinds")
 
     def __init__(self, session: BoardSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -28,10 +29,13 @@ class BoardWorkspace(QWidget):
         self.returns = ReturnsPage(session)
         self.status = StatusPage(session)
         self.report = ReportPage(session)
+        self.kinds = KindsPage(session)
         self.sidebar = Sidebar([(self.tr("Units"), "nav-units"),
                                 (self.tr("Returns"), "nav-import"),
                                 (self.tr("Status"), "nav-status"),
-                                (self.tr("Report"), "nav-reports")], self.tr("The board"))
+                                (self.tr("Report"), "nav-reports"),
+                                (self.tr("Reports and trends"), "nav-reports")],
+                               self.tr("The board"))
         self.nav = self.sidebar.list
         self.nav.currentRowChanged.connect(self._go)
         self.stack = QStackedWidget()
@@ -49,7 +53,7 @@ class BoardWorkspace(QWidget):
         self.nav.setCurrentRow(0)
 
     def pages(self) -> tuple[Any, ...]:
-        return (self.units, self.returns, self.status, self.report)
+        return (self.units, self.returns, self.status, self.report, self.kinds)
 
     def _go(self, row: int) -> None:
         if row >= 0:
@@ -81,6 +85,7 @@ class BoardWorkspace(QWidget):
             self.returns.reload()
         self.status.reload()
         self.report.reload()
+        self.kinds.reload()
 
     def forget(self) -> None:
         for page in self.pages():
