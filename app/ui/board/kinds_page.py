@@ -87,7 +87,7 @@ class TrendChartView(QWidget):
         rule.setAlpha(70)
         rows = (len(self.chart.series) + 2) // 3
         width, height = self.width(), self.height()
-        left, right, top, bottom = 44.0, 16.0, 28.0, 36.0 + 18 * rows
+        left, right, top, bottom = 44.0, 44.0, 28.0, 36.0 + 18 * rows
         plot = QRectF(left, top, width - left - right, height - top - bottom)
         bold = painter.font()
         bold.setBold(True)
@@ -135,7 +135,9 @@ class TrendChartView(QWidget):
             y = plot.bottom() + 26 + 18 * (n // 3)
             painter.fillRect(QRectF(x, y, 10, 10), QColor(COLOURS[n % len(COLOURS)]))
             painter.setPen(text)
-            painter.drawText(QPointF(x + 14, y + 9), series.name)
+            name = painter.fontMetrics().elidedText(series.name, Qt.TextElideMode.ElideRight,
+                                                    int(cell - 22))
+            painter.drawText(QPointF(x + 14, y + 9), name)
         painter.end()
 
 
