@@ -16,6 +16,50 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 to %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 to %3 %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (Q%2 %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 working day left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 working days left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 working day overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 working days overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>1 working day</source>
         <translation type="unfinished"></translation>
     </message>
@@ -249,6 +293,121 @@
     </message>
     <message>
         <source>Record why, or choose someone else.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A date: type it as dd/mm/yyyy (20/11/2026, 20-11-26 or 20112026 work too), or T for today. Up and Down step a day; Alt+Down opens a calendar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a date as dd/mm/yyyy (or T for today).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a date: type it as dd/mm/yyyy, for example %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date must fall between %1 and %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is back to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the form (asks first when something was typed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next field, previous field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A field by its underlined letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In a date: today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In a date: a day later or earlier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In a date: the calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the selected concern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock, from any form</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Casebook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Casebook logo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Casebook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An offline, encrypted casebook for NHS Scotland&apos;s confidential contacts and speak up ambassadors, following the National Whistleblowing Standards. Nothing leaves this computer unless you export it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Licence: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the %1 is kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its databases are encrypted; back it up from the File menu. Backups may go anywhere, the casebook itself stays on this computer&apos;s own disk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open the folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the folder in the file manager</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -834,14 +993,6 @@ Fingerprint:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No board store in this folder yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Board</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Units</source>
         <translation type="unfinished"></translation>
     </message>
@@ -859,6 +1010,18 @@ Fingerprint:
     </message>
     <message>
         <source>&amp;Import returns…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create the board&apos;s store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -893,10 +1056,6 @@ Fingerprint:
 <context>
     <name>BoardWorkspace</name>
     <message>
-        <source>Sections</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Units</source>
         <translation type="unfinished"></translation>
     </message>
@@ -910,6 +1069,14 @@ Fingerprint:
     </message>
     <message>
         <source>Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reports and trends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The board</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -927,7 +1094,35 @@ Fingerprint:
 <context>
     <name>CaseForm</name>
     <message>
+        <source>Ctrl+Enter saves; Esc closes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the form?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close this form? What you typed is kept as an encrypted draft and offered again next time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close and keep draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close this form without saving? What you typed will be lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Discard and close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -949,10 +1144,6 @@ Fingerprint:
 </context>
 <context>
     <name>CasebookShell</name>
-    <message>
-        <source>Sections</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Dashboard</source>
         <translation type="unfinished"></translation>
@@ -1307,6 +1498,14 @@ Fingerprint:
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Co&amp;lumns…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the list&apos;s columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Search concern text and conversation notes (never who raised them)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1404,6 +1603,14 @@ Fingerprint:
     </message>
     <message>
         <source>Number of concerns shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show every column</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -1756,15 +1963,75 @@ Fingerprint:
 <context>
     <name>DashboardView</name>
     <message>
-        <source>Overdue</source>
+        <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Due today</source>
+        <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Due later this week</source>
+        <source>Deadlines in short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadlines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Initial discussions in short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Initial discussions, longest waiting first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Late actions in short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actions past their due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Late by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1784,36 +2051,81 @@ Fingerprint:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Today is {day}</source>
+        <source>Today is %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Nothing overdue</source>
+        <source>%1 overdue, %2 due today, %3 due in the next %4 working days (to %5).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Nothing due today</source>
+        <source>Nothing due in the next %1 working days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Nothing else due this week</source>
+        <source>written acknowledgement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No concern is waiting at the initial discussion.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at the initial discussion; %2 waited %3 working days or more: worth agreeing with C whether to use the procedure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at the initial discussion.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 working day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 working days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None waiting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No action is past its due date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 open action(s) past the due date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, so far:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received: %1 at stage 1 and %2 at stage 2; also %3 anonymous and %4 unnamed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed: %1 at stage 1 (%2 within 5 working days) and %3 at stage 2 (%4 within 20 working days).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extensions authorised: %1 at stage 1 and %2 at stage 2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Initial discussion: {none}
 Stage 1: {one}
 Stage 2: {two}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{label} ({start} to {end})
-Received: {r1} at stage 1, {r2} at stage 2; {anon} anonymous, {unnamed} unnamed
-Closed: {c1} at stage 1, {c2} at stage 2; within timescale {w1} and {w2}
-Extensions authorised: {e1} at stage 1, {e2} at stage 2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>acknowledge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2627,6 +2939,17 @@ Extensions authorised: {e1} at stage 1, {e2} at stage 2</source>
     <name>FolderRow</name>
     <message>
         <source>C&amp;hange…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FormMessages</name>
+    <message>
+        <source>About the form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What needs putting right</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3560,6 +3883,197 @@ Extensions authorised: {e1} at stage 1, {e2} at stage 2</source>
     </message>
 </context>
 <context>
+    <name>KindsPage</name>
+    <message>
+        <source>Quarterly report to the board meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annual report (INWO, published): NHS services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IJB report for one HSCP: local-authority services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Themes and trends across units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reports and trends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reports the board sends, each for whom it is meant, and the trends across units and quarters. The quarterly report is for a quarter; the annual report for a financial year; the IJB report for one HSCP; the trends end with the period chosen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Report:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>U&amp;nit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quarters in the trends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Q&amp;uarters:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For &amp;publication: hide small numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For publication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide counts below this number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;how</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About this report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report tables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KPI 2: the experience of everyone involved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KPI 2: the experience of everyone involved in the procedure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KPI 3: staff perceptions, awareness and training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KPI 3: staff perceptions, awareness and training (numbers trained, survey results)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the &amp;statements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the board&apos;s statements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The board&apos;s own statements for this year (annual report):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reports message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save P&amp;DF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the report as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save C&amp;SV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the report&apos;s figures as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An IJB report is for one HSCP: choose the unit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flags: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no theme or unit meets the rule.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keeping the statements…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The board&apos;s statements for {year} are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> for publication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Making the PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to {out}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report was not saved: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>KpiReportView</name>
     <message>
         <source>Reports</source>
@@ -3611,10 +4125,6 @@ Extensions authorised: {e1} at stage 1, {e2} at stage 2</source>
     </message>
     <message>
         <source>Working out the figures for %1…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4430,10 +4940,6 @@ or unnamed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Casebook</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4443,10 +4949,6 @@ or unnamed</source>
     </message>
     <message>
         <source>&amp;Reports</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Return to the board</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4475,6 +4977,30 @@ or unnamed</source>
     </message>
     <message>
         <source>&amp;Lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;oncern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return to the &amp;board</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Handover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;cords</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4609,7 +5135,11 @@ or unnamed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Shown only through Reveal, with a reason, and never kept in a draft.</source>
+        <source>Shown only through Reveal, with a reason. While you type they are kept in the identity store too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovered the concern you were recording, with the person&apos;s details. It is still a draft until you record it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4630,10 +5160,6 @@ or unnamed</source>
     </message>
     <message>
         <source>Say how C agreed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recovered the concern you were recording. The person&apos;s details are never kept in a draft: enter them again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5449,7 +5975,7 @@ or unnamed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Footing</source>
+        <source>On what basis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6708,6 +7234,34 @@ or unnamed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Working days the dashboard looks ahead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working days at the initial discussion before it is pointed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look a&amp;head:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>working days for deadlines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Point out an &amp;initial discussion after:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>working days waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Retention period in years</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6849,6 +7403,36 @@ or unnamed</source>
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Sidebar</name>
+    <message>
+        <source>Casebook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SignpostDialog</name>
     <message>
         <source>Record signposting</source>
@@ -6937,6 +7521,38 @@ or unnamed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>In on time?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returns due on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returns &amp;due on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set d&amp;ue date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No due date for this period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Units that have sent</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6965,11 +7581,23 @@ or unnamed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Returns for this period are due on {due}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No due date is set for this period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{sent} of {total} units have sent their return for {period}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No units are registered yet: register them under Units.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the due date…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6985,7 +7613,7 @@ or unnamed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The headcount was not saved: {message}</source>
+        <source>Not saved: {message}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -7711,6 +8339,10 @@ Keep it offline (an encrypted USB stick in a safe), and delete any working copy 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Casebook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Recovery key</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7927,6 +8559,36 @@ Keep it offline (an encrypted USB stick in a safe), and delete any working copy 
     </message>
     <message>
         <source>That is on the list already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>area</name>
+    <message>
+        <source>Page</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Where the %1 is kept…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Casebook</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
