@@ -274,7 +274,8 @@ def test_status_says_in_late_superseded_withdrawn_and_missing(world: World,
 
 
 def test_status_json_on_the_command_line(world: World, monkeypatch: pytest.MonkeyPatch,
-                                         capsys: pytest.CaptureFixture[str]) -> None:
+                                         capsys: pytest.CaptureFixture[str],
+                                         tmp_path: Path) -> None:
     monkeypatch.setenv("CASEBOOK_PASSPHRASE", PASSPHRASE)
     world.board.close()
     try:
@@ -299,6 +300,29 @@ def test_status_json_on_the_command_line(world: World, monkeypatch: pytest.Monke
                      "--board", str(world.folder)])
         err = capsys.readouterr().err
         assert code == 1 and "per financial year" in err and "Traceback" not in err
+        assert main(["board", "statement", "--year", YEAR, "--kpi", "3", "--text",
+                     "Training for all new starts.", "--board", str(world.folder)]) == 0
+        capsys.readouterr()
+        assert main(["board", "statement", "--year", YEAR, "--kpi", "3",
+                     "--board", str(world.folder)]) == 0
+        assert capsys.readouterr().out.strip() == "Training for all new starts."
+        code = main(["board", "report", "--period", YEAR, "--kind", "quarterly",
+                     "--board", str(world.folder)])
+        err = capsys.readouterr().err
+        assert code == 1 and "for a quarter" in err and len(err.strip().splitlines()) == 1
+        pdf, out = tmp_path / "annual.pdf", tmp_path / "annual.csv"
+        assert main(["board", "report", "--period", YEAR, "--kind", "annual", "--pdf",
+                     str(pdf), "--csv", str(out), "--publication",
+                     "--board", str(world.folder)]) == 0
+        assert "For publication" in _pdf_text(pdf.read_bytes())
+        assert "Training for all new starts." in _pdf_text(pdf.read_bytes())
+        assert out.read_text().startswith("section,measure,stage,service,unit,period,value")
+        capsys.readouterr()
+        assert main(["board", "report", "--period", "2025-26-Q4", "--kind", "trends",
+                     "--quarters", "4", "--json", "--board", str(world.folder)]) == 0
+        doc = json.loads(capsys.readouterr().out)
+        assert doc["kind"] == "trends" and isinstance(doc["flags"], list)
+        assert {c["period"] for c in doc["cells"]} == set(QUARTERS)
     finally:
         world.board = Board.open(world.folder, PASSPHRASE)
 
