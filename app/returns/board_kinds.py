@@ -61,6 +61,7 @@ from app.core.board_tables import (
     Words,
     added,
     cell_key,
+    kpi_cells,
     measures_down,
     theme_cells,
     theme_table,
@@ -213,6 +214,7 @@ def _quarterly(board: Board, period: Period, only: str | None) -> BoardReport:
                                  "two views: NHS services (NHS + both), what the INWO is "
                                  "sent, and local-authority services (local authority + "
                                  "both), what the IJBs are sent."))
+    tables.append(_services_by_unit(now, cells, period.label))
     theme_cols = [Col(SERVICE_NAMES[s] if s in SERVICE_KEYS else
                        {ALL: "All services"}.get(s, s), s, TOTAL, period.label)
                   for s in (*SERVICE_KEYS, ALL)]
@@ -231,6 +233,30 @@ def _quarterly(board: Board, period: Period, only: str | None) -> BoardReport:
         _front(missing, *_format_note(now.units.values())), tuple(missing), cells.cells,
         cells.day_sums, tuple(tables),
         learning=tuple((n, s) for n, u in sorted(now.units.items()) for s in u.learning))
+
+
+def _services_by_unit(now: _Gathered, cells: Cells, label: str) -> ReportTable:
+    """Concerns (each once) and stage entries by service type for each unit: where the NHS
+    and the local-authority concerns come from."""
+    services = (*SERVICE_KEYS, *VIEWS)
+    rows: list[tuple[str, tuple[Entry, ...]]] = []
+    for name, item in sorted(now.units.items()):
+        for service in services:
+            found, _ = kpi_cells(item.figures, service)
+            for measure in (("kpi4", "concerns", ""), ("kpi4", "stage_entries", "total")):
+                cells.add((*measure, service, name, label), found[measure])
+        rows.append((name, tuple(Count(("kpi4", "concerns", "", s, name, label))
+                                 for s in services)))
+    rows.append(("All units", tuple(Count(("kpi4", "concerns", "", s, TOTAL, label))
+                                    for s in services)))
+    short = {"nhs": "NHS", "local_authority": "Local authority", "both": "Both",
+             NHS_VIEW: "NHS services (NHS + both)",
+             LA_VIEW: "Local-authority services (LA + both)"}
+    return ReportTable(
+        "Service types by unit", "Concerns (each counted once) about each service type, "
+        "for each unit: the NHS-services column is what the board monitors and sends to "
+        "the INWO; the local-authority-services column is each IJB's.",
+        ("Unit", *(short[s] for s in services)), tuple(rows))
 
 
 def _service_table(cols: Sequence[Col], title: str, intro: str) -> ReportTable:

@@ -173,6 +173,16 @@ def test_the_nhs_and_local_authority_views_are_labelled_for_whom(world: World) -
     for view, parts in VIEWS.items():
         key = ("kpi4", "stage_entries", "total", view, TOTAL, "2025-26-Q1")
         assert cells[key] == sum(cells[(*key[:3], p, *key[4:])] for p in parts)
+    # Each unit's service split adds up to the unit, and the units to the board, per service.
+    units = [NORTH, SOUTH, LATE]
+    for measure in (("kpi4", "concerns", ""), ("kpi4", "stage_entries", "total")):
+        for unit in units:
+            assert cells[(*measure, ALL, unit, "2025-26-Q1")] == sum(
+                cells[(*measure, s, unit, "2025-26-Q1")] for s in SERVICE_KEYS)
+        for service in (*SERVICE_KEYS, *VIEWS):
+            assert cells[(*measure, service, TOTAL, "2025-26-Q1")] == sum(
+                cells[(*measure, service, u, "2025-26-Q1")] for u in units)
+    assert "Service types by unit" in text
 
 
 # ----- 4. counts that say what they count ------------------------------------------------------
