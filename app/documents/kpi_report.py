@@ -104,6 +104,7 @@ class ReportContent:
     themes: Mapping[str, Figures] = field(default_factory=dict)  # theme code -> KPI block
     learning: Sequence[str] = ()  # approved, publishable learning statements
     statements: Mapping[str, str] = field(default_factory=dict)  # learning/experience/awareness
+    front_notes: Sequence[str] = ()  # said on the first page (a board: units missing)
     units: Mapping[str, Figures] = field(default_factory=dict)  # board: each unit's figures
     headcount: int | None = None  # staff headcount for KPI 4's rate per 1,000 staff
     unit_headcounts: Mapping[str, int] = field(default_factory=dict)
@@ -577,6 +578,7 @@ def _front(content: ReportContent, shown: _Shown) -> list[Flowable]:
     out.append(para("The key performance indicators are those of the Independent National "
                     "Whistleblowing Officer (INWO). How each figure is counted is explained at "
                     "the end of this report.", "small"))
+    out.extend(para(note) for note in content.front_notes)
     return out
 
 

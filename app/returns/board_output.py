@@ -40,7 +40,20 @@ def board_report_content(doc: dict[str, Any], board_name: str,
         headcount=board["total"]["headcount"],
         unit_headcounts=unit_headcounts,
         title="Whistleblowing key performance indicators: all reporting units",
+        front_notes=missing_note(doc),
     )
+
+
+def missing_note(doc: dict[str, Any]) -> tuple[str, ...]:
+    """Page 1 of a board's report: the units whose return for the period is not (all) in."""
+    units = doc["board"]["units"]
+    missing = [f"{name} (only {', '.join(r.rsplit('-', 1)[-1] for r in info['returns'])})"
+               if info["status"] == "partial" else name
+               for name, info in units.items() if info["status"] != "sent"]
+    if not missing:
+        return ()
+    return ("Returns missing when this report was made (their figures are not in it): "
+            + ", ".join(missing) + ".",)
 
 
 def _write(out: Path, data: bytes) -> None:

@@ -72,7 +72,20 @@ def test_the_board_pdf_sets_units_side_by_side(doc: dict[str, object]) -> None:
     assert "not available" in flat  # Stirling has no headcount
     # No footnote about a "both" column the board's report does not have.
     assert "in their own column" not in flat and "--kind quarterly" in flat
+    assert "Returns missing" not in flat  # both units sent
     published = board_pdf(doc, "NHS Forth Valley", publication=True)
     flat = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(published)).pages)
                     .split())
     assert "For publication" in flat and "*" in flat
+
+
+def test_the_board_pdf_says_which_units_are_missing_on_page_1(tmp_path: Path) -> None:
+    with new_board(tmp_path / "board") as board:
+        sent, silent = Unit("Falkirk HSCP"), Unit("Clacks team")
+        for unit in (sent, silent):
+            board.register_unit(unit.name, unit.public)
+        import_return(board, sent.sealed(synthetic_payload(sent.name, Q1.label),
+                                         board.recipient()))
+        pdf = board_pdf(board_figures(board, Q1), "NHS Forth Valley")
+    first = " ".join(PdfReader(io.BytesIO(pdf)).pages[0].extract_text().split())
+    assert "Returns missing when this report was made" in first and "Clacks team" in first
