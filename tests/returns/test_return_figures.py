@@ -101,3 +101,26 @@ def test_the_schema_lists_the_same_themes_and_categories_as_the_code() -> None:
     assert set(figures) == set(empty) - set(compute_figures([], YEAR, CAL)) | {"by_service"}
     speak = figures["feedback"]["properties"]["speak_up_again"]["required"]
     assert speak == list(empty["feedback"]["speak_up_again"])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(themed, max_size=20))
+def test_concerns_are_counted_once_and_every_concern_received_has_its_themes(
+        concerns: list[ConcernFacts]) -> None:
+    from app.core.kpi import SERVICE_KEYS, counts_in_stage_figures
+    from app.core.return_figures import first_stage_entry
+
+    figures = compute_return_figures(concerns, YEAR, CAL)
+    counted = figures["concerns"]
+    entered = [c for c in concerns if counts_in_stage_figures(c)
+               and (first := first_stage_entry(c)) is not None and YEAR.contains(first)]
+    assert sum(counted["within_standards"].values()) == len(entered)
+    for service in SERVICE_KEYS:  # never more concerns than stage entries
+        received = figures["by_service"][service]["received"]
+        assert counted["within_standards"][service] <= received["stage1"] + received["stage2"]
+    # Every concern received in the period, whatever became of it and whatever its class.
+    received = [c for c in concerns if YEAR.contains(c.received_on)]
+    assert sum(counted["received"].values()) == len(received)
+    for code in THEMES:
+        assert sum(counted["by_theme"][code].values()) == sum(
+            1 for c in received if code in c.themes)
