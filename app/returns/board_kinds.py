@@ -63,7 +63,6 @@ from app.core.board_tables import (
     cell_key,
     kpi_cells,
     measures_down,
-    theme_cells,
     theme_table,
     units_down,
 )
@@ -443,8 +442,7 @@ def _trends(board: Board, period: Period, only: str | None, run: int) -> BoardRe
     for label, item in gathered.items():
         cells.themes(item.total, ALL, TOTAL, label)
         for name, unit_item in item.units.items():
-            cells.add(("themes", "all_concerns", "", ALL, name, label),
-                      theme_cells(unit_item.figures, ALL)[("themes", "all_concerns", "")])
+            cells.themes(unit_item.figures, ALL, name, label)
     short = [f"Q{label[-1]}\n{label[2:7]}" for label in labels]
     cols = [Col(s, ALL, TOTAL, label) for s, label in zip(short, labels, strict=True)]
     theme_series = tuple(Series(THEMES[code], tuple(("themes", code, "", ALL, TOTAL, label)
@@ -462,6 +460,25 @@ def _trends(board: Board, period: Period, only: str | None, run: int) -> BoardRe
         ("Unit", *short),
         tuple((s.name, tuple(_count_or(k, cells.cells) for k in s.keys))
               for s in unit_series)))
+    latest = labels[-1]
+    unit_cols = [Col(name, ALL, name, latest) for name in names
+                 if name in gathered[latest].units]
+    if unit_cols:
+        tables.append(theme_table(f"Themes by unit, {latest}",
+                                  "Every concern each unit received in the latest quarter, "
+                                  "by theme.", unit_cols))
+    unit_themes = tuple(
+        Series(f"{name}: {THEMES[code]}", tuple(("themes", code, "", ALL, name, label)
+                                                for label in labels))
+        for name in names for code in THEMES)
+    staff = [gathered[label].total_headcount for label in labels]
+    if any(staff):
+        tables.append(ReportTable(
+            "Themes per 1,000 staff, all units", "Where every unit in the quarter has its "
+            "headcount recorded.", ("Theme", *short),
+            tuple((THEMES[code], tuple(Rate(("themes", code, "", ALL, TOTAL, label), h)
+                                       for label, h in zip(labels, staff, strict=True)))
+                  for code in THEMES)))
     if any(h for s in unit_series for h in s.headcounts):
         tables.append(ReportTable(
             "Concerns per 1,000 staff", "Where the unit's headcount for the quarter is "
@@ -485,5 +502,5 @@ def _trends(board: Board, period: Period, only: str | None, run: int) -> BoardRe
         f"{periods[0].start:%-d %B %Y} to {periods[-1].end:%-d %B %Y}",
         _front(missing, "How a flag is raised: " + FLAG_RULE), tuple(missing),
         cells.cells, cells.day_sums, tuple(tables), tuple(charts),
-        series=(*theme_series, *unit_series))
+        series=(*theme_series, *unit_series, *unit_themes))
 
