@@ -68,7 +68,10 @@ def make_report(board: Board, kind: str, period: Period, *, unit: str | None = N
         problems = statement_problems(report.learning, never_publish(board))
         if problems:
             raise PublicationRefused(problems)
-    shown = shown_cells(report, publication, threshold)
+    try:
+        shown = shown_cells(report, publication, threshold)
+    except ValueError as exc:  # the disclosure control could not protect these figures
+        raise CasebookError(str(exc) if str(exc).endswith(".") else f"{exc}.") from exc
     return MadeReport(report, shown, publication, threshold,
                       tuple(flags(report, shown)) if report.kind == "trends" else ())
 
