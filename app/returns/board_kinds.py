@@ -317,7 +317,7 @@ def _annual(board: Board, period: Period, only: str | None) -> BoardReport:
                                "(NHS + both) received, by theme.", cols))
     year = gathered[period.label]
     own = statements(board, period.label)
-    learning = [s for _, u in sorted(year.units.items()) for s in u.learning]
+    learning = list(dict.fromkeys(s for _, u in sorted(year.units.items()) for s in u.learning))
     texts = (
         ("KPI 1: learning, changes or improvements",
          "\n".join(f"- {s}" for s in learning) if learning else

@@ -68,12 +68,27 @@ def make_report(board: Board, kind: str, period: Period, *, unit: str | None = N
         problems = statement_problems(report.learning, never_publish(board))
         if problems:
             raise PublicationRefused(problems)
+        _check_own_statements(board, report)
     try:
         shown = shown_cells(report, publication, threshold)
     except ValueError as exc:  # the disclosure control could not protect these figures
         raise CasebookError(str(exc) if str(exc).endswith(".") else f"{exc}.") from exc
     return MadeReport(report, shown, publication, threshold,
                       tuple(flags(report, shown)) if report.kind == "trends" else ())
+
+
+def _check_own_statements(board: Board, report: BoardReport) -> None:
+    """The board's own KPI 2 and 3 statements, scanned as the units' learning is (patterns
+    and the never-publish list), before a publication carries them."""
+    from app.core.identifying import Scanner
+
+    scanner = Scanner.build((), never_publish=tuple(never_publish(board)))
+    for kpi, text in statements(board, report.period_label).items():
+        reasons = list(dict.fromkeys(f.reason for f in scanner.scan(text)))
+        if reasons:
+            raise CasebookError(f"Nothing was published: the board's statement for KPI {kpi} "
+                                f"{'; '.join(reasons)}. Correct it (casebook board statement) "
+                                "and publish again.")
 
 
 def _write(out: Path, data: bytes) -> None:

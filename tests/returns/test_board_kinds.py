@@ -396,6 +396,11 @@ def test_the_annual_report_carries_the_boards_own_statements(world: World) -> No
     assert "KPI 1: learning" in text
     with pytest.raises(CasebookError, match="KPI 2"):
         set_statement(world.board, YEAR, 4, "no")
+    # For publication, the board's own words are scanned as the units' learning is.
+    set_statement(world.board, YEAR, 2, "Ask pat.smith@nhs.scot for the survey.")
+    with pytest.raises(CasebookError, match="statement for KPI 2"):
+        make_report(world.board, "annual", parse_period(YEAR), publication=True)
+    set_statement(world.board, YEAR, 2, "We asked everyone involved: most felt heard.")
 
 
 def test_the_ijb_report_has_signposting_for_its_hscp(world: World) -> None:
