@@ -155,7 +155,7 @@ def cmd_withdraw(args: argparse.Namespace) -> int:
 
 def cmd_status(args: argparse.Namespace) -> int:
     from app.returns.board_report import NOT_SENT, board_status
-    from app.services.board_reports import completeness, completeness_json
+    from app.services.report_kinds import completeness, completeness_json
 
     with unlock_board(args) as board:
         statuses = board_status(board, args.period)
@@ -186,7 +186,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_due_date(args: argparse.Namespace) -> int:
-    from app.services.board_reports import set_due_date
+    from app.services.report_kinds import set_due_date
 
     if args.clear == (args.date is not None):
         raise CasebookError("Give the date returns are due (YYYY-MM-DD), or --clear.")
@@ -198,7 +198,7 @@ def cmd_due_date(args: argparse.Namespace) -> int:
 
 
 def cmd_statement(args: argparse.Namespace) -> int:
-    from app.services.board_reports import set_statement, statements
+    from app.services.report_kinds import set_statement, statements
 
     text: str | None = args.text
     if args.file is not None:
@@ -263,7 +263,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def _report_kind(args: argparse.Namespace) -> int:
-    from app.services.board_reports import make_report, write_report
+    from app.services.report_kinds import make_report, write_report
 
     if args.json and args.publication:
         raise CasebookError("--json gives the exact figures for the board's own use; for "

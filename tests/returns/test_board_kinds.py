@@ -38,7 +38,7 @@ from app.returns.board_report import board_completeness, board_figures, figures_
 from app.returns.envelope import envelope
 from app.returns.payload import build_payload
 from app.returns.signing import unit_public_key
-from app.services.board_reports import completeness_json, make_report, set_statement
+from app.services.report_kinds import completeness_json, make_report, set_statement
 from app.store.board import Board
 from app.store.board_reports import set_due_date
 from app.store.casebook import Casebook

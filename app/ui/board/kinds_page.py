@@ -4,7 +4,7 @@ across units and quarters, as `casebook board report --kind KIND` makes them.
 The page shows the report's tables as they will be printed (exact, or as published), the
 trends' charts (one line per theme or unit over the quarters) with the flags and the rule
 that raised them, and saves the PDF and CSV: every figure is made on the worker by
-app.services.board_reports, the same code as the command line. For the annual report the
+app.services.report_kinds, the same code as the command line. For the annual report the
 board's own statements for KPI 2 and KPI 3 are typed here and kept in the board store.
 """
 
@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from app.core.board_tables import Key, TrendChart, entry_text
 from app.core.disclosure import DEFAULT_THRESHOLD, Cell, Suppressed
 from app.core.periods import Period
-from app.services.board_reports import MadeReport, make_report, set_statement, statements
+from app.services.report_kinds import MadeReport, make_report, set_statement, statements
 from app.ui.base.form_feedback import BusyIndicator, FieldMessage, heading_font
 from app.ui.base.worker import WorkerState
 from app.ui.board.board_session import BoardSession
@@ -485,7 +485,7 @@ class KindsPage(QWidget):
             out = out.with_name(out.name + f".{kind}")
 
         def job(state: WorkerState) -> Path:
-            from app.services.board_reports import write_report
+            from app.services.report_kinds import write_report
 
             write_report(BoardSession.board(state), made, pdf=out if kind == "pdf" else None,
                          csv=out if kind == "csv" else None)

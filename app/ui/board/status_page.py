@@ -172,7 +172,7 @@ class StatusPage(QWidget):
         period, today = self.period(), self.session.today()
 
         def job(state: WorkerState) -> StatusSnapshot:
-            from app.services.board_reports import completeness_json
+            from app.services.report_kinds import completeness_json
 
             board = BoardSession.board(state)
             listed = completeness_json(board, period, today)
@@ -254,7 +254,7 @@ class StatusPage(QWidget):
         period = self.period()
 
         def job(state: WorkerState) -> None:
-            from app.services.board_reports import set_due_date
+            from app.services.report_kinds import set_due_date
 
             set_due_date(BoardSession.board(state), period, due_on)
 
