@@ -81,7 +81,11 @@ def test_an_extension_corrected_and_signposting_removed_with_reasons(qtbot,
     _click(qtbot, timeline.correct)
     dialog = workspace.current_dialog
     assert isinstance(dialog, CorrectionDialog) and dialog.record == "extension"
-    assert not dialog.save_button.isEnabled()  # nothing changed, no reason yet
+    assert dialog.messages.text() == "" and not dialog.general.text()  # nothing said yet
+    _click(qtbot, dialog.save_button)  # nothing changed, no reason yet: nothing is saved
+    assert dialog.isVisible() and "Reason: Say why" in dialog.messages.text()
+    assert "Change something to correct it" in dialog.general.text()
+    assert dialog.focusWidget() is dialog.reason
     dialog.editors["new_due_on"].set_value(date(2025, 5, 19))  # type: ignore[attr-defined]
     type_text(qtbot, dialog.reason, "The new date was typed wrongly")
     save(qtbot, window, dialog)
@@ -139,7 +143,9 @@ def test_independence_is_asked_when_the_stage1_handler_investigates(qtbot,
     type_text(qtbot, escalate.handler, "Dr Jo Bloggs")
     qtbot.waitUntil(lambda: escalate.independence.box.isVisibleTo(escalate))
     assert "handled stage 1" in escalate.problem_for("justification").text()
-    assert not escalate.save_button.isEnabled()
+    _click(qtbot, escalate.save_button)  # not saved without a justification
+    assert escalate.isVisible() and "handled stage 1" in escalate.messages.text()
+    assert escalate.focusWidget() is escalate.independence.box
     type_text(qtbot, escalate.independence.box, "Only senior manager in the unit")
     save(qtbot, window, escalate)
     assert rows(qtbot, window, "SELECT handler_clash, handler_justification FROM stages"

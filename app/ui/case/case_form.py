@@ -9,7 +9,9 @@ base class does the rest, the same way in every form:
   the width it always has; the identity notice keeps its space too.
 - Messages come when they help: a field's problem shows once the field has been left
   (or Save pressed), and goes as soon as it no longer applies (checks run on every
-  change). A field that was fine is not marked while it is being typed in.
+  change). A field that was fine is not marked while it is being typed in. A problem
+  with the form as a whole (nothing changed to correct, say) shows once a field has
+  been left, or on Save.
 - Save is always there to press: pressing it with something wrong shows every problem
   and takes the focus to the first. Ctrl+Enter saves. No button is a default button,
   so Enter in a field or a typed space never presses one by surprise.
@@ -521,7 +523,7 @@ class CaseForm(QDialog):
                 field.widget.setAccessibleDescription("")
                 self._mark(field, False)
         self.messages.show_fields(shown)
-        if loose:
+        if loose and self._touched:  # about the form as a whole: once a field was left
             self.general.show_problem(" ".join(dict.fromkeys(loose)), urgent=True)
         elif not self._busy:
             self.general.clear_problem()
