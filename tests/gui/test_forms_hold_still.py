@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 
+from app.ui.base.form_feedback import FormMessages
 from app.ui.case.case_form import CaseForm
 from app.ui.case.new_concern_dialog import NewConcernDialog
 from tests.gui.workspace_helpers import (
@@ -88,6 +89,11 @@ def test_a_problem_appears_after_the_field_is_left_and_nothing_moves(qtbot,
 
     dialog.accept()  # Save: every problem is said, the focus goes to the first
     assert dialog.isVisible() and "Themes" in dialog.messages.text()
+    # More problems than the area has lines: the first in full, the rest by name (no line
+    # shown cut in half), each in full for a screen reader.
+    said = dialog.messages.fields.text().splitlines()
+    assert len(said) == FormMessages.LINES and said[-1].startswith("⚠ Also: ")
+    assert "Themes: Tick at least one theme." in dialog.messages.accessibleDescription()
     assert _moved(before, _geometry(dialog), dialog) == []
 
     summary.setFocus()

@@ -140,8 +140,18 @@ class FormMessages(QFrame):
         self.general.setVisible(bool(text))
         self._arrange()
 
-    def show_fields(self, problems: list[str]) -> None:
-        text = "\n".join("⚠ " + p for p in problems)
+    def show_fields(self, problems: list[str], names: list[str] | None = None) -> None:
+        """Each problem on a line of its own while they fit; when there are more than the
+        area's lines, the first in full and the other fields by name ("Also: Summary,
+        Themes."), each of them marked where it stands, so that no line shows cut in half.
+        The accessible description says every one in full."""
+        room = self.LINES - (1 if self.general.text() else 0)
+        lines = ["⚠ " + p for p in problems]
+        if names is not None and len(problems) > max(room, 1):
+            shown = max(room - 1, 1)
+            lines = lines[:shown] + ["⚠ " + self.tr("Also: %1.").replace(
+                "%1", ", ".join(dict.fromkeys(names[shown:])))]
+        text = "\n".join(lines)
         if self.fields.text() != text:
             self.fields.setText(text)
             set_role(self.fields, "problem")

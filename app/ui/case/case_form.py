@@ -506,6 +506,7 @@ class CaseForm(QDialog):
         for key, message in found:
             (by_key[key] if key in self._fields else loose).append(message)
         shown: list[str] = []
+        names: list[str] = []
         for key, field in self._fields.items():
             messages = by_key.get(key)
             if messages:
@@ -514,6 +515,7 @@ class CaseForm(QDialog):
                 field.problem.show_problem(text, urgent=urgent)
                 if urgent:
                     shown.append(text)
+                    names.append(field.name)
                     field.widget.setAccessibleDescription(text)
                 else:
                     field.widget.setAccessibleDescription("")
@@ -522,11 +524,11 @@ class CaseForm(QDialog):
                 field.problem.clear_problem()
                 field.widget.setAccessibleDescription("")
                 self._mark(field, False)
-        self.messages.show_fields(shown)
         if loose and self._touched:  # about the form as a whole: once a field was left
             self.general.show_problem(" ".join(dict.fromkeys(loose)), urgent=True)
         elif not self._busy:
             self.general.clear_problem()
+        self.messages.show_fields(shown, names)
         self.save_button.setEnabled(not self._busy)
         return found
 
