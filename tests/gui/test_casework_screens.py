@@ -28,6 +28,7 @@ from app.ui.case.class_change_dialog import ClassChangeDialog
 from app.ui.case.correction_dialog import CorrectionDialog, StageCorrectionDialog
 from app.ui.case.person_record_dialog import PersonRecordDialog
 from app.ui.case.raiser_dialog import RaiserDialog
+from tests.gui.test_forms_hold_still import _question
 from tests.gui.workspace_helpers import (
     make_casebook,
     open_concern,
@@ -227,7 +228,17 @@ def test_linked_raisers_and_the_persons_details(qtbot, folder: Path,
     type_text(qtbot, details.reveal_reason, "Correcting the email")
     _click(qtbot, details.show_button)
     qtbot.waitUntil(lambda: details.person["name"].text() == "Quinn Second")
+    _click(qtbot, details.save_details)  # nothing changed: nothing to save, said plainly
+    assert "Nothing to save" in details.message.text()
     details.person["email"].setText("quinn@example.org")
+    _click(qtbot, details.save_details)  # not saved without a reason
+    assert "Say why" in details.message.text() and details.message.is_problem
+    details.reject()  # Escape with a detail changed asks; Keep editing keeps it all
+    box = _question(qtbot, details)
+    keep = next(b for b in box.buttons() if "Keep" in b.text())
+    qtbot.mouseClick(keep, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not box.isVisible())
+    assert details.isVisible() and details.person["email"].text() == "quinn@example.org"
     type_text(qtbot, details.reason, "A new email address")
     _click(qtbot, details.save_details)
     qtbot.waitUntil(lambda: "corrected" in details.message.text())

@@ -9,6 +9,7 @@ place of fixed height above its buttons.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSize, Qt
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QProgressBar,
     QScrollArea,
     QSizePolicy,
@@ -206,7 +208,8 @@ def with_unit(field: QWidget, unit: QLabel) -> QWidget:
 
 
 def fit_height(window: QWidget) -> None:
-    """Grow a dialog downwards when a message appears, so no wrapped line is cut off."""
+    """Grow a dialog downwards when a message appears, so no wrapped line is cut off; never
+    beyond what the smallest supported screen allows (its scroll area scrolls instead)."""
     layout = window.layout()
     if layout is None or not window.isVisible():
         return
@@ -215,6 +218,7 @@ def fit_height(window: QWidget) -> None:
         needed = layout.totalHeightForWidth(window.width())
     else:
         needed = layout.totalSizeHint().height()
+    needed = min(needed, screen_bounded(window, QSize(window.width(), needed)).height())
     if needed > window.height():
         window.resize(window.width(), needed)
 
@@ -349,3 +353,29 @@ def plain_buttons(dialog: QWidget, primary: QWidget | None = None) -> None:
             boxed.setIcon(QIcon())
     if primary is not None:
         set_primary(primary)
+
+
+def ask_before_discarding(dialog: QWidget, discard: Callable[[], None],
+                          text: str = "") -> QMessageBox:
+    """The question a dialog asks when it is closed with something typed, as every form
+    asks: "Discard and close" or "Keep editing", which is the default (Enter, a space or
+    Escape in the question keeps the dialog and what was typed). `discard` runs only when
+    the person chose to discard. Opened window-modal; returns the question."""
+    box = QMessageBox(dialog)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(box.tr("Close without saving?"))
+    box.setText(text or box.tr("Close without saving? What you typed will be lost."))
+    close = box.addButton(box.tr("&Discard and close"), QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton(box.tr("&Keep editing"), QMessageBox.ButtonRole.RejectRole)
+    close.setAccessibleName(box.tr("Discard and close"))
+    keep.setAccessibleName(box.tr("Keep editing"))
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+
+    def answered() -> None:
+        if box.clickedButton() is close:
+            discard()
+
+    box.finished.connect(lambda _result: answered())
+    box.open()
+    return box
