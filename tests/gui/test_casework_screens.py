@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import QPushButton, QTreeWidget, QTreeWidgetItem
 
 from app.core.identity import PersonDetails
 from app.core.records import (
@@ -24,6 +24,7 @@ from app.core.records import (
     Stage,
 )
 from app.store.concern_detail import load_concern
+from app.ui.base.date_field import DateField
 from app.ui.case.class_change_dialog import ClassChangeDialog
 from app.ui.case.correction_dialog import CorrectionDialog, StageCorrectionDialog
 from app.ui.case.person_record_dialog import PersonRecordDialog
@@ -330,6 +331,26 @@ def test_the_letters_tab_lists_letters_and_reprints_one(qtbot, folder: Path,
     assert tab.tree.topLevelItemCount() == 1
     assert tab.tree.topLevelItem(0).text(0) == "09/05/2025"
     assert tab.tree.topLevelItem(0).text(4) == "not protected"
+    # Re-issue, as every form: a date typed as people type one, no default button, what
+    # is wrong said on Save and gone once put right, Escape with a reason typed asks.
+    _click(qtbot, tab.reissue)
+    again = workspace.current_dialog
+    assert isinstance(again.letter_date, DateField) and again.letter_date.text() == "09/05/2025"
+    assert not [b.text() for b in again.findChildren(QPushButton)
+                if b.isDefault() or b.autoDefault()]
+    again.options.set_path(tmp_path / "reissued.pdf")
+    _click(qtbot, again.save_button)  # no reason, no password
+    assert again.isVisible() and "Put right" in again.message.text()
+    type_text(qtbot, again.reason, "C moved house")
+    qtbot.keyClicks(again.options.password, "a long password")
+    qtbot.keyClicks(again.options.confirm, "a long password")
+    assert not again.message.has_message()
+    again.reject()
+    box = _question(qtbot, again)
+    discard = next(b for b in box.buttons() if "Discard" in b.text())
+    with qtbot.waitSignal(again.finished, timeout=5000):
+        qtbot.mouseClick(discard, Qt.MouseButton.LeftButton)
+    assert rows(qtbot, window, "SELECT count(*) FROM letters") == [(1,)]
     _click(qtbot, tab.reprint)
     dialog = workspace.current_dialog
     type_text(qtbot, dialog.reason, "Lost in the post")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -336,18 +336,39 @@ def ask_save_file(parent: QWidget, title: str, suggested: Path, filters: str) ->
     return Path(chosen) if chosen else None
 
 
+def no_default_buttons(dialog: QWidget) -> None:
+    """No push button in `dialog` is a default button, nor becomes one when pressed."""
+    from PySide6.QtWidgets import QPushButton
+
+    for button in dialog.findChildren(QPushButton):
+        button.setAutoDefault(False)
+        button.setDefault(False)
+
+
+class _NoDefaultOnShow(QObject):
+    """A button box makes its first accepting button the default as it is shown (children
+    are shown before their dialog): this takes it back, each time the dialog is shown."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Show and isinstance(watched, QWidget):
+            no_default_buttons(watched)
+        return False
+
+
 def plain_buttons(dialog: QWidget, primary: QWidget | None = None) -> None:
     """A dialog's buttons, as in every form: none is a default button (Enter in a field,
     or a space typed while a button has the focus by chance, presses nothing by surprise),
     words only (no icons), and the main action, if given, in the brand's blue."""
     from PySide6.QtGui import QIcon
-    from PySide6.QtWidgets import QDialogButtonBox, QPushButton
+    from PySide6.QtWidgets import QDialogButtonBox
 
     from app.ui.base.theme import set_primary
 
-    for button in dialog.findChildren(QPushButton):
-        button.setAutoDefault(False)
-        button.setDefault(False)
+    no_default_buttons(dialog)
+    if not isinstance(getattr(dialog, "_no_default_on_show", None), _NoDefaultOnShow):
+        watcher = _NoDefaultOnShow(dialog)
+        dialog.installEventFilter(watcher)
+        dialog._no_default_on_show = watcher  # type: ignore[attr-defined]  # kept alive
     for box in dialog.findChildren(QDialogButtonBox):
         for boxed in box.buttons():
             boxed.setIcon(QIcon())
