@@ -372,6 +372,9 @@ def plain_buttons(dialog: QWidget, primary: QWidget | None = None) -> None:
     for box in dialog.findChildren(QDialogButtonBox):
         for boxed in box.buttons():
             boxed.setIcon(QIcon())
+            if not boxed.accessibleName():  # a standard button: named by its words
+                boxed.setAccessibleName(boxed.text().replace("&&", "\0").replace("&", "")
+                                        .replace("\0", "&"))
     if primary is not None:
         set_primary(primary)
 

@@ -434,7 +434,8 @@ class CaseForm(QDialog):
         def focusable(root: QWidget) -> list[QWidget]:
             inside = [root, *root.findChildren(QWidget)]
             return [w for w in inside if w.focusPolicy() & Qt.FocusPolicy.TabFocus
-                    and w.focusProxy() is None and not isinstance(w.parentWidget(), QComboBox)]
+                    and w.focusProxy() is None and not isinstance(w.parentWidget(), QComboBox)
+                    and w.window() is self]  # not a date's calendar, a window of its own
 
         chain: list[QWidget] = []
         for row in range(self.form.rowCount()):

@@ -241,7 +241,7 @@ class ClosureDialog(_Correcting):
             self.tr("Correct the date or reason of a withdrawal, transfer or decision, or undo "
                     "it if it should not have been recorded: the concern is open again."),
             columns, {"closure_on": detail.closure_on, "closure_reason": detail.closure_reason},
-            removable=self.tr("Re&open: it should not have been recorded"), parent=parent)
+            removable=self.tr("R&eopen: it should not have been recorded"), parent=parent)
         if not left:
             self.mode.set_value("remove")
             self.mode.set_enabled("correct", False)

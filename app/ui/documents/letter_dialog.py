@@ -241,6 +241,7 @@ class LetterDialog(QDialog):
         self.scroller.setWidgetResizable(True)
         self.scroller.setFrameShape(QFrame.Shape.NoFrame)
         self.scroller.setWidget(body)
+        self.scroller.setAccessibleName(self.tr("Write a letter"))
 
         self.busy = BusyIndicator()
         self.message = FieldMessage(self.tr("Letter message"))
