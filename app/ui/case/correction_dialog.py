@@ -121,6 +121,7 @@ class _Correcting(ConcernForm):
         self.add_field("edit_reason", self.tr("&Why:"), self.reason, name=self.tr("Reason"),
                        hint=self.tr("Kept with the record's history and shown on the timeline."))
         self.mode.changed.connect(self._arrange)
+        self.show_field("mode", bool(removable))  # one way only: no choice to show
         self._arrange()
         self.settle()
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -158,6 +159,8 @@ class PersonRecordDialog(QDialog):
         inner.addLayout(why_form)
         self.scroller = QScrollArea()
         self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroller.setWidget(body)
         self.scroller.setAccessibleName(title)
         # What is wrong, or what was saved, in one place of fixed height above the buttons:
@@ -186,9 +189,12 @@ class PersonRecordDialog(QDialog):
         supported screen allows (it scrolls otherwise)."""
         body = self.scroller.widget()
         assert body is not None
-        height = (body.sizeHint().height() + self.buttons.sizeHint().height()
+        hint = body.sizeHint()
+        height = (hint.height() + self.buttons.sizeHint().height()
                   + self.message.minimumHeight() + 60)
-        self.resize(screen_bounded(self, QSize(text_width(self, 100), height)))
+        scroll = self.scroller.verticalScrollBar().sizeHint().width()
+        width = max(text_width(self, 100), hint.width() + scroll + 30)
+        self.resize(screen_bounded(self, QSize(width, height)))
 
     def _say(self, text: str, problem: bool = False) -> None:
         if problem:

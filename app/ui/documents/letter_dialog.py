@@ -652,9 +652,12 @@ class LetterDialog(QDialog):
         """As big as the letter needs, within what the smallest supported screen allows
         (the letter scrolls)."""
         self.adjustSize()
-        hint = self.sizeHint()
-        self.resize(screen_bounded(self, QSize(max(self.width(), hint.width()),
-                                               max(hint.height(), self.height()))))
+        body = self.scroller.widget()
+        assert body is not None
+        chrome = self.sizeHint().height() - self.scroller.sizeHint().height()
+        wanted = QSize(max(self.width(), self.sizeHint().width()),
+                       body.sizeHint().height() + chrome + 24)
+        self.resize(screen_bounded(self, wanted))
         fit_height(self)
 
     def forget(self) -> None:
