@@ -84,6 +84,13 @@ def capture_main(shooter: Any, folder: Path, scratch: Path, passphrase: str,
         shooter.shot(form, "form-conversation")
         form.keeper.stop()
         form.forget()
+        # Two casework forms, to see them at 200% on the smallest supported screen.
+        for name, about in (("correct_stage", "stage2"), ("person_record", None)):
+            dialog = workspace.open_form(name, about)
+            if dialog is not None:
+                shooter.wait(dialog.isVisible)
+                shooter.shot(dialog, f"form-{name}")
+                dialog.forget()
     dialog = window.shell.workspace.new_concern()
     shooter.wait(dialog.isVisible)
     shooter.shot(dialog, "form-new-concern")

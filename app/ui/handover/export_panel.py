@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.services import handover
 from app.ui.base.form_feedback import FieldMessage, ask_save_file
+from app.ui.base.formatting import day_text, ended_label
 from app.ui.base.work_progress import WorkProgress, WorkTicket
 from app.ui.base.worker import WorkerState
 from app.ui.handover.consent_dialog import ConsentDialog
@@ -115,7 +116,7 @@ class ExportPanel(QWidget):
         chosen = set(self.chosen_references())
         self.concerns = concerns
         self.table.blockSignals(True)
-        fill(self.table, [[c.reference, c.received_on, c.closure.replace("_", " "),
+        fill(self.table, [[c.reference, day_text(c.received_on), ended_label(c.closure),
                            self.tr("held") if c.identity_held else self.tr("none") + (
                                f" ({c.anonymity})" if c.anonymity != "named" else ""),
                            ", ".join(self._kind_label(k) for k in c.consents)]
