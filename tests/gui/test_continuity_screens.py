@@ -85,7 +85,7 @@ def test_trust_hand_over_and_receive(qtbot, tmp_path: Path) -> None:  # type: ig
     qtbot.waitUntil(lambda: receive.table.rowCount() == 2)
     assert "Sam Ambassador" in receive.sent_by.text()
     qtbot.mouseClick(receive.import_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "Imported 2 concern(s), 1 with the identity" in
+    qtbot.waitUntil(lambda: "Imported 2 concerns, 1 with the identity" in
                     receive.message.text())
     idle(qtbot, window)
     assert rows(qtbot, window, "SELECT reference FROM concerns ORDER BY reference") == [

@@ -301,7 +301,8 @@ class ConcernListView(QWidget):
         self.worker.submit(job, done, lambda _message: None)
 
     def _show_total(self, total: int) -> None:
-        self.summary.setText(self.tr("%n concern(s)", "", total))
+        self.summary.setText(self.tr("1 concern") if total == 1 else self.tr(
+            "%1 concerns").replace("%1", f"{total:,}"))
 
     def _activated(self, index: object) -> None:
         concern_id = self.model.concern_id(self.table.currentIndex().row())

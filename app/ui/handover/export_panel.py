@@ -224,9 +224,12 @@ class ExportPanel(QWidget):
                        "here.").replace("%1", str(result.path)).replace(
                            "%2", result.plan.colleague.name)
         if result.backups is not None and result.backups.external:
-            text += " " + self.tr("%n backup(s) made elsewhere before now still hold the "
-                                  "identities until they are destroyed (see Records, "
-                                  "Retention).", "", len(result.backups.external))
+            elsewhere = len(result.backups.external)
+            text += " " + (self.tr(
+                "1 backup made elsewhere before now still holds the identities until it is "
+                "destroyed (see Records, Retention).") if elsewhere == 1 else self.tr(
+                "%1 backups made elsewhere before now still hold the identities until they "
+                "are destroyed (see Records, Retention).").replace("%1", str(elsewhere)))
         self.message.show_note(text)
         self.plan = None
         self.plan_list.clear()

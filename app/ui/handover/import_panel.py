@@ -112,9 +112,11 @@ class ImportPanel(QWidget):
     def _imported(self, result: Any) -> None:
         self.progress.stop()
         self.read = None
-        self.message.show_note(self.tr("Imported %1 concern(s), %2 with the identity. The "
-                                       "handover is recorded in the audit log.").replace(
-            "%1", str(len(result.references))).replace("%2", str(result.identities)))
+        count = len(result.references)
+        self.message.show_note(self.tr("Imported %1, %2 with the identity. The handover is "
+                                       "recorded in the audit log.").replace(
+            "%1", self.tr("1 concern") if count == 1 else self.tr("%1 concerns").replace(
+                "%1", str(count))).replace("%2", str(result.identities)))
         self._enable()
         self.imported.emit(result)
 

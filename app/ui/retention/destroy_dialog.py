@@ -70,7 +70,8 @@ class DestroyDialog(QDialog):
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setAccessibleName(self.tr("Passphrase, again"))
         form = QFormLayout()
-        form.addRow(self.tr("%n record(s):", "", len(references)), listed)
+        form.addRow(self.tr("1 record:") if len(references) == 1 else self.tr(
+            "%1 records:").replace("%1", str(len(references))), listed)
         form.addRow(self.tr("&Reason:"), self.reason)
         form.addRow("", self.early)
         if two_people:
@@ -148,10 +149,12 @@ class DestroyDialog(QDialog):
     def _destroyed(self, result: Any) -> None:
         self.progress.stop()
         self.outcome = result
+        removed = len(result.backups.removed)
         self.message.show_note(self.tr(
-            "Destroyed: %1. The casebook's own backups were remade (%2 older one(s) "
-            "destroyed).").replace("%1", ", ".join(result.references)).replace(
-            "%2", str(len(result.backups.removed))))
+            "Destroyed: %1. The casebook's own backups were remade (%2 destroyed).")
+            .replace("%1", ", ".join(result.references)).replace(
+            "%2", self.tr("1 older one") if removed == 1 else self.tr(
+                "%1 older ones").replace("%1", str(removed))))
         if result.backups.external:
             self.backups.setVisible(True)
             self.backups.addItem(self.tr(
