@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QCloseEvent, QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -403,3 +403,64 @@ def ask_before_discarding(dialog: QWidget, discard: Callable[[], None],
     box.finished.connect(lambda _result: answered())
     box.open()
     return box
+
+
+def typed_values(root: QWidget) -> tuple[object, ...]:
+    """What a person can type or choose inside `root`, to tell whether anything changed."""
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QPlainTextEdit
+
+    values: list[object] = []
+    for widget in root.findChildren(QWidget):
+        if isinstance(widget, QLineEdit) and not widget.isReadOnly():
+            values.append(widget.text())
+        elif isinstance(widget, QPlainTextEdit) and not widget.isReadOnly():
+            values.append(widget.toPlainText())
+        elif isinstance(widget, QComboBox):
+            values.append(widget.currentIndex())
+        elif isinstance(widget, QAbstractButton) and widget.isCheckable():
+            values.append(widget.isChecked())
+    return tuple(values)
+
+
+class AsksBeforeClosing:
+    """Mixed into a dialog (listed before QDialog): Escape, Cancel and the window's close
+    button ask first when something was typed since `settle()` (called once the dialog is
+    filled in, and again once what was typed is saved), as every form does. `done(0)`
+    closes without asking (on lock)."""
+
+    _settled: tuple[object, ...] | None = None
+    _asking: QMessageBox | None = None
+
+    def settle(self) -> None:
+        self._settled = typed_values(self)  # type: ignore[arg-type]
+
+    def typed(self) -> bool:
+        return self._settled is not None and typed_values(self) != self._settled  # type: ignore[arg-type]
+
+    def reject(self) -> None:
+        if not self.typed():
+            super().reject()  # type: ignore[misc]
+            return
+        if self._asking is None:
+            self._asking = ask_before_discarding(self, self._discard)  # type: ignore[arg-type]
+            self._asking.finished.connect(self._asked)
+
+    def _asked(self) -> None:
+        self._asking = None
+
+    def done(self, result: int) -> None:
+        if self._asking is not None:  # closed another way (on lock): the question goes too
+            asking, self._asking = self._asking, None
+            asking.done(0)
+        super().done(result)  # type: ignore[misc]
+
+    def _discard(self) -> None:
+        self._settled = None
+        super().reject()  # type: ignore[misc]
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.typed():
+            event.ignore()
+            self.reject()
+            return
+        super().closeEvent(event)  # type: ignore[misc]

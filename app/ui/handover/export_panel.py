@@ -252,4 +252,4 @@ class ExportPanel(QWidget):
         self.message.show_note(None)
         self.progress.stop()
         if self.consent_dialog is not None:
-            self.consent_dialog.reject()
+            self.consent_dialog.done(0)

@@ -27,14 +27,19 @@ from PySide6.QtWidgets import (
 
 from app.services import retention
 from app.store.errors import CasebookError
-from app.ui.base.form_feedback import FieldMessage, ask_save_file, plain_buttons
+from app.ui.base.form_feedback import (
+    AsksBeforeClosing,
+    FieldMessage,
+    ask_save_file,
+    plain_buttons,
+)
 from app.ui.base.work_progress import WorkProgress, WorkTicket
 from app.ui.base.worker import WorkerState
 from app.ui.reports.files import default_folder, remember_folder
 from app.ui.session import Session
 
 
-class DestroyDialog(QDialog):
+class DestroyDialog(AsksBeforeClosing, QDialog):
     destroyed = Signal(object)  # the DestructionResult
 
     def __init__(self, session: Session, references: list[str], *, early: bool,
@@ -107,6 +112,7 @@ class DestroyDialog(QDialog):
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 90)
         self._enable()
         plain_buttons(self)
+        self.settle()
 
     def _enable(self) -> None:
         ready = (bool(self.reason.text().strip()) and bool(self.passphrase.text())
@@ -164,6 +170,8 @@ class DestroyDialog(QDialog):
                 self.backups.addItem(f"{copy.made[:16].replace('T', ' ')}  {copy.path}")
         self.certificate_button.setVisible(True)
         self._enable()
+        self.passphrase.clear()
+        self.settle()  # done: closing now loses nothing
         self.destroyed.emit(result)
 
     def _failed(self, message: str) -> None:
@@ -195,4 +203,4 @@ class DestroyDialog(QDialog):
 
     def forget(self) -> None:
         self.passphrase.clear()
-        self.reject()
+        self.done(0)
