@@ -62,6 +62,14 @@ _PERSON = (("name", "&Name:"), ("other_names", "Also &known as:"), ("email", "&E
 CONSENT = Qt.ItemDataRole.UserRole
 
 
+def _left(button: QPushButton) -> QHBoxLayout:
+    """A button at its own width, at the start of its row."""
+    row = QHBoxLayout()
+    row.addWidget(button)
+    row.addStretch(1)
+    return row
+
+
 class PersonRecordDialog(QDialog):
     lock_requested = Signal()
     changed = Signal()
@@ -93,7 +101,7 @@ class PersonRecordDialog(QDialog):
         ask_form.addRow(note(self.tr("The details are held apart from the case. Showing them "
                                      "is written to the audit log with your reason.")))
         ask_form.addRow(label, self.reveal_reason)
-        ask_form.addRow(self.show_button)
+        ask_form.addRow(_left(self.show_button))
 
         # ----- the details
         self.details_box = QGroupBox(self.tr("Details"))
@@ -108,7 +116,7 @@ class PersonRecordDialog(QDialog):
             self.person[key] = edit
         self.save_details = QPushButton(self.tr("Save the &corrected details"))
         self.save_details.setAccessibleName(self.tr("Save the corrected details"))
-        details_form.addRow(self.save_details)
+        details_form.addRow(_left(self.save_details))
 
         # ----- consents
         self.consents_box = QGroupBox(self.tr("Consents to share the identity"))
