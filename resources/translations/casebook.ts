@@ -363,6 +363,10 @@
         <source>Lock, from any form</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>… (%1 in all)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -1397,7 +1401,7 @@ Fingerprint:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Re&amp;open: it should not have been recorded</source>
+        <source>R&amp;eopen: it should not have been recorded</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1613,11 +1617,13 @@ Fingerprint:
         <source>Show every column</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n concern(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <source>1 concern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 concerns</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2095,7 +2101,11 @@ Fingerprint:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 open action(s) past the due date.</source>
+        <source>1 open action is past its due date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 open actions are past their due date.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2278,11 +2288,25 @@ Stage 2: {two}</source>
         <source>Passphrase, again</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n record(s):</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <source>1 record:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 records:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destroyed: %1. The casebook&apos;s own backups were remade (%2 destroyed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 older one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 older ones</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
@@ -2318,10 +2342,6 @@ Stage 2: {two}</source>
     </message>
     <message>
         <source>Destroying, then remaking the backups…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Destroyed: %1. The casebook&apos;s own backups were remade (%2 older one(s) destroyed).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2643,11 +2663,13 @@ Stage 2: {two}</source>
         <source>Package saved to %1. Send it to %2; these records are now read-only here.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n backup(s) made elsewhere before now still hold the identities until they are destroyed (see Records, Retention).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <source>1 backup made elsewhere before now still holds the identities until it is destroyed (see Records, Retention).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 backups made elsewhere before now still hold the identities until they are destroyed (see Records, Retention).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2818,11 +2840,13 @@ Stage 2: {two}</source>
         <source>An unnamed concern: the name&apos;s fingerprint matched</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n concern(s) found. Select one and press Enter to open it.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <source>1 concern found. Select it and press Enter to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 concerns found. Select one and press Enter to open it.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Nobody held in this casebook matches that.</source>
@@ -2950,6 +2974,10 @@ Stage 2: {two}</source>
     </message>
     <message>
         <source>What needs putting right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also: %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3228,11 +3256,13 @@ Stage 2: {two}</source>
         <source>Checking every concern&apos;s text…</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n piece(s) of text may identify someone. Replace each, or open its concern to edit it.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <source>1 piece of text may identify someone. Replace it, or open its concern to edit it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 pieces of text may identify someone. Replace each, or open its concern to edit it.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Checked %1 pieces of text: nothing that identifies anyone was found.</source>
@@ -3338,11 +3368,13 @@ Stage 2: {two}</source>
         <source>Checked: no names or contact details found.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n more field(s) too.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <source>1 more field too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 more fields too.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Case text calls the person C.</source>
@@ -3639,7 +3671,15 @@ Stage 2: {two}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Imported %1 concern(s), %2 with the identity. The handover is recorded in the audit log.</source>
+        <source>Imported %1, %2 with the identity. The handover is recorded in the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 concern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 concerns</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4711,6 +4751,10 @@ or unnamed</source>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Close without saving the letter? What you wrote for it will be lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LetterNotice</name>
@@ -5647,7 +5691,7 @@ or unnamed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reason for &amp;showing it:</source>
+        <source>Reason to show the detai&amp;ls:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5711,15 +5755,23 @@ or unnamed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ho&amp;w:</source>
+        <source>How gi&amp;ven:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;move the selected consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was saved, or what is wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a consent in the list first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Correct the selected consen&amp;t</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Remove the selected consent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5735,10 +5787,6 @@ or unnamed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>What was saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Give a reason for showing the identity: it is written to the audit log.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5747,15 +5795,19 @@ or unnamed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Say why in Reason for the correction: it is kept with the correction and shown on the timeline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to save: no detail was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The details were corrected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Select a consent first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6711,18 +6763,32 @@ or unnamed</source>
         <source>About retention</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>Records are destroyed %n year(s) after they end (closed, decided business as usual, or handed over). Change the period in Settings.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <source>1 year</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>still open</source>
+        <source>%1 years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records are destroyed %1 after they end (closed, decided business as usual, or handed over). Change the period in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source> (due now)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7016,11 +7082,27 @@ or unnamed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Importing {total} file(s)…</source>
+        <source>Importing 1 file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Imported {done} file(s)…</source>
+        <source>Importing {total} files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported 1 file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported {done} files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} of 1 file looked at: {changed} imported or replaced, {refused} refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} of {total} files looked at: {changed} imported or replaced, {refused} refused.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7045,10 +7127,6 @@ or unnamed</source>
     </message>
     <message>
         <source>{unit}, {period}: made {made}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{count} of {total} file(s) looked at: {changed} imported or replaced, {refused} refused.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -8566,6 +8644,33 @@ Keep it offline (an encrypted USB stick in a safe), and delete any working copy 
     <name>area</name>
     <message>
         <source>Page</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>box</name>
+    <message>
+        <source>Close without saving?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close without saving? What you typed will be lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Discard and close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard and close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

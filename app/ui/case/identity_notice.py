@@ -142,7 +142,9 @@ class IdentityNotice(QFrame):
         self._tint(True)
         shown = sentences[:2]
         more = len(sentences) - len(shown)
-        tail = (" " + self.tr("%n more field(s) too.", "", more)) if more else ""
+        tail = "" if not more else " " + (self.tr("1 more field too.") if more == 1 else
+                                          self.tr("%1 more fields too.").replace("%1",
+                                                                                 str(more)))
         advice = self.tr("Case text calls the person C.")
         self.text.setText("⚠ " + " ".join(shown) + tail + " " + advice)
         self.setAccessibleDescription(self.text.text())

@@ -175,8 +175,10 @@ class FindPersonDialog(QDialog):
         for column in range(self.results.columnCount()):
             self.results.resizeColumnToContents(column)
         if matches:
-            self.found_note.setText(self.tr("%n concern(s) found. Select one and press Enter "
-                                            "to open it.", "", count))
+            self.found_note.setText(
+                self.tr("1 concern found. Select it and press Enter to open it.") if count == 1
+                else self.tr("%1 concerns found. Select one and press Enter to open it.")
+                .replace("%1", str(count)))
             first = self.results.topLevelItem(0)
             child = first.child(0) if first is not None and first.childCount() else None
             if child is not None:
