@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from app.returns.signing import fingerprint, parse_public_key
 from app.store.errors import CasebookError
 from app.ui.base.form_feedback import (
+    AsksBeforeClosing,
     BusyIndicator,
     FieldMessage,
     field_with_message,
@@ -48,7 +49,7 @@ def unit_name_problem(text: str) -> str:
     return ""
 
 
-class RegisterUnitDialog(QDialog):
+class RegisterUnitDialog(AsksBeforeClosing, QDialog):
     registered = Signal(str, str)  # unit name, fingerprint
 
     def __init__(self, session: BoardSession, parent: QWidget | None = None) -> None:
@@ -116,6 +117,7 @@ class RegisterUnitDialog(QDialog):
         self.setMinimumWidth(text_width(self, 78))
         self.validate()
         plain_buttons(self, self.save_button)
+        self.settle()
 
     def _touch(self, name: str) -> None:
         self._touched.add(name)
@@ -171,6 +173,7 @@ class RegisterUnitDialog(QDialog):
         self.busy.stop()
         name, printed = result
         self.registered.emit(name, printed)
+        self.settle()
         self.accept()
 
     def _failed(self, message: str) -> None:
