@@ -34,6 +34,7 @@ from app.ui.base.form_feedback import (
     text_width,
 )
 from app.ui.base.formatting import fingerprint_in_two_lines
+from app.ui.base.messages import shown
 from app.ui.base.worker import WorkerState
 from app.ui.board.board_session import BoardSession
 
@@ -133,7 +134,7 @@ class RegisterUnitDialog(AsksBeforeClosing, QDialog):
         found: dict[str, str] = {}
         name = unit_name_problem(self.name.text())
         if name:
-            found["name"] = self.tr(name)
+            found["name"] = shown(name)
         if self.public_key() is None:
             found["key"] = self.tr("Paste the unit's public key: one line of base64 from "
                                    "`casebook unit-key` (44 characters, ending in =).")
