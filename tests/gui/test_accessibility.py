@@ -51,6 +51,10 @@ def test_text_colours_meet_wcag_aa(colours: theme.Colours) -> None:
     pairs += [(fg, bg, f"the {tone} chip") for tone, (bg, fg) in colours.chips.items()]
     low = [f"{what}: {contrast(a, b):.2f}" for a, b, what in pairs if contrast(a, b) < 4.5]
     assert low == []
+    # A tick box's or radio button's edge is a graphical object too: 3:1 against where it
+    # stands (it is drawn in the quiet colour, ticked or not).
+    assert contrast(colours.quiet, colours.surface) >= 3
+    assert contrast(colours.quiet, colours.window) >= 3
     # A focus ring is a graphical object: at least 3:1 against what is around it.
     assert contrast(colours.focus, colours.surface) >= 3
     assert contrast(colours.focus, colours.window) >= 3

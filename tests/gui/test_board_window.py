@@ -38,6 +38,7 @@ from app.store.board import Board
 from app.ui.base.formatting import fingerprint_in_two_lines as two_lines
 from app.ui.board.board_window import BoardWindow
 from app.ui.board.display import format_moment
+from tests.gui.test_forms_hold_still import _question
 from tests.returns.return_helpers import Unit, set_received, synthetic_payload
 from tests.support import PASSPHRASE, TODAY
 
@@ -265,7 +266,11 @@ def test_register_a_unit_and_import_by_picker_and_by_drop(qtbot, tmp_path: Path)
     again.register()
     qtbot.waitUntil(lambda: again.message.is_problem)
     assert "already registered" in again.message.text() and again.name.text()
-    again.reject()
+    again.reject()  # something typed: it asks first, as every form
+    box = _question(qtbot, again)
+    discard = next(b for b in box.buttons() if "Discard" in b.text())
+    qtbot.mouseClick(discard, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not again.isVisible())
 
     # The picker: one good file, one from an unregistered unit, one not a return at all.
     window.workspace.show_page("returns")

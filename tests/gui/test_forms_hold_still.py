@@ -108,11 +108,13 @@ def test_every_form_holds_still_when_save_shows_its_problems(qtbot, folder: Path
     concern = make_casebook(folder, lambda service: service.create(NAMED))
     window = open_window(qtbot, folder)
     workspace = open_concern(qtbot, window, concern)
-    for name in FORMS:
+    for name in (*FORMS, *CASEWORK):
         form = workspace.open_form(name)
         if form is None:
             continue
-        assert isinstance(form, CaseForm), name
+        if not isinstance(form, CaseForm):  # the letter, summary, reveal, person's details
+            form.done(0)
+            continue
         qtbot.waitUntil(form.isVisible)
         QApplication.processEvents()
         before = _geometry(form)

@@ -64,6 +64,7 @@ from app.store.concerns import ConcernService
 from app.ui.base.date_field import DateField
 from app.ui.base.form_feedback import FormMessages, screen_bounded
 from app.ui.base.formatting import format_day
+from app.ui.base.messages import shown
 from app.ui.base.theme import set_primary, set_problem, set_role
 from app.ui.base.worker import WorkerState
 from app.ui.case.context import CaseContext
@@ -482,7 +483,7 @@ class CaseForm(QDialog):
         for key, watched in self.identity.fields.items():
             length = len(text_of(watched.widget))
             if length > MAX_FIELD_CHARS and self._shown(key):
-                found.append((key, self.tr(too_long_message("This", length))))
+                found.append((key, shown(too_long_message("This", length))))
         return found
 
     # ----- checking ---------------------------------------------------------------------

@@ -37,6 +37,7 @@ from app.ui.base.form_feedback import (
     text_width,
 )
 from app.ui.base.formatting import format_day, stage_label, status_label
+from app.ui.base.messages import shown
 from app.ui.base.worker import WorkerState
 from app.ui.session import Session
 
@@ -140,7 +141,7 @@ class FindPersonDialog(QDialog):
         if self._working or self.forgotten:
             return
         if problem:
-            self.message.show_problem(self.tr(problem))
+            self.message.show_problem(shown(problem))
             return
         self.message.show_problem(None)
         self.message.setVisible(True)
