@@ -37,10 +37,9 @@ from app.core.disclosure import (
     Cell,
     PublicationFigures,
     Suppressed,
-    exact_view,
+    exact_report,
     hidden_note,
-    publication_view,
-    suppress,
+    protect_report,
     threshold_from_setting,
 )
 from app.core.identifying import mask_identifying
@@ -152,26 +151,16 @@ def _bar_value(value: Cell | float | None) -> float | None:
 # ----- building the view ---------------------------------------------------------------
 
 
-def _theme_cells(themes: Mapping[str, Figures]) -> dict[tuple[str, str], int]:
-    cells: dict[tuple[str, str], int] = {}
-    for code, block in themes.items():
-        received = block["received"]
-        for stage in STAGE_KEYS:
-            cells[(code, stage)] = received[stage]
-        cells[(code, "outside")] = received["anonymous"] + received["unnamed"]
-    return cells
-
-
 def _shown(content: ReportContent, publication: bool, threshold: int) -> _Shown:
+    """The figures, themes included, protected together as one release when published
+    (a theme's count is at most the total's, so they are linked)."""
     units = dict(content.units) or None
-    theme_cells = _theme_cells(content.themes)
+    themes = dict(content.themes) or None
     if publication:
-        view = publication_view(content.figures, threshold, units)
-        # Themes overlap (a concern may carry several), so they form no totals to protect.
-        themes: Mapping[tuple[str, str], Cell] = suppress(theme_cells, [], threshold)
+        report = protect_report(content.figures, threshold, units, themes)
     else:
-        view, themes = exact_view(content.figures, units), dict(theme_cells)
-    return _Shown(view, themes, publication, threshold)
+        report = exact_report(content.figures, units, themes)
+    return _Shown(report.view, report.themes, publication, threshold)
 
 
 def default_columns(content: ReportContent) -> list[Column]:

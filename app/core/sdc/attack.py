@@ -124,10 +124,11 @@ def attack(component: Component, lows: Mapping[CellKey, float],
                 key = group[0]
                 if max_failures is not None and len(result.failures) >= max_failures:
                     continue  # left unchecked for now
-                found = component.optimise(key, upward, target=targets[key],
-                                           want_duals=want_duals)
-                if found.point is not None or found.value in (INF, -INF):
-                    result.reached[(key, upward)] = found.value  # tolerance: passes after all
+                target = targets[key]
+                found = component.optimise(key, upward, target=target, want_duals=want_duals)
+                if (found.value >= target - TOLERANCE) if upward else (
+                        found.value <= target + TOLERANCE):
+                    result.reached[(key, upward)] = found.value  # within tolerance after all
                 else:
-                    result.failures[(key, upward)] = Failure(key, upward, targets[key], found)
+                    result.failures[(key, upward)] = Failure(key, upward, target, found)
     return result

@@ -364,7 +364,13 @@ def kpi_tables(periods: Sequence[PeriodFigures], layout: Layout | None = None) -
         builder.add_period(item)
     builder.cross_relations()
     tables = builder.out.build()
-    broken = tables.broken()
+    broken = [r for r in tables.broken() if r.equality]
+    if any(not r.equality for r in tables.broken()):
+        # What a reader would assume of working days does not hold for these figures (not
+        # ones made by app.core.kpi): the assumption is then no help to a reader either.
+        values = tables.values
+        tables = TableSet(tables.cells, tuple(r for r in tables.relations
+                                              if r.equality or r.holds(values)), tables.tables)
     if broken:
         raise ValueError(f"The figures do not add up ({broken[0].name}): they cannot be "
                          "published together.")

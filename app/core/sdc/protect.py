@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from app.core.sdc.audit import AuditResult, audit, close_hidden
-from app.core.sdc.primary import Protection
+from app.core.sdc.audit import AuditResult, audit, close_hidden, reader_knowledge
+from app.core.sdc.bounds import propagate
+from app.core.sdc.primary import Protection, requirements
 from app.core.sdc.release import Release
 from app.core.sdc.secondary import suppress_cells
 from app.core.sdc.tables import CellKey, TableSet
@@ -50,6 +51,22 @@ class Publication:
                           corrects=corrects)
 
 
+def reveal_known(tables: TableSet, hidden: set[CellKey], protection: Protection,
+                 earlier: Sequence[Release] = ()) -> frozenset[CellKey]:
+    """Print again the cells hidden only to protect others that a reader can work out
+    exactly anyway (bound propagation pins them): a star there hides nothing, and what a
+    reader knows is the same either way."""
+    needs = requirements(tables, protection)
+    knowledge, _ = reader_knowledge(tables, hidden, protection, earlier)
+    found = propagate(knowledge.bounds, knowledge.relations(), knowledge.unknown())
+    known = {k for k in hidden
+             if k not in needs and tables.cells[k].published and found.low[k] == found.high[k]}
+    shown = set(hidden) - known
+    # An average stays hidden while its count is; a count shown again may print its average
+    # only if that was known too (it is in `known` then).
+    return frozenset(close_hidden(tables, shown))
+
+
 def protect(tables: TableSet, protection: Protection | None = None,
             earlier: Sequence[Release] = (), *, exact: bool = False,
             on_progress: Callable[[int, int], None] | None = None,
@@ -74,7 +91,7 @@ def protect(tables: TableSet, protection: Protection | None = None,
 
     chosen = suppress_cells(tables, protection, earlier, on_progress=suppression_progress,
                             cancelled=cancelled)
-    hidden = frozenset(close_hidden(tables, chosen.hidden))
+    hidden = reveal_known(tables, close_hidden(tables, chosen.hidden), protection, earlier)
     result = audit(tables, hidden, protection, earlier, exact=exact,
                    on_progress=audit_progress, cancelled=cancelled, hints=chosen.witnesses)
     if on_progress is not None:

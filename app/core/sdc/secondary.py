@@ -49,10 +49,11 @@ from app.core.sdc.reader import (
     Knowledge,
     Witness,
     build_components,
+    components,
     new_highs,
 )
 from app.core.sdc.release import RefusedChange, Release
-from app.core.sdc.tables import SUM, CellKey, TableSet
+from app.core.sdc.tables import SUM, CellKey, Relation, TableSet
 
 MASTER_SECONDS = 20.0  # time for one round's choice; the best found so far is used after
 
@@ -373,5 +374,104 @@ def suppress_cells(tables: TableSet, protection: Protection, earlier: Sequence[R
         if not chosen - hidden:
             break
         hidden = close_hidden(tables, hidden | chosen)
+    if not cuts and not result.unprotectable:
+        hidden = prune(tables, hidden, active, costs, fixed, knowledge_of, result, check)
     result.hidden = hidden
     return result
+
+
+PRUNE_WORK = 400_000  # cells times trials: a count, not a time, so that the same
+# figures always give the same pattern (a PDF and a CSV made apart must agree)
+
+
+def prune(tables: TableSet, hidden: set[CellKey], needs: Mapping[CellKey, Requirement],
+          costs: Mapping[CellKey, float], fixed: set[CellKey],
+          knowledge_of: Callable[[set[CellKey]], Knowledge], result: Suppression,
+          check: Callable[[], None], work: int = PRUNE_WORK) -> set[CellKey]:
+    """Print again what the heuristic hid without need: each cell hidden only to protect
+    others, the costliest first, is shown on trial and its group attacked again (the points
+    found so far, checked, do most of the work); it stays shown if every protected cell
+    still passes. Stops when `work` is spent."""
+    order = sorted((k for k in hidden if k not in needs and k not in fixed
+                    and tables.cells[k].published), key=lambda k: (-costs[k], k))
+    knowledge = knowledge_of(hidden)
+    relations = knowledge.relations()
+    by_cell: dict[CellKey, list[int]] = {}
+    for i, relation in enumerate(relations):
+        for key in relation.keys:
+            by_cell.setdefault(key, []).append(i)
+    group_of = _groups(knowledge)
+    for key in order:
+        if work <= 0:
+            break
+        check()
+        if key not in hidden or close_hidden(tables, hidden - {key}) != hidden - {key}:
+            continue  # an average whose count is hidden stays hidden
+        neighbours = {k for i in by_cell.get(key, ()) for k in relations[i].keys
+                      if k != key and k in group_of}
+        members = {k for n in neighbours for k in group_of[n]}
+        if not any(k in needs for k in members):
+            continue  # it protects nothing: show it
+        work -= len(members)
+        trial = Knowledge(knowledge.tables, frozenset(hidden - {key}), dict(knowledge.bounds),
+                          dict(knowledge.known_before), list(knowledge.extra_relations))
+        trial.bounds[key] = trial.printed(key, True)
+        if trial.bounds[key][0] < trial.bounds[key][1]:
+            continue  # an average over a count still hidden: nothing gained
+        if _passes(trial, members, relations, by_cell, needs, result, check):
+            hidden = hidden - {key}
+            knowledge = trial
+            group_of = _groups(knowledge)
+    return hidden
+
+
+def _groups(knowledge: Knowledge) -> dict[CellKey, list[CellKey]]:
+    out: dict[CellKey, list[CellKey]] = {}
+    for keys in components(knowledge):
+        for key in keys:
+            out[key] = keys
+    return out
+
+
+def _passes(trial: Knowledge, members: set[CellKey], relations: Sequence[Relation],
+            by_cell: Mapping[CellKey, list[int]], needs: Mapping[CellKey, Requirement],
+            result: Suppression, check: Callable[[], None]) -> bool:
+    """Whether every protected cell among `members` passes under the trial knowledge."""
+    unknown = [k for k in members if trial.bounds[k][0] < trial.bounds[k][1]]
+    for keys in _split(unknown, relations, by_cell):
+        group = Component(trial, keys, relations, by_cell, check)
+        mine = {k: needs[k] for k in keys if k in needs}
+        if not mine:
+            continue
+        hints = [h for h in result.witnesses if h[0] and h[0][0] in group.column][-40:]
+        found = attack(group, {k: r.low for k, r in mine.items()},
+                       {k: r.high for k, r in mine.items()}, max_failures=1, hints=hints)
+        result.solves += group.solves
+        if found.failures:
+            return False
+        result.witnesses.extend(group.witness(point) for point in found.points)
+    return True
+
+
+def _split(unknown: list[CellKey], relations: Sequence[Relation],
+           by_cell: Mapping[CellKey, list[int]]) -> list[list[CellKey]]:
+    """The unknown cells of a group, regrouped once one of its cells is printed."""
+    parent = {k: k for k in unknown}
+
+    def find(k: CellKey) -> CellKey:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for key in unknown:
+        for i in by_cell.get(key, ()):
+            for other in relations[i].keys:
+                if other in parent:
+                    a, b = find(key), find(other)
+                    if a != b:
+                        parent[a] = b
+    out: dict[CellKey, list[CellKey]] = {}
+    for key in unknown:
+        out.setdefault(find(key), []).append(key)
+    return list(out.values())

@@ -37,7 +37,7 @@ from app.core.disclosure import (
     Suppressed,
     exact_view,
     hidden_note,
-    publication_view,
+    protect_report,
 )
 from app.core.kpi import STAGE_KEYS
 from app.core.periods import Period
@@ -74,7 +74,9 @@ def board_report(board: Board, period: Period, publication: bool, threshold: int
     info = doc["board"]
     units = dict(doc["units"])
     total = figures_only(doc)
-    view = (publication_view(total, threshold, units) if publication
+    # Themes too, as the PDF and CSV protect them: one release, one pattern.
+    themes = total.get("by_theme") or None
+    view = (protect_report(total, threshold, units, themes).view if publication
             else exact_view(total, units))
 
     def rate(rates: Any) -> float | None:

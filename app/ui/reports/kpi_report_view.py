@@ -31,9 +31,8 @@ from PySide6.QtWidgets import (
 from app.core.disclosure import (
     Cell,
     PublicationFigures,
-    exact_view,
-    publication_view,
-    suppress,
+    exact_report,
+    protect_report,
 )
 from app.core.identifying import mask_identifying
 from app.core.periods import Period, quarter_of
@@ -47,7 +46,7 @@ from app.ui.base.form_feedback import (
 from app.ui.base.work_progress import WorkProgress, WorkTicket
 from app.ui.base.worker import WorkerState
 from app.ui.reports.files import default_folder, remember_folder, safe_file_name, with_suffix
-from app.ui.reports.kpi_tables import KpiTables, theme_cells
+from app.ui.reports.kpi_tables import KpiTables
 from app.ui.reports.period_chooser import PeriodChooser
 from app.ui.session import Session
 
@@ -77,10 +76,10 @@ def load_report(state: WorkerState, session: Session, period: Period) -> LoadedR
     book = session.book(state)
     content = report_content(book, period, today=session.today())
     threshold = casebook_threshold(book)
-    themes = theme_cells(content.themes)
-    return LoadedReport(period, content, threshold, exact_view(content.figures),
-                        publication_view(content.figures, threshold), dict(themes),
-                        suppress(themes, [], threshold))
+    exact = exact_report(content.figures, themes=content.themes)
+    published = protect_report(content.figures, threshold, themes=content.themes)
+    return LoadedReport(period, content, threshold, exact.view, published.view,
+                        dict(exact.themes), dict(published.themes))
 
 
 class KpiReportView(QWidget):
