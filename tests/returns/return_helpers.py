@@ -6,13 +6,13 @@ import io
 import random
 import tarfile
 import uuid
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from app.core.calendar import WorkingCalendar
 from app.core.identity import PersonDetails
 from app.core.periods import Period, parse_period
 from app.core.records import (
@@ -24,13 +24,14 @@ from app.core.records import (
     ServiceType,
     Stage,
 )
-from app.core.return_figures import empty_return_figures
+from app.core.return_figures import compute_return_figures
 from app.returns.envelope import seal
 from app.returns.payload import created_at_text
 from app.returns.schema import FORMAT, VERSION, payload_bytes
 from app.returns.signing import raw_public_key
 from app.store.board import Board
 from app.store.concerns import NewConcern
+from tests.core.sdc_helpers import random_concern
 from tests.support import PASSPHRASE
 
 
@@ -53,20 +54,14 @@ def named_concern(received: date, name: str, *, email: str = "", phone: str = ""
         person=PersonDetails(name=name, email=email, phone=phone))
 
 
-def _walk_ints(block: dict[str, Any]) -> Iterator[tuple[dict[str, Any], str]]:
-    for key, value in block.items():
-        if isinstance(value, dict):
-            yield from _walk_ints(value)
-        elif isinstance(value, int):
-            yield block, key
-
-
 def random_figures(period: Period, rng: random.Random) -> dict[str, Any]:
-    """Schema-valid figures with random counts (shape right; numbers need not agree)."""
-    figures = empty_return_figures(period)
-    for block, key in _walk_ints(figures):
-        block[key] = rng.randrange(0, 40)
-    return figures
+    """Figures as a casebook would send them: up to 60 random concerns (received over the
+    period and the two months before it) through the product's own definitions, so that
+    every relation between the figures holds, as it does in a real return."""
+    first = period.start - timedelta(days=60)
+    concerns = [random_concern(rng, i + 1, first, period.end)
+                for i in range(rng.randrange(0, 60))]
+    return compute_return_figures(concerns, period, WorkingCalendar())
 
 
 def synthetic_payload(unit: str, label: str, *, created: datetime | None = None,
