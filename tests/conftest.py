@@ -24,6 +24,7 @@ class MemoryKeyring(keyring.backend.KeyringBackend):
     """A secure-looking keyring that lives in memory: CI has no OS keyring."""
 
     priority = 10  # type: ignore[assignment]
+    casebook_secure_storage = True  # stands in for the OS keyring (quick_unlock.SECURE_FLAG)
 
     def __init__(self) -> None:
         super().__init__()

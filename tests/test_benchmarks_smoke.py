@@ -32,9 +32,13 @@ def test_the_benchmark_command_runs_at_a_tiny_size(tmp_path: Path) -> None:
                      "casebook check", "casebook size on disk per 1,000 concerns",
                      "peak memory of the process, with the KDF's 256 MiB",
                      "import and aggregate returns on the board", "import an xlsx log",
-                     "encrypted / plain: full-text search, p95 of 50 queries"):
+                     "encrypted / plain: full-text search, p95 of 50 queries",
+                     "identity notices per 200 demo notes",
+                     "identity scan of a 3,000-character note, 10,000 held",
+                     "prepare the identity scanner for 10,000 held"):
         assert expected in names, expected
-    assert all(f["value"] > 0 for f in figures)
+    assert all(f["value"] > 0 or f["name"] == "identity notices per 200 demo notes"
+               for f in figures)
     assert all(f["pass"] is None if f["target"] is None else isinstance(f["pass"], bool)
                for f in figures)
     assert "| figure" in done.stdout and "targets missed" in done.stdout

@@ -122,7 +122,7 @@ def test_an_unexpected_error_is_a_sentence_and_a_log_line_without_content(
     from app.cli import commands
     from app.paths import log_dir
 
-    def explode(book: object) -> object:
+    def explode(book: object, *anchors: object) -> object:
         raise ValueError("SECRET-NOTE-TEXT")
 
     monkeypatch.setattr(commands.check, "check", explode)
@@ -139,7 +139,8 @@ def test_escrow_to_the_organisations_recovery_recipient(
     import pyrage
 
     identity = pyrage.x25519.Identity.generate()
-    code, _, err = run(capsys, "escrow", str(identity.to_public()), "--casebook", str(folder))
+    code, _, err = run(capsys, "escrow", str(identity.to_public()), "--yes", "--casebook",
+                       str(folder))
     assert code == 0, err
     identity_file = tmp_path / "ig-lead.txt"
     identity_file.write_text(f"# created: today\n{identity}\n")
@@ -154,7 +155,7 @@ def test_escrow_to_the_organisations_recovery_recipient(
                        str(folder))
     assert code == 1 and "does not open" in err
     monkeypatch.setenv("CASEBOOK_PASSPHRASE", "set by the IG lead, long")
-    code, _, err = run(capsys, "escrow", "age1notarecipient", "--casebook", str(folder))
+    code, _, err = run(capsys, "escrow", "age1notarecipient", "--yes", "--casebook", str(folder))
     assert code == 1 and "not an age recipient" in err
 
 
@@ -162,13 +163,14 @@ def test_the_process_disables_core_dumps_and_keeps_new_files_private(tmp_path: P
     import subprocess
     import sys
 
-    probe = ("import os, resource\n"
+    probe = ("import ctypes, os, resource\n"
              "from app.cli import main\n"
              "main(['version'])\n"
+             "print(ctypes.CDLL(None).prctl(3, 0, 0, 0, 0))\n"  # PR_GET_DUMPABLE
              "print(resource.getrlimit(resource.RLIMIT_CORE))\n"
              f"open({str(tmp_path / 'made')!r}, 'w').close()\n"
              f"print(oct(os.stat({str(tmp_path / 'made')!r}).st_mode & 0o777))\n")
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                           timeout=60)
     lines = done.stdout.strip().splitlines()
-    assert lines[-2:] == ["(0, 0)", "0o600"], done.stderr
+    assert lines[-3:] == ["0", "(0, 0)", "0o600"], done.stderr  # not dumpable either

@@ -13,11 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from app import __version__
-from app.core.rules import RuleError
 from app.crash import harden_process, report_unexpected, setup_logging
-from app.store.database import DatabaseError
-from app.store.errors import CasebookError
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -70,7 +66,10 @@ def split_board_option(argv: Sequence[str]) -> tuple[Path | None, list[str]]:
 
 # Each module adds its subcommands with `register(subparsers)`; none of them imports Qt.
 COMMAND_MODULES = ("app.cli.commands", "app.cli.return_commands", "app.cli.board_commands",
-                   "app.cli.import_commands", "app.cli.report_commands")
+                   "app.cli.import_commands", "app.cli.report_commands",
+                   "app.cli.letter_commands",
+                   "app.cli.identity_commands",
+                   "app.cli.continuity_commands")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -78,6 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = _Parser(prog="casebook", description="An encrypted casebook for whistleblowing "
                      "concerns. Without a command, opens the desktop app.")
+    from app import __version__
+
     parser.add_argument("--version", action="version", version=f"casebook {__version__}")
     parser.add_argument("--casebook", metavar="DIR", help="the casebook folder (anywhere on "
                         "the line; default: your user data folder)")
@@ -96,6 +97,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         folder, rest = split_casebook_option(args_in)
         board_folder, rest = split_board_option(rest)
+        if not rest:  # the desktop app: no command modules, no store, before its window
+            return _launch_gui(folder, board_folder)
         parser = build_parser()
         args = parser.parse_args(rest)
     except UsageError as exc:
@@ -106,6 +109,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         return _launch_gui(folder, board_folder)
     handler: Handler = args.handler
+    # The rules and the store load for a command, not for the window.
+    from app.core.rules import RuleError
+    from app.store.database import DatabaseError
+    from app.store.errors import CasebookError
+
     try:
         return handler(args)
     except (CasebookError, RuleError) as exc:

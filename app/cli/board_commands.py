@@ -4,15 +4,14 @@ headcount|report`, on a board store given by `--board DIR` (anywhere on the line
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from app.cli import prompts
 from app.cli.commands import emit_json, say
 from app.cli.return_commands import period_argument
+from app.core.text import visible
 from app.paths import default_casebook_dir
 from app.store.board import Board, is_board
 from app.store.errors import CasebookError, NoBoard
@@ -66,23 +65,11 @@ def cmd_recipient(args: argparse.Namespace) -> int:
 
 
 def cmd_export_identity(args: argparse.Namespace) -> int:
+    from app.services.board_identity import export_identity
+
     out: Path = args.out
     with unlock_board(args) as board:
-        identity = board.identity()
-        recipient = board.recipient()
-        text = (f"# created: {datetime.now(UTC).replace(microsecond=0).isoformat()}\n"
-                f"# public key: {recipient}\n{identity}\n")
-        try:
-            fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError as exc:
-            raise CasebookError(f"{out} already exists; nothing was written.") from exc
-        except OSError as exc:
-            raise CasebookError(f"Cannot write {out} ({exc.strerror or exc}).") from exc
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        board.record("identity.exported", "board", board.board_id)
+        export_identity(board, out)
     say(f"WARNING: {out} holds the board's secret key in the clear. Anyone with it can read "
         "every return sent to this board. Keep it offline (an encrypted USB stick in a safe), "
         "and delete any working copy once used.")
@@ -108,15 +95,60 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     def show(path: Path, outcome: ImportResult | CasebookError) -> None:
         nonlocal failures
+        where = visible(str(path))  # a file's name is not ours to print as it is
         if isinstance(outcome, CasebookError):
             failures += 1
-            print(f"{path}: refused. {outcome}", file=sys.stderr)
+            print(f"{where}: refused. {visible(str(outcome))}", file=sys.stderr)
         else:
-            print(f"{path}: {outcome.message}", file=sys.stderr)
+            print(f"{where}: {visible(outcome.message)}", file=sys.stderr)
 
     with unlock_board(args) as board:
         import_files(board, args.files, show)
     return 1 if failures else 0
+
+
+def cmd_accept_fork(args: argparse.Namespace) -> int:
+    with unlock_board(args) as board:
+        unit = board.accept_fork(args.unit, args.reason)
+    say(f"The next return from {unit.name} may fork the audit chain the board holds (once). "
+        "Import it now; the points it contradicts are set aside, and counted in the board's "
+        "audit log.")
+    return 0
+
+
+def cmd_anchors(args: argparse.Namespace) -> int:
+    from app.services.anchors import export_anchors
+
+    with unlock_board(args) as board:
+        count = export_anchors(board, args.unit, args.out)
+    say(f"{count} audit head(s) written to {args.out}. On the unit's laptop: casebook check "
+        f"--anchors {args.out.name}")
+    return 0
+
+
+def cmd_confirm_key(args: argparse.Namespace) -> int:
+    from app.returns.board_import import confirm_key
+
+    with unlock_board(args) as board:
+        results = confirm_key(board, args.unit, args.fingerprint)
+    say(f"The new key is now {visible(args.unit)}'s; returns signed with its old key are "
+        "refused from now on.")
+    refused = 0
+    for return_id, outcome in results:
+        if isinstance(outcome, CasebookError):
+            refused += 1
+            say(f"Held return {return_id}: refused. {visible(str(outcome))}")
+        else:
+            say(visible(outcome.message))
+    return 1 if refused else 0
+
+
+def cmd_withdraw(args: argparse.Namespace) -> int:
+    with unlock_board(args) as board:
+        held = board.withdraw_return(args.unit, args.period.label, args.reason)
+    say(f"Withdrawn: the return from {held.unit} for {held.period} (made {held.created_at}). "
+        "It no longer counts; a new return for that period can be imported.")
+    return 0
 
 
 def cmd_status(args: argparse.Namespace) -> int:
@@ -158,7 +190,7 @@ def cmd_report(args: argparse.Namespace) -> int:
             from app.returns.board_output import write_board_csv
 
             write_board_csv(doc, args.csv, board.name, publication=args.publication,
-                            threshold=args.threshold)
+                            threshold=args.threshold, never_publish=_never_publish(board))
             board.record("report.csv", "board", args.period.label,
                          {"publication": args.publication})
             say(f"CSV written to {args.csv}.")
@@ -166,7 +198,7 @@ def cmd_report(args: argparse.Namespace) -> int:
             from app.returns.board_output import write_board_pdf
 
             write_board_pdf(doc, args.pdf, board.name, publication=args.publication,
-                            threshold=args.threshold)
+                            threshold=args.threshold, never_publish=_never_publish(board))
             board.record("report.pdf", "board", args.period.label,
                          {"publication": args.publication})
             say(f"PDF written to {args.pdf}.")
@@ -177,6 +209,31 @@ def cmd_report(args: argparse.Namespace) -> int:
         emit_json(doc)
     elif args.csv is None and args.pdf is None:
         _print_summary(doc)
+    return 0
+
+
+def _never_publish(board: Board) -> tuple[str, ...]:
+    from app.store.board_settings import never_publish
+
+    return never_publish(board)
+
+
+def cmd_never_publish(args: argparse.Namespace) -> int:
+    """The board's never-publish list: show it, or add and remove entries (audited)."""
+    from app.store.board_settings import never_publish, set_never_publish
+
+    with unlock_board(args) as board:
+        items = list(never_publish(board))
+        if args.add or args.remove:
+            removed = {r.strip().casefold() for r in args.remove}
+            items = [i for i in items if i.casefold() not in removed] + list(args.add)
+            items = list(set_never_publish(board, items))
+    if args.json:
+        emit_json({"never_publish": items})
+    else:
+        for item in items:
+            print(visible(item))
+        say(f"{len(items)} entr{'y' if len(items) == 1 else 'ies'} on the never-publish list.")
     return 0
 
 
@@ -252,6 +309,23 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     c = add("import", cmd_import, "import return files (each checked; a refused one is "
             "reported and the rest go on)")
     c.add_argument("files", type=path, nargs="+", metavar="FILE")
+    c = add("accept-fork", cmd_accept_fork, "let a unit's next return fork the audit chain the "
+            "board holds (after a restore from backup), once; audited")
+    c.add_argument("unit", metavar="UNIT-NAME")
+    c.add_argument("--reason", required=True, help="why (kept in the board's audit log)")
+    c = add("anchors", cmd_anchors, "write the audit heads the board holds for a unit, for "
+            "`casebook check --anchors` on its laptop")
+    c.add_argument("unit", metavar="UNIT-NAME")
+    c.add_argument("--out", type=path, metavar="FILE", required=True)
+    c = add("confirm-key", cmd_confirm_key, "take a unit's new signing key (after rekey) once "
+            "its fingerprint is confirmed with the unit by phone; imports returns held for it")
+    c.add_argument("unit", metavar="UNIT-NAME")
+    c.add_argument("fingerprint", metavar="FINGERPRINT")
+    c = add("withdraw", cmd_withdraw, "remove the return held for a unit and period (audited), "
+            "so it no longer counts and a corrected one can be imported")
+    c.add_argument("unit", metavar="UNIT-NAME")
+    c.add_argument("--period", type=period_argument, required=True)
+    c.add_argument("--reason", required=True, help="why (kept in the board's audit log)")
     c = add("status", cmd_status, "which units have and have not sent their return")
     c.add_argument("--period", type=period_argument, required=True)
     c.add_argument("--json", action="store_true")
@@ -270,3 +344,8 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
                    help="hide small numbers (and any that would reveal them)")
     c.add_argument("--threshold", type=_threshold, default=5, metavar="N",
                    help="with --publication, hide counts below N (default 5)")
+    c = add("never-publish", cmd_never_publish, "the board's never-publish list: learning "
+            "statements holding one of these words are refused for publication")
+    c.add_argument("--add", action="append", default=[], metavar="TEXT")
+    c.add_argument("--remove", action="append", default=[], metavar="TEXT")
+    c.add_argument("--json", action="store_true")

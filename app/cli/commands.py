@@ -12,8 +12,9 @@ from typing import Any
 
 from app.cli import prompts
 from app.paths import default_casebook_dir
-from app.store import backup, check
-from app.store.casebook import Casebook, check_new_passphrase, is_casebook
+from app.store import check
+from app.store.casebook import Casebook, is_casebook
+from app.store.encrypted import check_new_passphrase
 from app.store.errors import BackupError, CasebookError, NoCasebook
 
 
@@ -49,10 +50,15 @@ def progress_bar(label: str) -> Any:
 
 
 def unlock(args: argparse.Namespace) -> Casebook:
+    from app.services.restore import open_restored
+
     folder = folder_of(args)
     if not is_casebook(folder):
         raise NoCasebook(folder)
-    return Casebook.open(folder, prompts.current_passphrase())
+    opened = open_restored(folder, prompts.current_passphrase())
+    if opened.older_passphrase:
+        say(opened.older_passphrase + " Set the current one here with `casebook passphrase`.")
+    return opened.book
 
 
 # ----- commands --------------------------------------------------------------
@@ -94,6 +100,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         started = time.perf_counter()
         summary = add_demo_concerns(book, args.cases, args.seed, today=date.today(),
                                     on_progress=progress_bar("Adding demo concerns"))
+        _demo_letter_contact(book)
     finally:
         book.close()
     say(f"Added {summary.concerns} demo concerns ({summary.conversations} conversations, "
@@ -104,9 +111,28 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _demo_letter_contact(book: Casebook) -> None:
+    """A made-up named contact for a demo casebook's letters, unless one is set."""
+    from app.store import letter_settings
+
+    if not letter_settings.load(book).contact.complete:
+        letter_settings.save_contact(book, letter_settings.NamedContact(
+            "Demo Contact", "Confidential contact (demo)", "01632 960000",
+            "confidential.contact@example.org"))
+
+
 def cmd_check(args: argparse.Namespace) -> int:
+    if args.identity:  # the whole casebook's case text: app/cli/identity_commands.py
+        from app.cli.identity_commands import cmd_check_identity
+
+        return cmd_check_identity(args)
+    anchors: tuple[check.Anchor, ...] = ()
+    if args.anchors is not None:
+        from app.services.anchors import read_anchors
+
+        anchors = read_anchors(args.anchors)
     with unlock(args) as book:
-        report = check.check(book)
+        report = check.check(book, anchors)
     if args.json:
         emit_json({"ok": report.ok, "problems": list(report.problems), **report.summary})
     else:
@@ -115,6 +141,11 @@ def cmd_check(args: argparse.Namespace) -> int:
         say(f"  {s['concerns']} concerns ({s['open_concerns']} open), {s['conversations']} "
             f"conversations, {s['identities']} identities, {s['audit_entries']} audit entries")
         say(f"  latest good backup: {s['latest_backup'] or 'none'}")
+        if args.anchors is not None:
+            say(f"  anchors from the board checked: {s['anchors_checked']}")
+        sealed = s.get("escrow")
+        say(f"  escrow: {sealed['recipient']} (fingerprint {sealed['fingerprint']})"
+            if isinstance(sealed, dict) else "  escrow: none")
         for problem in report.problems:
             say(f"  PROBLEM: {problem}")
         say("  All checks passed." if report.ok else f"  {len(report.problems)} problem(s) found.")
@@ -122,10 +153,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    from app.services.backup import make_backup
+
     with unlock(args) as book:
-        result = backup.backup_files(book.folder, book.master_key, to=args.to,
-                                     on_progress=progress_bar("Backing up"))
-        book.record("backup.written", "backup", result.path.name)
+        result = make_backup(book, args.to, on_progress=progress_bar("Backing up"))
     if args.json:
         emit_json({"path": str(result.path), "concerns": result.concerns, "bytes": result.bytes})
     else:
@@ -139,14 +170,24 @@ def cmd_restore(args: argparse.Namespace) -> int:
         raise CasebookError("Say where to restore to with --casebook DIR (a new or empty folder).")
     target = folder_of(args)
     entry = Path(args.backup).expanduser()
-    backup.restore(entry, target)
+    from app.services.restore import adopt_passphrase, open_restored, restore_backup
+
+    restore_backup(entry, target)
     say(f"Restored {entry.name} into {target}.")
     try:
-        book = Casebook.open(target, prompts.current_passphrase())
+        passphrase = prompts.current_passphrase()
+        opened = open_restored(target, passphrase)
     except prompts.NoTerminal:
         say("Open it with its passphrase, or with `casebook recover` and the recovery key.")
         return 0
-    with book:
+    with opened.book as book:
+        if opened.older_passphrase:
+            say(opened.older_passphrase + " Set the current passphrase here too?")
+            if _agreed():
+                current = passphrase if opened.with_current else prompts.new_passphrase(
+                    "CASEBOOK_NEW_PASSPHRASE")
+                adopt_passphrase(book, current)
+                say("The restored casebook now opens with the current passphrase.")
         report = check.check(book)
         book.record("backup.restored", "backup", entry.name)
     if not report.ok:
@@ -154,6 +195,15 @@ def cmd_restore(args: argparse.Namespace) -> int:
                           + "; ".join(report.problems))
     say(f"It opens and passes its check ({report.summary['concerns']} concerns).")
     return 0
+
+
+def _agreed() -> bool:
+    """A yes on the terminal; with none, no (the person can run `casebook passphrase`)."""
+    try:
+        return prompts.confirm("[y/N] ")
+    except prompts.NoTerminal:
+        say("No terminal to ask on: set it later with `casebook passphrase`.")
+        return False
 
 
 def cmd_passphrase(args: argparse.Namespace) -> int:
@@ -213,21 +263,28 @@ def cmd_rekey(args: argparse.Namespace) -> int:
 
 def cmd_escrow(args: argparse.Namespace) -> int:
     """Escrow to the organisation's recovery recipient (its information governance lead)."""
-    from app.paths import KEYSLOTS
-    from app.store import escrow, keyslots
+    from app.services import escrow
 
     with unlock(args) as book:
         if args.remove:
-            slots = escrow.without_escrow(book.slots)
-        else:
-            slots = escrow.with_escrow(book.slots, book.master_key, args.recipient or "")
-        keyslots.save(book.folder / KEYSLOTS, slots)
-        book.slots = slots
-        book.record("escrow." + ("removed" if args.remove else "set"), "casebook",
-                    book.casebook_id)
-    say("Escrow removed." if args.remove else
-        "The casebook's key is now also sealed to the organisation's recovery recipient. "
-        "Never use the board's return key here: the board must not be able to read a name.")
+            escrow.remove(book)
+            say("Escrow removed: only the passphrase and the recovery key open this casebook.")
+            return 0
+        if not args.recipient:
+            say(escrow.status(book).description)
+            return 0
+        plan = escrow.prepare(book, args.recipient)
+        say(f"Escrow recipient: {plan.recipient}")
+        say(f"Fingerprint:      {plan.fingerprint}")
+        say("Read the fingerprint to the organisation's information governance lead and check "
+            "it matches theirs: whoever holds this key can open the casebook and read every "
+            "name.")
+        if not args.yes and not prompts.confirm("Seal the casebook's key to it? [y/N] "):
+            say("Nothing was changed.")
+            return 1
+        escrow.seal(book, plan)
+    say("The casebook's key is now also sealed to the organisation's recovery key "
+        f"(fingerprint {plan.fingerprint}).")
     return 0
 
 
@@ -259,6 +316,12 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
 
     p = add("check", cmd_check, "check the casebook's integrity and audit log")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--anchors", type=lambda s: Path(s).expanduser(), metavar="FILE",
+                   help="also check that the audit log passes through every head the board "
+                   "holds (a file from `casebook board anchors`)")
+    p.add_argument("--identity", action="store_true",
+                   help="instead, scan every piece of case text for identifying text (exit "
+                   "status 1 when anything is found)")
 
     p = add("backup", cmd_backup, "write a verified encrypted backup")
     p.add_argument("--to", type=lambda s: Path(s).expanduser(), metavar="DIR",
@@ -278,8 +341,11 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     p.add_argument("--json", action="store_true")
     p = add("escrow", cmd_escrow, "seal the casebook's key to the organisation's age recovery "
             "recipient (or --remove)")
-    p.add_argument("recipient", nargs="?", metavar="AGE1...")
+    p.add_argument("recipient", nargs="?", metavar="AGE1...",
+                   help="the governance lead's age recipient; without it, say what is set")
     p.add_argument("--remove", action="store_true")
+    p.add_argument("--yes", action="store_true",
+                   help="confirm without asking (after comparing the fingerprint)")
     add("version", cmd_version, "print the version")
 
 

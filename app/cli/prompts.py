@@ -33,6 +33,11 @@ def current_passphrase() -> str:
     return _ask("Passphrase: ", "CASEBOOK_PASSPHRASE")
 
 
+def passphrase_again() -> str:
+    """The passphrase once more, before something that cannot be undone (a destruction)."""
+    return _ask("Passphrase, again: ", "CASEBOOK_PASSPHRASE")
+
+
 def recovery_key() -> str:
     return _ask("Recovery key: ", "CASEBOOK_RECOVERY_KEY")
 
@@ -46,3 +51,14 @@ def new_passphrase(env: str) -> str:
     if first != second:
         raise CasebookError("The two passphrases differ; nothing was changed.")
     return first
+
+
+def confirm(question: str) -> bool:
+    """A yes/no question on the terminal; with no terminal, the answer is no."""
+    if not sys.stdin.isatty():
+        raise NoTerminal("No terminal to confirm on: give --yes once you have checked.")
+    try:
+        answer = input(question)
+    except (EOFError, KeyboardInterrupt):
+        return False
+    return answer.strip().lower() in ("y", "yes")

@@ -1,11 +1,12 @@
-"""The document commands: report (KPI figures, PDF, CSV), letter, and case summary.
+"""The document commands: report (KPI figures, PDF, CSV) and case summary (letters:
+app/cli/letter_commands.py).
 
 `report --json` prints the KPI figures alone on stdout (exact counts and sums,
 in the shape of core/kpi.py with by_service); everything else is said on
-stderr. Every export is audited. Letters and full case summaries show the
-person's identity, so they need `--reason` (recorded with the reveal), and they
-warn that the file leaves the encrypted casebook; `--protect` adds a password
-(CASEBOOK_PDF_PASSWORD, or asked for twice at a prompt).
+stderr. Every export is audited. A full case summary shows the person's identity,
+so it needs `--reason` (recorded with the reveal), warns that the file leaves the
+encrypted casebook, and is protected with a password (CASEBOOK_PDF_PASSWORD, or
+asked for twice at a prompt) unless `--no-protect` is confirmed.
 """
 
 from __future__ import annotations
@@ -135,9 +136,6 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
-# ----- letter --------------------------------------------------------------------------------
-
-
 def _reason(args: argparse.Namespace, what: str) -> str:
     reason = (args.reason or "").strip()
     if not reason:
@@ -146,44 +144,28 @@ def _reason(args: argparse.Namespace, what: str) -> str:
     return reason
 
 
-def cmd_letter(args: argparse.Namespace) -> int:
-    from app.documents.letters import LETTER_KINDS, render_letter
-    from app.documents.protect import save_pdf
-    from app.store.concerns import ConcernService
-
-    if args.kind not in LETTER_KINDS:
-        raise ReportUsage(f"There is no letter called {args.kind}; choose one of "
-                          f"{', '.join(LETTER_KINDS)}.")
-    reason = _reason(args, "A letter")
-    out = _output(args.out)
-    letter_date = _day(args.date, "--date") if args.date else None
-    password = pdf_password() if args.protect else None
-    with unlock(args) as book:
-        concern_id = ConcernService(book).id_for_reference(args.reference)
-        pdf = render_letter(book, concern_id, args.kind, reason, letter_date=letter_date)
-        save_pdf(out, pdf, password)
-    say(f"{LETTER_KINDS[args.kind]} letter for {args.reference.strip()} saved to {out}.")
-    _warn_identity(password is not None)
-    return 0
-
-
 # ----- case summary ----------------------------------------------------------------------------
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
-    from app.documents.case_summary import render_case_summary
-    from app.documents.protect import save_pdf
+    from app.services.documents import save_case_summary
     from app.store.concerns import ConcernService
 
     if args.reason and not args.full:
         raise ReportUsage("--reason goes with --full; the redacted summary needs no reason.")
     reason = _reason(args, "The full case summary") if args.full else None
     out = _output(args.out)
-    password = pdf_password() if args.protect else None
+    password, unprotected = None, False
+    if args.full:
+        from app.cli.letter_commands import protection
+
+        password, unprotected = protection(args)
+    elif args.protect:
+        password = pdf_password()
     with unlock(args) as book:
         concern_id = ConcernService(book).id_for_reference(args.reference)
-        pdf = render_case_summary(book, concern_id, full_reason=reason)
-        save_pdf(out, pdf, password)
+        save_case_summary(book, concern_id, out, full_reason=reason, password=password,
+                          unprotected=unprotected)
     which = "Full" if args.full else "Redacted"
     say(f"{which} case summary for {args.reference.strip()} saved to {out}.")
     if args.full:
@@ -213,21 +195,15 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     p.add_argument("--publication", action="store_true",
                    help="hide small numbers in the PDF and CSV (for publication)")
 
-    p = add("letter", cmd_letter, "a letter to the person who raised a concern (shows their "
-            "identity: --reason is required)")
-    p.add_argument("reference", metavar="REFERENCE", help="the concern's reference")
-    p.add_argument("kind", metavar="KIND", help="stage1_response, stage2_acknowledgement, "
-                   "extension_notice, stage2_decision or not_taken_forward")
-    p.add_argument("--out", required=True, metavar="OUT", help="where to save the PDF")
-    p.add_argument("--reason", metavar="TEXT", help="why the identity is needed (audited)")
-    p.add_argument("--date", metavar="YYYY-MM-DD", help="the letter's date (default: today)")
-    p.add_argument("--protect", action="store_true", help="protect the PDF with a password "
-                   f"({PASSWORD_ENV} or a prompt)")
-
     p = add("summary", cmd_summary, "a case summary (redacted unless --full)")
     p.add_argument("reference", metavar="REFERENCE", help="the concern's reference")
     p.add_argument("--out", required=True, metavar="OUT", help="where to save the PDF")
-    p.add_argument("--full", action="store_true", help="include the identity (needs --reason)")
+    p.add_argument("--full", action="store_true", help="include the identity (needs --reason; "
+                   f"protected with a password, {PASSWORD_ENV} or a prompt, unless "
+                   "--no-protect is confirmed)")
     p.add_argument("--reason", metavar="TEXT", help="why the identity is needed (audited)")
     p.add_argument("--protect", action="store_true", help="protect the PDF with a password "
-                   f"({PASSWORD_ENV} or a prompt)")
+                   f"({PASSWORD_ENV} or a prompt); always so with --full")
+    p.add_argument("--no-protect", action="store_true", help="with --full: save without a "
+                   "password (asked first; recorded)")
+    p.add_argument("--yes", action="store_true", help="with --no-protect: no question")

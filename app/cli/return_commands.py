@@ -20,23 +20,20 @@ def period_argument(text: str) -> Period:
 
 
 def cmd_return_build(args: argparse.Namespace) -> int:
-    from app.returns.envelope import board_recipient, write_return
-    from app.returns.payload import build_payload, preview_text
+    from app.services.returns import build_return, return_text, send_return
 
     if not args.preview and args.out is None:
         raise CasebookError("Say where to write the return with --out FILE, or look at it "
                             "first with --preview.")
     with unlock(args) as book:
-        if not args.preview:
-            board_recipient(book)  # before the work: say at once if it is not set
-        payload = build_payload(book, args.period)
+        payload = build_return(book, args.period, need_board_key=not args.preview)
         if args.preview:
-            sys.stdout.write(preview_text(payload))
+            sys.stdout.write(return_text(payload))
             say(f"This is everything the return for {args.period.label} would send; nothing "
                 "was written.")
             return 0
         out: Path = args.out
-        write_return(book, payload, out)
+        send_return(book, payload, out)
     say(f"Return for {args.period.label} written to {out}: signed with this unit's key and "
         "encrypted to the board. Send the file to the board.")
     return 0
@@ -48,6 +45,11 @@ def cmd_unit_key(args: argparse.Namespace) -> int:
     with unlock(args) as book:
         raw = unit_public_key(book)
         unit = book.setting("reporting_unit") or ""
+        rotated = bool(book.setting("key_rotations"))
+    if rotated:
+        say("This unit has made new keys (casebook rekey): its next return carries a "
+            "statement signed by the old key, and the board takes the new key once it has "
+            "read this fingerprint to you by phone (casebook board confirm-key).")
     if args.pem:
         sys.stdout.write(public_key_pem(raw))
         return 0
@@ -112,3 +114,6 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     r.add_argument("recipient", nargs="?", metavar="AGE1...")
     r.add_argument("--json", action="store_true")
     r.set_defaults(handler=cmd_board_recipient_setting)
+    from app.cli.letter_commands import register_settings
+
+    register_settings(settings)

@@ -155,7 +155,3 @@ class WorkingCalendar:
         for year in range(start.year, end.year + 1):
             found.extend((d, name) for d, name in self._year(year).items() if start <= d <= end)
         return sorted(found)
-
-    def next_working_day(self, d: date) -> date:
-        """The first working day after d."""
-        return self.add_working_days(d, 1)

@@ -23,9 +23,23 @@ The definitions, one function each below:
   extension at that stage, whether open or closed when the figures are made.
 - Only named concerns are within the Standards: anonymous and unnamed concerns
   are counted by received date in received.anonymous / received.unnamed and
-  nowhere else.
+  nowhere else. A concern raised by several people (linked), or whose class changed
+  later, is counted by app/core/raisers.py: in the stage figures once if any raiser is
+  named and agreed (or it was named when received); in received.anonymous /
+  received.unnamed as well if any raiser was anonymous / unnamed when they raised it.
+  A concern received anonymous or unnamed that came within the Standards later stays
+  counted as anonymous or unnamed on its received date, and enters its stage on the
+  date of agreement.
+- Contracted or primary-care services: contracted_services counts, among the concerns
+  in each received figure (stage 1, stage 2, anonymous, unnamed), those about a
+  contracted or primary-care service (a subset of received, on the same date).
 - The top-level figures cover every service; by_service holds the same figures
   for nhs, local_authority and both, which partition them.
+- After a handover, each figure is counted by the unit that held the concern on
+  the date of its event (app/core/custody.py): the stage-entry date for received,
+  the response date for closed, the closure date for other closures; extended is
+  counted by the unit holding the concern when the stage's first extension was
+  authorised. Across units every concern is counted exactly once.
 """
 
 from __future__ import annotations
@@ -35,8 +49,10 @@ from datetime import date
 from typing import Any
 
 from app.core.calendar import WorkingCalendar
+from app.core.custody import counted_here, extension_date
 from app.core.facts import ConcernFacts, StageFacts
 from app.core.periods import Period
+from app.core.raisers import counted_in_stage_figures, outside_standards_counts
 from app.core.records import Anonymity, Closure, Outcome, ServiceType, Stage
 from app.core.timescales import DEFAULT_TIMESCALES, Timescales
 
@@ -74,6 +90,8 @@ def _empty_block(period: Period) -> Figures:
         "within_timescale": per_stage(),
         "extended": per_stage(),
         "other_closures": dict.fromkeys(OTHER_CLOSURE_KEYS, 0),
+        "contracted_services": {**per_stage(), Anonymity.ANONYMOUS.value: 0,
+                                Anonymity.UNNAMED.value: 0},
     }
 
 
@@ -88,8 +106,9 @@ def empty_figures(period: Period) -> Figures:
 
 
 def counts_in_stage_figures(facts: ConcernFacts) -> bool:
-    """Only named concerns go through the Standards, so only they count in stage KPIs."""
-    return facts.within_standards
+    """Only concerns within the Standards count in stage KPIs: named ones, or raised by
+    several people of whom one is named and agreed (app/core/raisers.py)."""
+    return counted_in_stage_figures(facts)
 
 
 def stage_entry_date(facts: ConcernFacts, stage: Stage) -> date | None:
@@ -133,9 +152,11 @@ def _entered(facts: ConcernFacts, stage: Stage, period: Period) -> Iterator[_Pat
     entered_on = stage_entry_date(facts, stage)
     if entered_on is None or not period.contains(entered_on):
         return
-    yield ("received", stage.value)
+    if counted_here(facts, entered_on):
+        yield ("received", stage.value)
     record = facts.stage(stage)
-    if record is not None and extension_authorised(record):
+    if (record is not None and extension_authorised(record)
+            and counted_here(facts, extension_date(record))):
         yield ("extended", stage.value)
 
 
@@ -143,7 +164,8 @@ def _closed(facts: ConcernFacts, stage: Stage, period: Period, calendar: Working
             timescales: Timescales) -> Iterator[tuple[_Path, int]]:
     responded_on = closed_in_full_on(facts, stage)
     record = facts.stage(stage)
-    if responded_on is None or record is None or not period.contains(responded_on):
+    if (responded_on is None or record is None or not period.contains(responded_on)
+            or not counted_here(facts, responded_on)):
         return
     assert record.outcome is not None  # closed in full
     days = working_days_to_respond(record, calendar)
@@ -155,19 +177,31 @@ def _closed(facts: ConcernFacts, stage: Stage, period: Period, calendar: Working
         yield ("within_timescale", stage.value), 1
 
 
-def _contributions(facts: ConcernFacts, period: Period, calendar: WorkingCalendar,
-                   timescales: Timescales) -> Iterator[tuple[_Path, int]]:
-    """What one concern adds to the figures for a period."""
+def _stage_and_received(facts: ConcernFacts, period: Period, calendar: WorkingCalendar,
+                        timescales: Timescales) -> Iterator[tuple[_Path, int]]:
+    for anonymity, on in outside_standards_counts(facts).items():
+        if period.contains(on) and counted_here(facts, on):
+            yield ("received", anonymity.value), 1
     if not counts_in_stage_figures(facts):
-        if period.contains(facts.received_on):
-            yield ("received", facts.anonymity.value), 1
         return
     for stage in Stage:
         for path in _entered(facts, stage, period):
             yield path, 1
         yield from _closed(facts, stage, period, calendar, timescales)
+
+
+def _contributions(facts: ConcernFacts, period: Period, calendar: WorkingCalendar,
+                   timescales: Timescales) -> Iterator[tuple[_Path, int]]:
+    """What one concern adds to the figures for a period."""
+    for path, amount in _stage_and_received(facts, period, calendar, timescales):
+        yield path, amount
+        if facts.contracted and path[0] == "received":
+            yield ("contracted_services", path[1]), amount
+    if not counts_in_stage_figures(facts):
+        return
     closure, closure_on = facts.closure.value, facts.closure_on
-    if closure in OTHER_CLOSURE_KEYS and closure_on is not None and period.contains(closure_on):
+    if (closure in OTHER_CLOSURE_KEYS and closure_on is not None and period.contains(closure_on)
+            and counted_here(facts, closure_on)):
         yield ("other_closures", closure), 1
 
 

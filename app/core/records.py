@@ -135,6 +135,7 @@ class DisclosureConsent(LabelledEnum):
 
     CONSENT_WRITTEN = "consent_written"
     CONSENT_VERBAL = "consent_verbal"
+    CONSENT_RECORDED = "consent_recorded"  # a consent held in the casebook (a handover)
     LEGAL_DUTY = "legal_duty"  # e.g. a court order or a safeguarding duty
     OTHER = "other"
 
@@ -184,6 +185,7 @@ _LABELS: dict[str, str] = {
     "audit_scotland": "Audit Scotland",
     "consent_written": "Consent in writing",
     "consent_verbal": "Consent given verbally",
+    "consent_recorded": "Consent recorded in the casebook",
     "legal_duty": "Legal duty",
     "speak_up_ambassador": "Speak up ambassador",
     "confidential_contact": "Confidential contact",

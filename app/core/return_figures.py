@@ -18,15 +18,18 @@ shape). On top of `compute_figures` (KPIs, by service type) a return carries:
   (`not_answered` where the person did not say).
 
 Detriment and feedback cover every concern, whether named, unnamed or anonymous.
+After a handover each is counted by the unit holding the concern on its date
+(`custody`, app/core/custody.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
 from app.core.calendar import WorkingCalendar
+from app.core.custody import ALWAYS, Custody
 from app.core.facts import ConcernFacts
 from app.core.kpi import (
     Figures,
@@ -78,24 +81,35 @@ def _copy(block: Figures) -> Figures:
             for key, value in block.items()}
 
 
-def detriment_figures(reports: Iterable[DetrimentReport], period: Period) -> dict[str, int]:
-    """Reports dated in the period; concerns counted in the period of their first report."""
+def _held(custody: Mapping[int, Custody] | None, concern_id: int, day: date) -> bool:
+    return (custody or {}).get(concern_id, ALWAYS).holds(day)
+
+
+def detriment_figures(reports: Iterable[DetrimentReport], period: Period,
+                      custody: Mapping[int, Custody] | None = None) -> dict[str, int]:
+    """Reports dated in the period; concerns counted in the period of their first report
+    (each by the unit holding the concern on that date)."""
     first: dict[int, date] = {}
     count = 0
     for report in reports:
-        if period.contains(report.reported_on):
+        if (period.contains(report.reported_on)
+                and _held(custody, report.concern_id, report.reported_on)):
             count += 1
         earlier = first.get(report.concern_id)
         if earlier is None or report.reported_on < earlier:
             first[report.concern_id] = report.reported_on
-    return {"reports": count, "concerns": sum(1 for on in first.values() if period.contains(on))}
+    return {"reports": count, "concerns": sum(
+        1 for concern_id, on in first.items()
+        if period.contains(on) and _held(custody, concern_id, on))}
 
 
-def feedback_figures(records: Iterable[FeedbackRecord], period: Period) -> Figures:
+def feedback_figures(records: Iterable[FeedbackRecord], period: Period,
+                     custody: Mapping[int, Custody] | None = None) -> Figures:
     """Feedback dated in the period, split by whether the person would speak up again."""
     answers = dict.fromkeys(SPEAK_UP_KEYS, 0)
     for record in records:
-        if period.contains(record.received_on):
+        if (period.contains(record.received_on)
+                and _held(custody, record.concern_id, record.received_on)):
             key = record.speak_up_again.value if record.speak_up_again else "not_answered"
             answers[key] += 1
     return {"received": sum(answers.values()), "speak_up_again": answers}
@@ -108,11 +122,14 @@ def compute_return_figures(
     detriment: Iterable[DetrimentReport] = (),
     feedback: Iterable[FeedbackRecord] = (),
     timescales: Timescales = DEFAULT_TIMESCALES,
+    custody: Mapping[int, Custody] | None = None,
 ) -> Figures:
     """Every figure a return carries for a period (KPIs by service, theme and raiser).
 
     Each concern's contribution is worked out once (app.core.kpi.contributions, the
     same definitions as every report) and added to each block the concern belongs to.
+    `custody` says when this unit held the concerns it handed over or received (the
+    concerns' own facts carry it too); detriment and feedback are counted by it.
     """
     figures = empty_return_figures(period)
     for facts in concerns:
@@ -125,9 +142,26 @@ def compute_return_figures(
                       if code in figures["by_theme"])
         for block in blocks:
             add_contributions(block, found)
-    figures["detriment"] = detriment_figures(detriment, period)
-    figures["feedback"] = feedback_figures(feedback, period)
+    figures["detriment"] = detriment_figures(detriment, period, custody)
+    figures["feedback"] = feedback_figures(feedback, period, custody)
     return figures
+
+
+def completed(figures: Figures, period: Period) -> Figures:
+    """Figures in today's shape: anything an older return did not carry (format 1 has no
+    contracted_services) counted as zero, so older and newer returns add up together."""
+    def fill(shape: Figures, given: Figures) -> Figures:
+        out: Figures = {}
+        for key, value in shape.items():
+            if key not in given:
+                out[key] = value
+            elif isinstance(value, dict) and isinstance(given[key], dict) and key != "period":
+                out[key] = fill(value, given[key])
+            else:
+                out[key] = given[key]
+        return out
+
+    return fill(empty_return_figures(period), figures)
 
 
 def total_figures(all_figures: Iterable[Figures], period: Period) -> Figures:

@@ -29,6 +29,7 @@ from datetime import date
 
 from app.core.calendar import WorkingCalendar
 from app.core.facts import ConcernFacts, ExtensionFacts, StageFacts
+from app.core.raisers import stage_entry_on
 from app.core.records import THEMES, Anonymity, Closure, ProcedureDecision, Stage, StageEntry
 from app.core.timescales import (
     DEFAULT_TIMESCALES,
@@ -166,6 +167,23 @@ def _stage_slots(facts: ConcernFacts) -> Iterator[RuleViolation]:
                 )
 
 
+def _entered_on_receipt(facts: ConcernFacts, stage: StageFacts) -> Iterator[RuleViolation]:
+    """A concern starts at a stage on its received date; one received anonymous or unnamed
+    that came within the Standards later starts on that date (app/core/raisers.py)."""
+    expected = stage_entry_on(facts)
+    if stage.entered_on == expected or stage.entered_on < facts.received_on:
+        return  # before receipt is its own problem (_not_before_received)
+    name = _stage_name(stage.stage)
+    if expected == facts.received_on:
+        message = (f"A concern enters {name} on the date it was received."
+                   if stage.stage is Stage.STAGE1 else
+                   f"A concern that starts at {name} enters it on the date it was received.")
+    else:
+        message = (f"This concern came within the Standards on {_long_date(expected)}, so it "
+                   f"enters {name} on that date.")
+    yield RuleViolation(f"{stage.stage.value}.entered_on", message)
+
+
 def _stage1_entry(facts: ConcernFacts) -> Iterator[RuleViolation]:
     stage1 = facts.stage1
     if stage1 is None:
@@ -173,9 +191,7 @@ def _stage1_entry(facts: ConcernFacts) -> Iterator[RuleViolation]:
     if stage1.entry is not StageEntry.RECEIVED:
         yield RuleViolation("stage1.entry",
                             "A concern can only start at stage 1; it cannot be escalated into it.")
-    if stage1.entered_on > facts.received_on:
-        yield RuleViolation("stage1.entered_on",
-                            "A concern enters stage 1 on the date it was received.")
+    yield from _entered_on_receipt(facts, stage1)
 
 
 def _stage2_entry(facts: ConcernFacts) -> Iterator[RuleViolation]:
@@ -186,9 +202,7 @@ def _stage2_entry(facts: ConcernFacts) -> Iterator[RuleViolation]:
         if stage1 is not None:
             yield RuleViolation("stage2.entry", "A concern that went through stage 1 enters "
                                 "stage 2 by escalation, not as a new concern.")
-        if stage2.entered_on > facts.received_on:
-            yield RuleViolation("stage2.entered_on", "A concern that starts at stage 2 enters "
-                                "it on the date it was received.")
+        yield from _entered_on_receipt(facts, stage2)
         return
     if stage1 is None:
         yield RuleViolation("stage2.entry",

@@ -1,11 +1,12 @@
 """The case summary: one concern's whole record on paper, redacted unless asked otherwise.
 
 Redacted (the default): the person is "C" (gender-neutral, as the Standards
-suggest), no name or contact details appear, and every name, email and phone
-number held in identities.db, together with any email, phone or CHI number
-pattern, is replaced with "[redacted]" wherever it turns up in notes and other
-free text. Every held identity is masked, not only this person's, because notes
-sometimes mention someone else who raised a concern. Reading those strings to
+suggest), no name or contact details appear, and the identifying-text scanner
+(app.core.identifying) masks free text: this person's name, whole or in part, as
+"C"; another held person's name as "[name]"; emails, phone numbers, CHI numbers
+and dates of birth as "[email]", "[phone]", "[CHI]", "[date of birth]". Every held
+identity is looked for, not only this person's, because notes sometimes mention
+someone else who raised a concern. Reading those strings to
 mask them is not a reveal: they are only looked for, never printed, so it is
 audited as the export (`export.case_summary`, redacted) rather than as
 `identity.revealed`. Notes written in the contact's own words may still say
@@ -24,7 +25,6 @@ from datetime import date
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
-from app.core.identifying import mask_identifying
 from app.core.identity import PersonDetails
 from app.core.records import (
     THEMES,
@@ -56,6 +56,7 @@ from app.documents.layout import (
     rich,
     text,
 )
+from app.store import scanning
 from app.store.casebook import Casebook
 from app.store.concern_detail import ConcernDetail, DisclosureDetail, load_concern
 from app.store.identities import IdentityService, RevealedIdentity
@@ -282,11 +283,17 @@ def _front(book: Casebook, detail: ConcernDetail, full: bool, today: date) -> li
                 "secure and share it only with people they agreed to.")
     else:
         note = (f"Redacted version: the person who raised the concern is called "
-                f"{detail.pseudonym}. Their name and contact details are left out, and names, "
-                "email addresses and phone numbers found in the notes are replaced with "
-                "[redacted].")
+                f"{detail.pseudonym}. Their name and contact details are left out; where the "
+                f"notes name them they say {detail.pseudonym}, other people's names say "
+                "[name], and email addresses, phone numbers and CHI numbers are replaced "
+                "too.")
     return [para(title, "title"), para(f"{organisation}: {unit}"),
             para(f"Produced on {long_date(today)}.", "small"), para(note), Spacer(1, 4)]
+
+
+# The record's sections, in order (the subject-access copy uses them too).
+RECORD_SECTIONS: tuple[Callable[[ConcernDetail, Mask], list[Flowable]], ...] = (
+    _overview, _issues, _stages, _conversations, _actions, _after)
 
 
 def summary_pdf(book: Casebook, detail: ConcernDetail, mask: Mask,
@@ -295,7 +302,7 @@ def summary_pdf(book: Casebook, detail: ConcernDetail, mask: Mask,
     story: list[Flowable] = [*_front(book, detail, full, today)]
     if revealed is not None:
         story.extend(_identity(revealed))
-    for part in (_overview, _issues, _stages, _conversations, _actions, _after):
+    for part in RECORD_SECTIONS:
         story.extend(part(detail, mask))
     if full:
         story.extend(_disclosures(detail))
@@ -307,7 +314,7 @@ def summary_pdf(book: Casebook, detail: ConcernDetail, mask: Mask,
 
 
 def render_case_summary(book: Casebook, concern_id: int, *, full_reason: str | None = None,
-                        today: date | None = None) -> bytes:
+                        today: date | None = None, protected: bool | None = None) -> bytes:
     """The case summary as PDF bytes: redacted, or full when a reason for the reveal is given."""
     detail = load_concern(book.cases, concern_id)
     when = today or date.today()
@@ -315,7 +322,17 @@ def render_case_summary(book: Casebook, concern_id: int, *, full_reason: str | N
         revealed = IdentityService(book).reveal(concern_id, full_reason)
         pdf = summary_pdf(book, detail, lambda s: s, revealed, when)
     else:
-        known = IdentityService(book).identifying_strings()
-        pdf = summary_pdf(book, detail, lambda s: mask_identifying(s, known), None, when)
-    book.record("export.case_summary", "concern", concern_id, {"redacted": full_reason is None})
+        # The casebook's scanner: every held identity, the organisation's lists, name
+        # fingerprints; the concern's own person (or fingerprint) is C.
+        scanner = scanning.scanner_for(book)
+        own = scanning.own_of(book, concern_id)
+
+        def mask(text: str) -> str:
+            return scanner.mask(text, own=own, pseudonym=detail.pseudonym)
+
+        pdf = summary_pdf(book, detail, mask, None, when)
+    audited: dict[str, object] = {"redacted": full_reason is None}
+    if protected is not None:
+        audited["protected"] = protected  # a full summary saved with a password, or not
+    book.record("export.case_summary", "concern", concern_id, audited)
     return pdf

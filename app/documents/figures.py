@@ -3,7 +3,9 @@
 `kpi_figures` is the one way the casebook's KPI figures are made for a period:
 `casebook report --json`, the KPI report and the anonymised return all use it
 (core.kpi.compute_figures over every concern's facts, on the casebook's own
-working-day calendar). Nothing here opens identities.db.
+working-day calendar). identities.db is opened for one thing only: the learning
+statements a report shows are masked by the casebook's identifying-text scanner, which
+reads names to look for them and returns none.
 """
 
 from __future__ import annotations
@@ -17,9 +19,10 @@ from app.core.kpi import Figures, compute_figures
 from app.core.periods import Period
 from app.core.records import THEMES
 from app.core.timescales import DEFAULT_TIMESCALES, Timescales
+from app.store import scanning
 from app.store.casebook import Casebook
 from app.store.concerns import ConcernService
-from app.store.return_sources import publishable_learning
+from app.store.return_sources import publishable_learning_owners
 
 
 def kpi_figures(book: Casebook, period: Period) -> dict[str, Any]:
@@ -63,7 +66,14 @@ def report_figures(book: Casebook, period: Period) -> tuple[Figures, dict[str, F
 def learning_statements(book: Casebook, period: Period) -> list[str]:
     """Learning the contact marked publishable, from actions signed off in the period.
 
-    The same rule as the return (app.store.return_sources), so the report shows
-    exactly the statements the board will receive.
+    The same rule as the return (app.store.return_sources), so the report shows the
+    statements the board will receive; each masked as every surface masks case text (a
+    held identity as C or [name], contact details and numbers by kind), whatever was
+    stored. The return itself refuses a statement that needs masking.
     """
-    return publishable_learning(book, period)
+    found = publishable_learning_owners(book, period)
+    if not found:
+        return []
+    scanner = scanning.scanner_for(book)
+    return sorted({scanner.mask(text, own=own, pseudonym=pseudonym)
+                   for text, own, pseudonym in found})

@@ -24,7 +24,7 @@ import io
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
@@ -35,17 +35,20 @@ from app.core.disclosure import (
     THRESHOLD_SETTING,
     TOTAL_UNIT,
     Cell,
+    Group,
     PublicationFigures,
     Suppressed,
     exact_report,
     hidden_note,
     protect_report,
+    suppress,
     threshold_from_setting,
 )
-from app.core.identifying import mask_identifying
+from app.core.identifying import Scanner
 from app.core.kpi import OUTCOME_KEYS, STAGE_KEYS, Figures
 from app.core.periods import Period
 from app.core.records import THEMES, Outcome
+from app.core.text import FormulaSafeWriter
 from app.documents.charts import Bar, bar_chart
 from app.documents.figures import learning_statements, report_figures
 from app.documents.layout import (
@@ -121,6 +124,7 @@ class _Shown:
     themes: Mapping[tuple[str, str], Cell]
     publication: bool
     threshold: int
+    contracted: Mapping[tuple[str, str, str], Cell] = field(default_factory=dict)
 
 
 # ----- formatting ------------------------------------------------------------------------
@@ -151,16 +155,51 @@ def _bar_value(value: Cell | float | None) -> float | None:
 # ----- building the view ---------------------------------------------------------------
 
 
+CONTRACTED_KEYS = ("stage1", "stage2", "anonymous", "unnamed")
+
+
+def _contracted_cells(content: ReportContent
+                      ) -> tuple[dict[tuple[str, str, str], int], list[Group[Any]]]:
+    """Concerns about contracted or primary-care services, by unit, service and where they
+    were counted, with the totals they make: the services add up to all services, and a
+    board's units to the board (figures without them, format 1 returns, count as none)."""
+    sources = {TOTAL_UNIT: content.figures, **dict(content.units)}
+    cells: dict[tuple[str, str, str], int] = {}
+    for unit, figures in sources.items():
+        blocks = {ALL: figures, **{b: figures.get("by_service", {}).get(b, {})
+                                   for b, _ in SERVICE_HEADINGS if b != ALL}}
+        for block, block_figures in blocks.items():
+            counted = block_figures.get("contracted_services", {})
+            for key in CONTRACTED_KEYS:
+                cells[(unit, block, key)] = int(counted.get(key, 0))
+    groups: list[Group[Any]] = []
+    services = [b for b, _ in SERVICE_HEADINGS if b != ALL]
+    for unit in sources:
+        for key in CONTRACTED_KEYS:
+            groups.append(Group(tuple((unit, b, key) for b in services), (unit, ALL, key)))
+    for block, _ in SERVICE_HEADINGS:
+        for key in CONTRACTED_KEYS:
+            if content.units:
+                groups.append(Group(tuple((u, block, key) for u in content.units),
+                                    (TOTAL_UNIT, block, key)))
+    return cells, groups
+
+
 def _shown(content: ReportContent, publication: bool, threshold: int) -> _Shown:
     """The figures, themes included, protected together as one release when published
     (a theme's count is at most the total's, so they are linked)."""
     units = dict(content.units) or None
     themes = dict(content.themes) or None
+    contracted, contracted_groups = _contracted_cells(content)
+    shown: Mapping[tuple[str, str, str], Cell]
     if publication:
         report = protect_report(content.figures, threshold, units, themes)
+        # Contracted services are a table of their own (services and units add up).
+        shown = suppress(contracted, contracted_groups, threshold)
     else:
         report = exact_report(content.figures, units, themes)
-    return _Shown(report.view, report.themes, publication, threshold)
+        shown = dict(contracted)
+    return _Shown(report.view, report.themes, publication, threshold, shown)
 
 
 def default_columns(content: ReportContent) -> list[Column]:
@@ -325,7 +364,24 @@ class _Kpis:
             "Anonymous and unnamed concerns",
             "Concerns raised anonymously (nobody knows who raised them) or unnamed (the "
             "contact knows, but the record does not) cannot go through the Standards, so they "
-            "are counted here and in none of the figures for the stages.",
+            "are counted here and not in the figures for the stages, unless someone else "
+            "raising the same concern is named and agreed to use the procedure, or the "
+            "person came forward later: such a concern is counted here and at its stages.",
+            self.tables(rows, "Concerns received"), None)
+
+    def contracted(self) -> list[Flowable]:
+        def cell(key: str) -> Callable[[Column], str]:
+            return lambda c: show_count(self.shown.contracted.get(
+                (c.unit, c.block, key), 0))
+
+        rows: list[Row] = [(f"Received at {STAGE_NAMES[s].lower()}", cell(s))
+                           for s in STAGE_KEYS]
+        rows += [("Anonymous", cell("anonymous")), ("Unnamed", cell("unnamed"))]
+        return _section(
+            "Contracted and primary-care services",
+            "Of the concerns received, those about a contracted or primary-care service (a "
+            "GP practice, dentist, pharmacy or optician, or a service the board contracts "
+            "out), counted in the same way.",
             self.tables(rows, "Concerns received"), None)
 
     # -- KPI 5 -------------------------------------------------------------------------
@@ -476,7 +532,10 @@ def _statements_section(content: ReportContent, shown: _Shown) -> list[Flowable]
         out.append(para("Learning from concerns closed in this period, approved for sharing:",
                         "h2"))
         for statement in content.learning:
-            out.append(bullet(mask_identifying(statement) if shown.publication else statement))
+            # Masked by the casebook's scanner already (figures.learning_statements); for
+            # publication, any pattern left in text from elsewhere goes too.
+            out.append(bullet(Scanner.patterns_only().mask(statement) if shown.publication
+                              else statement))
     else:
         out.append(para("No learning statements were approved for sharing in this period.",
                         "small"))
@@ -527,6 +586,16 @@ DEFINITIONS = (
     "authorised, whether still open or closed.",
     "Anonymous and unnamed concerns are outside the Standards and are counted only in their "
     "own table.",
+    "Several people raising the same concern: it is one concern, counted once at each stage "
+    "it entered if anyone who raised it is named and agreed to use the procedure, and also "
+    "among the anonymous or unnamed if any of them raised it so. Each figure counts distinct "
+    "concerns, so a concern can be in the stage figures and in the anonymous or unnamed "
+    "table at once.",
+    "A concern received anonymously or unnamed whose person came forward later and agreed to "
+    "use the procedure stays counted as anonymous or unnamed when it was received, and "
+    "enters its stage on the date of agreement; a named concern whose person asked later not "
+    "to be named keeps the figures already made. A record corrected changes the figures, for "
+    "the past too.",
     "NHS and local authority: concerns about services provided by both are shown in their own "
     "column; the first column covers every service.",
 )
@@ -553,7 +622,8 @@ def render_kpi_report(content: ReportContent, *, publication: bool = False,
     parts: list[Callable[[], list[Flowable]]] = [
         lambda: _front(content, shown),
         lambda: _statements_section(content, shown),
-        kpis.received, kpis.outside_standards, kpis.closed, kpis.outcomes, kpis.working_days,
+        kpis.received, kpis.outside_standards, kpis.contracted, kpis.closed, kpis.outcomes,
+        kpis.working_days,
         kpis.timescale, kpis.extended, kpis.other_closures,
         lambda: _themes_section(shown, content),
         lambda: _definitions(shown),
@@ -630,11 +700,14 @@ def report_csv(content: ReportContent, *, publication: bool = False, threshold: 
     """
     shown = _shown(content, publication, threshold)
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = FormulaSafeWriter(csv.writer(out, lineterminator="\n"))
     writer.writerow(CSV_HEADER)
     for unit in (TOTAL_UNIT, *content.units):
         for block, _ in SERVICE_HEADINGS:
             writer.writerows(_csv_rows_for(shown.view, unit, block))
+            for key in CONTRACTED_KEYS:
+                writer.writerow(["contracted_services", "contracted", key, block, unit,
+                                 _csv_value(shown.contracted.get((unit, block, key), 0))])
     for code in THEMES:
         if code in content.themes:
             for key in ("stage1", "stage2", "outside"):

@@ -118,7 +118,7 @@ def _block(lines: list[str], values: LetterValues, where: int) -> list[Piece]:
         elif line.startswith("- "):
             flush()
             pieces.append(("bullet", filled[2:].strip()))
-        else:
+        elif filled.strip():  # a line whose values are all empty is left out
             text_lines.append(filled)
     flush()
     return pieces
@@ -146,3 +146,48 @@ def template_problems(template: str, values: LetterValues) -> list[str]:
     if not template.strip():
         problems.append("The template is empty.")
     return problems
+
+
+# ----- a letter's text, as the contact edits it ------------------------------------------------
+# A filled template is shown to the contact as plain text in the same format (# subject,
+# ## heading, - bullet, blank lines between paragraphs) and made into a PDF from whatever they
+# leave. Nothing in that text is a value or a condition any more: braces and [if ...] are
+# printed as typed; only the person's name placeholder is filled in when the letter is made.
+
+
+def pieces_text(pieces: Sequence[Piece]) -> str:
+    """A letter's pieces as the text the contact edits (the inverse of `text_pieces`)."""
+    out: list[str] = []
+    for index, (kind, value) in enumerate(pieces):
+        lines = [line for line in value.replace("\r\n", "\n").split("\n")]
+        if kind == "subject":
+            block = "# " + " ".join(value.split())
+        elif kind == "heading":
+            block = "## " + " ".join(value.split())
+        elif kind == "bullet":
+            block = "- " + " ".join(value.split())
+        else:
+            block = "\n".join(lines).strip("\n")
+        if index and kind == "bullet" and pieces[index - 1][0] == "bullet":
+            out[-1] += "\n" + block
+        elif block.strip():
+            out.append(block)
+    return "\n\n".join(out) + "\n"
+
+
+def text_pieces(text: str) -> list[Piece]:
+    """The contact's text as pieces to lay out: no values, no conditions."""
+    pieces: list[Piece] = []
+    marks = {"# ": "subject", "## ": "heading", "- ": "bullet"}
+    for lines in _paragraphs(text):
+        para_lines: list[str] = []
+        for line in [*lines, ""]:
+            mark = next((m for m in marks if line.startswith(m)), None)
+            if (mark is not None or not line) and para_lines:
+                pieces.append(("para", "\n".join(para_lines)))
+                para_lines = []
+            if mark is not None:
+                pieces.append((marks[mark], line[len(mark):].strip()))
+            elif line:
+                para_lines.append(line)
+    return pieces

@@ -1,7 +1,10 @@
 """The columns of an import sheet: names, what each holds, and how headings are matched.
 
 The first 25 are the template's columns in the order the issue fixes; the rest
-are optional details a log may have kept. A heading matches a column ignoring
+are optional details a log may have kept: more about the stages, the closure, whether the
+concern is about a contracted or primary-care service, and each issue within the concern
+(issue1 ... issue5, each with its service and its outcome at each stage). A sheet made
+before these were added imports as it always did. A heading matches a column ignoring
 case, spaces, underscores and hyphens ("Received date" is `received_date`).
 """
 
@@ -143,9 +146,34 @@ OPTIONAL_COLUMNS: tuple[Column, ...] = (
     _column("closure_date", Kind.DATE, "The date the concern was withdrawn, transferred or not "
             "taken forward.", _DATE),
     _column("closure_reason", Kind.TEXT, "Why (needed when not taken forward).", "text"),
+    _column("contracted_service", Kind.YES_NO, "yes if the concern is about a contracted or "
+            "primary-care service (a GP practice, dentist, pharmacy, optician, or a service "
+            "the board contracts out).", "yes, no or empty", detail=True),
 )
 
-COLUMNS: tuple[Column, ...] = TEMPLATE_COLUMNS + OPTIONAL_COLUMNS
+# Each issue within a concern, where a log kept them: up to MAX_ISSUES, each with its
+# service (for signposting) and its outcome at each stage. All optional.
+MAX_ISSUES = 5
+ISSUE_SERVICE_CHOICES = ("nhs", "local_authority")
+
+
+def issue_column(number: int, suffix: str = "") -> str:
+    return f"issue{number}" + (f"_{suffix}" if suffix else "")
+
+
+ISSUE_COLUMNS: tuple[Column, ...] = tuple(
+    column for number in range(1, MAX_ISSUES + 1) for column in (
+        _column(issue_column(number), Kind.TEXT, f"Issue {number} within the concern, in a "
+                "few words (refer to the person as C).", "text", detail=True),
+        _column(issue_column(number, "service_type"), Kind.CHOICE, f"nhs or local_authority: "
+                f"the service issue {number} is about (empty: the concern's own, when that is "
+                "not both).", _choices(*ISSUE_SERVICE_CHOICES), detail=True),
+        _column(issue_column(number, "stage1_outcome"), Kind.CHOICE, f"Issue {number}'s "
+                "outcome at stage 1.", _choices(*OUTCOME_CHOICES), detail=True),
+        _column(issue_column(number, "stage2_outcome"), Kind.CHOICE, f"Issue {number}'s "
+                "outcome at stage 2.", _choices(*OUTCOME_CHOICES), detail=True)))
+
+COLUMNS: tuple[Column, ...] = TEMPLATE_COLUMNS + OPTIONAL_COLUMNS + ISSUE_COLUMNS
 BY_NAME: dict[str, Column] = {column.name: column for column in COLUMNS}
 
 CHOICES: dict[str, tuple[str, ...]] = {
@@ -158,6 +186,10 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "raised_with": RAISED_WITH_CHOICES,
     "consent_method": CONSENT_METHOD_CHOICES,
     "closure": CLOSURE_CHOICES,
+    **{issue_column(n, "service_type"): ISSUE_SERVICE_CHOICES
+       for n in range(1, MAX_ISSUES + 1)},
+    **{issue_column(n, f"stage{s}_outcome"): OUTCOME_CHOICES
+       for n in range(1, MAX_ISSUES + 1) for s in (1, 2)},
 }
 
 

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from app.core.records import theme_code
-from app.importing.columns import BY_NAME, CLOSURE_CHOICES, COLUMNS
+from app.importing.columns import BY_NAME, CLOSURE_CHOICES, COLUMNS, MAX_ISSUES, issue_column
 from app.importing.problems import ImportProblem
 from app.importing.rows import ImportRow, StageColumns
 from app.store.concern_detail import ConcernDetail, StageDetail
@@ -93,7 +93,29 @@ def row_content(row: ImportRow) -> dict[str, str]:
         "closure": _code(row.closure),
         "closure_date": _day(row.closure_on),
         "closure_reason": row.closure_reason,
+        "contracted_service": _yes(row.contracted),
+        **_row_issues(row),
     }
+
+
+def _issue_content(number: int, description: str, service: str, stage1: str,
+                   stage2: str) -> dict[str, str]:
+    return {issue_column(number): description,
+            issue_column(number, "service_type"): service,
+            issue_column(number, "stage1_outcome"): stage1,
+            issue_column(number, "stage2_outcome"): stage2}
+
+
+def _row_issues(row: ImportRow) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for number in range(1, MAX_ISSUES + 1):
+        issue = next((i for i in row.issues if i.number == number), None)
+        found.update(_issue_content(
+            number, issue.description if issue else "",
+            _code(issue.service_type) if issue else "",
+            _code(issue.stage1_outcome) if issue else "",
+            _code(issue.stage2_outcome) if issue else ""))
+    return found
 
 
 # ----- what the casebook holds, in the same terms -----------------------------------------
@@ -152,7 +174,21 @@ def stored_content(detail: ConcernDetail) -> dict[str, str]:
         "closure": detail.closure if left else "",
         "closure_date": _day(detail.closure_on) if left else "",
         "closure_reason": (detail.closure_reason or "") if left else "",
+        "contracted_service": _yes(detail.contracted),
+        **_stored_issues(detail),
     }
+
+
+def _stored_issues(detail: ConcernDetail) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for number in range(1, MAX_ISSUES + 1):
+        issue = next((i for i in detail.issues if i.number == number), None)
+        found.update(_issue_content(
+            number, issue.description if issue else "",
+            (issue.service_type or "") if issue else "",
+            (issue.stage1_outcome or "") if issue else "",
+            (issue.stage2_outcome or "") if issue else ""))
+    return found
 
 
 # ----- the comparison ----------------------------------------------------------------------

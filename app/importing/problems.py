@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.core.text import visible
 from app.store.errors import CasebookError
 
 _LONGEST_VALUE = 60  # long cells (a summary) are cut in messages
@@ -11,6 +12,7 @@ _LONGEST_VALUE = 60  # long cells (a summary) are cut in messages
 # the row and column say where it is.
 IDENTITY_COLUMNS = frozenset({"raiser_name", "raiser_email", "raiser_phone"})
 _WITHHELD = "(not shown)"
+_UNQUOTED = frozenset({"identity", "length"})
 
 
 @dataclass(frozen=True)
@@ -21,8 +23,9 @@ class ImportProblem:
     problem with a column of the sheet (then `column` is its heading); `column` is
     the column's name, or None for the whole row.
     `issue` starts lower case and reads after the quoted value; `expected` says
-    what would be accepted. `kind` is "problem" or "conflict" (a reference already
-    in the casebook with other content).
+    what would be accepted. `kind` is "problem", "conflict" (a reference already
+    in the casebook with other content) or "identity" (case text that could identify
+    someone: the value is never quoted, see app/importing/identifying.py).
     """
 
     row: int | None
@@ -35,28 +38,35 @@ class ImportProblem:
     @property
     def shown_value(self) -> str:
         """The value as a message shows it: shortened, and withheld if it identifies."""
-        if self.column in IDENTITY_COLUMNS and self.value.strip():
+        if self.kind in _UNQUOTED or (self.column in IDENTITY_COLUMNS and self.value.strip()):
             return _WITHHELD
         return _shortened(self.value)
 
     @property
+    def shown_column(self) -> str | None:
+        """The column's heading as the file gave it, with control characters escaped."""
+        return None if self.column is None else _shortened(self.column)
+
+    @property
     def message(self) -> str:
         if self.row is None:  # about the sheet's headings: the column is the subject
-            subject = f"Column '{self.column}'" if self.column else "The sheet"
+            subject = f"Column '{self.shown_column}'" if self.column else "The sheet"
             return f"{subject} {self.issue}; expected {self.expected}."
         if self.column is None:
             return f"Row {self.row}: {self.issue}; expected {self.expected}."
-        return (f"Row {self.row}, {self.column}: '{self.shown_value}' {self.issue}; "
+        if self.kind in _UNQUOTED:  # the words are the problem (or too many): never repeated
+            return f"Row {self.row}, {self.shown_column}: {self.issue}; {self.expected}."
+        return (f"Row {self.row}, {self.shown_column}: '{self.shown_value}' {self.issue}; "
                 f"expected {self.expected}.")
 
     def as_json(self) -> dict[str, object]:
-        return {"row": self.row, "column": self.column, "value": self.shown_value,
+        return {"row": self.row, "column": self.shown_column, "value": self.shown_value,
                 "issue": self.issue, "expected": self.expected, "kind": self.kind,
                 "message": self.message}
 
 
 def _shortened(value: str) -> str:
-    flat = " ".join(value.split())
+    flat = " ".join(visible(value, keep="\t\n").split())
     if len(flat) <= _LONGEST_VALUE:
         return flat
     return flat[: _LONGEST_VALUE - 1] + "…"

@@ -25,7 +25,7 @@ from app.core.records import (
     Stage,
 )
 from app.importing.cells import RowCells
-from app.importing.columns import BY_NAME
+from app.importing.columns import BY_NAME, MAX_ISSUES, issue_column
 from app.importing.problems import IDENTITY_COLUMNS, ImportProblem
 
 
@@ -44,6 +44,20 @@ class StageColumns:
 
     def column(self, suffix: str) -> str:
         return f"{self.stage.value}_{suffix}"
+
+
+@dataclass(frozen=True)
+class IssueColumns:
+    """One issue within the concern, as a row gives it."""
+
+    number: int
+    description: str
+    service_type: ServiceType | None
+    stage1_outcome: Outcome | None
+    stage2_outcome: Outcome | None
+
+    def outcome(self, stage: Stage) -> Outcome | None:
+        return self.stage1_outcome if stage is Stage.STAGE1 else self.stage2_outcome
 
 
 @dataclass(frozen=True)
@@ -77,6 +91,8 @@ class ImportRow:
     signposted_inwo_on: date | None
     learning: str
     learning_publishable: bool
+    contracted: bool = False
+    issues: tuple[IssueColumns, ...] = ()
 
     def given(self, column: str) -> bool:
         return bool(self.cells.get(column, "").strip())
@@ -84,11 +100,6 @@ class ImportRow:
     @property
     def reaches_stage1(self) -> bool:
         return self.starting_stage is Stage.STAGE1
-
-    @property
-    def reaches_stage2(self) -> bool:
-        return self.starting_stage is Stage.STAGE2 or (
-            self.reaches_stage1 and self.escalated_on is not None)
 
 
 # ----- reading --------------------------------------------------------------------------
@@ -121,6 +132,19 @@ def _person(cells: RowCells) -> PersonDetails | None:
 def _required(cells: RowCells, name: str, check: bool = True) -> None:
     if check and not cells.given(name):
         cells.problem(name, "is empty")
+
+
+def _issues(cells: RowCells) -> tuple[IssueColumns, ...]:
+    found = []
+    for number in range(1, MAX_ISSUES + 1):
+        names = [issue_column(number, suffix) for suffix in
+                 ("", "service_type", "stage1_outcome", "stage2_outcome")]
+        if not any(cells.given(name) for name in names):
+            continue
+        found.append(IssueColumns(
+            number, cells.text(names[0]), cells.choice(names[1], ServiceType),
+            cells.choice(names[2], Outcome), cells.choice(names[3], Outcome)))
+    return tuple(found)
 
 
 def _starting_stage(cells: RowCells) -> Stage | None:
@@ -161,6 +185,7 @@ def read_row(cells: RowCells, missing_columns: frozenset[str] = frozenset()) -> 
         detriment=cells.yes_no("detriment"), detriment_on=cells.day("detriment_date"),
         signposted_inwo_on=cells.day("signposted_inwo_date"), learning=cells.text("learning"),
         learning_publishable=cells.yes_no("learning_publishable"),
+        contracted=cells.yes_no("contracted_service"), issues=_issues(cells),
     )
     # A required value missing has its problem (here, or once for the sheet when the whole
     # column is missing): such a row goes no further.
@@ -269,7 +294,25 @@ def _event_dates(row: ImportRow, today: date) -> Iterator[ImportProblem]:
             yield _problem(row, column, "is in the future", "a date up to today")
 
 
+def _issue_problems(row: ImportRow) -> Iterator[ImportProblem]:
+    """Each issue needs its words; its outcome needs the stage's response; its service is
+    needed when the concern is about both services (signposting follows it)."""
+    for issue in row.issues:
+        name = issue_column(issue.number)
+        if not issue.description:
+            yield _problem(row, name, "is empty but the issue's service or outcomes are "
+                           "given", "the issue, in a few words")
+        if issue.service_type is None and row.service_type is ServiceType.BOTH:
+            yield _problem(row, issue_column(issue.number, "service_type"), "is empty for a "
+                           "concern about both services", "nhs or local_authority")
+        for stage in (row.stage1, row.stage2):
+            column = issue_column(issue.number, f"{stage.stage.value}_outcome")
+            if issue.outcome(stage.stage) is not None and stage.outcome is None:
+                yield _problem(row, column, f"is given but {stage.column('outcome')} is empty",
+                               f"empty, or the concern's {stage.column('outcome')} as well")
+
+
 def row_problems(row: ImportRow, today: date) -> list[ImportProblem]:
     """Everything wrong with a row on its own, apart from the timeline rules."""
     return [*_identity(row), *_stages_reached(row), *_responses(row), *_dependent_details(row),
-            *_event_dates(row, today)]
+            *_event_dates(row, today), *_issue_problems(row)]

@@ -3,7 +3,9 @@
     report = import_spreadsheet(book, path, dry_run=False, on_progress=..., cancelled=...)
 
 1. The file is read and every row checked (cells, the row against itself, the
-   casebook's rules, references used twice) without touching the casebook.
+   casebook's rules, references used twice) without touching the casebook. Case text
+   that could identify someone is a problem too (app/importing/identifying.py); with
+   `pseudonymise`, what has a known owner is replaced first (C, [name]) and reported.
 2. Each reference the casebook already holds is compared with what it holds:
    the same content is "already imported"; anything else is a conflict.
 3. With any problem or conflict, or for a dry run, nothing is written and the
@@ -19,18 +21,21 @@ between rows; a cancelled import raises ImportCancelled with nothing written.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
 from app.core.records import Anonymity
 from app.core.rules import RuleError
 from app.importing.checking import CheckedSheet, check_sheet
+from app.importing.columns import COLUMNS
 from app.importing.existing import conflicts
+from app.importing.identifying import Replacement, check_sheet_identity
 from app.importing.problems import ImportCancelled, ImportProblem
 from app.importing.rows import ImportRow
 from app.importing.sheets import read_sheet
 from app.importing.writer import write_row
+from app.store import scanning
 from app.store.batch import casebook_batch
 from app.store.casebook import Casebook
 from app.store.concern_detail import load_concern
@@ -39,6 +44,8 @@ from app.store.errors import CasebookError, NotFound
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
+MAX_LISTED = 200  # problems listed one by one; the rest are counted
+_COLUMN_ORDER = {column.name: index for index, column in enumerate(COLUMNS)}
 
 
 @dataclass(frozen=True)
@@ -54,6 +61,12 @@ class ImportReport:
     imported: int  # concerns written: 0 for a dry run or a refused file
     by_anonymity: dict[str, int] = field(default_factory=dict)  # of `new`
     identities: int = 0  # people recorded in identities.db (or that would be)
+    unlisted: int = 0  # problems found beyond the first MAX_LISTED, counted only
+    replacements: tuple[Replacement, ...] = ()  # identifying words replaced (--pseudonymise)
+
+    @property
+    def problem_count(self) -> int:
+        return len(self.problems) + self.unlisted
 
     @property
     def ok(self) -> bool:
@@ -69,8 +82,10 @@ class ImportReport:
             nothing = "Nothing would be imported" if self.dry_run else "Nothing was imported"
             among = (f", {len(self.conflicts)} of them in conflict with concerns already in "
                      "the casebook" if self.conflicts else "")
-            return (f"{nothing}: {_count(len(self.problems), 'problem')} to put right in "
-                    f"{self.file}{among}.")
+            listed = (f" The first {len(self.problems)} are listed; {self.unlisted:,} more are "
+                      "not." if self.unlisted else "")
+            return (f"{nothing}: {_count(self.problem_count, 'problem')} to put right in "
+                    f"{self.file}{among}.{listed}")
         held = (f" {_count(len(self.already_imported), 'row')} already in the casebook "
                 "(unchanged)." if self.already_imported else "")
         if not self.rows:
@@ -79,16 +94,20 @@ class ImportReport:
             return f"Nothing new to import: every row of {self.file} is already in the casebook."
         kinds = ", ".join(f"{n} {kind}" for kind, n in self.by_anonymity.items() if n)
         verb = "Would import" if self.dry_run else "Imported"
+        replaced = (f" Identifying words were replaced in {_count(len(self.replacements), 'cell')}"
+                    " (listed above)." if self.replacements else "")
         return (f"{verb} {_count(len(self.new), 'concern')} from {self.file} ({kinds}; "
                 f"{_count(self.identities, 'identity', 'identities')} kept in identities.db)."
-                + held)
+                + held + replaced)
 
     def as_json(self) -> dict[str, object]:
         return {"file": self.file, "rows": self.rows, "ok": self.ok, "dry_run": self.dry_run,
                 "imported": self.imported, "new": list(self.new),
                 "already_imported": list(self.already_imported),
                 "by_anonymity": self.by_anonymity, "identities": self.identities,
-                "problems": [p.as_json() for p in self.problems]}
+                "problems": [p.as_json() for p in self.problems],
+                "problems_not_listed": self.unlisted,
+                "replacements": [r.as_json() for r in self.replacements]}
 
 
 def _count(n: int, one: str, many: str | None = None) -> str:
@@ -160,7 +179,7 @@ def _write(service: ConcernService, rows: tuple[ImportRow, ...], tracker: _Track
 
 def import_spreadsheet(book: Casebook, path: Path, *, dry_run: bool = False,
                        on_progress: Progress | None = None, cancelled: Cancelled | None = None,
-                       today: date | None = None) -> ImportReport:
+                       today: date | None = None, pseudonymise: bool = False) -> ImportReport:
     """Check the file, and unless it is a dry run or anything is refused, import it whole.
 
     Raises ImportFileError when the file cannot be read as a sheet, and
@@ -169,9 +188,15 @@ def import_spreadsheet(book: Casebook, path: Path, *, dry_run: bool = False,
     sheet = read_sheet(path)
     service = ConcernService(book) if today is None else ConcernService(book, today=lambda: today)
     tracker = _Tracker(len(sheet.rows) * (1 if dry_run else 2), on_progress, cancelled)
+    identity = check_sheet_identity(sheet, scanning.scanner_for(book),
+                                    pseudonymise=pseudonymise)
+    sheet = identity.sheet
     checked = check_sheet(sheet, today=service.today(), calendar=service.calendar(),
                           timescales=service.timescales, on_row=lambda done, total:
                           tracker.advance())
+    if identity.problems:
+        checked = replace(checked, problems=tuple(sorted(
+            (*checked.problems, *identity.problems), key=_problem_order)))
     plan = _plan(service, checked)
     problems = plan.problems
     imported = 0
@@ -184,15 +209,24 @@ def import_spreadsheet(book: Casebook, path: Path, *, dry_run: bool = False,
             problems = (refused.problem,)
     if tracker.on_progress is not None and tracker.done < tracker.total:
         tracker.on_progress(tracker.total, tracker.total)
-    return _report(path, checked, plan, problems, dry_run, imported)
+    return _report(path, checked, plan, problems, dry_run, imported, identity.replacements)
+
+
+def _problem_order(problem: ImportProblem) -> tuple[int, int]:
+    """The sheet's problems first; then by row, in column order (as check_sheet sorts)."""
+    if problem.row is None:
+        return (0, 0)
+    return (problem.row, _COLUMN_ORDER.get(problem.column or "", -1))
 
 
 def _report(path: Path, checked: CheckedSheet, plan: _Plan, problems: tuple[ImportProblem, ...],
-            dry_run: bool, imported: int) -> ImportReport:
+            dry_run: bool, imported: int, replacements: tuple[Replacement, ...] = ()
+            ) -> ImportReport:
     by_anonymity = {kind.value: sum(1 for row in plan.new if row.anonymity is kind)
                     for kind in Anonymity}
     return ImportReport(
         file=path.name, rows=checked.row_count, new=tuple(row.reference for row in plan.new),
-        already_imported=plan.already, problems=problems, dry_run=dry_run, imported=imported,
-        by_anonymity=by_anonymity,
-        identities=sum(1 for row in plan.new if row.person is not None))
+        already_imported=plan.already, problems=problems[:MAX_LISTED], dry_run=dry_run,
+        imported=imported, by_anonymity=by_anonymity,
+        identities=sum(1 for row in plan.new if row.person is not None),
+        unlisted=max(0, len(problems) - MAX_LISTED), replacements=replacements)

@@ -3,24 +3,34 @@
 Row 1 holds the headings; rows are numbered as the spreadsheet shows them, so a
 problem's row number is the one the contact sees. Every cell becomes text:
 Excel dates become YYYY-MM-DD, whole numbers lose their ".0", TRUE and FALSE
-become yes and no. Completely empty rows are skipped. A .csv file may be UTF-8
-(with or without the mark Excel adds) or Windows-1252, as Excel saves "CSV
-(Comma delimited)" on a UK laptop. Of a workbook, the first sheet is read.
+become yes and no. Completely empty rows are skipped. A .csv file is decoded
+strictly (app/importing/decoding.py): UTF-8, UTF-16 with its mark, or
+Windows-1252 only when nothing in it is UTF-8; a byte its encoding does not
+define is refused with its row and column. Of a workbook, the first sheet is
+read, by calamine (a Rust reader that expands no XML entities, so an entity bomb
+or an external entity does nothing), after a look at the zip that refuses a
+bomb or more rows than an import takes before anything is parsed. Files over
+50 MB or 100,000 rows are refused at once.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 
+from app.importing import decoding
 from app.importing.problems import ImportFileError
 
 SUFFIXES = (".csv", ".xlsx")
+MAX_FILE_BYTES = 50 * 10**6  # a log of concerns is kilobytes to a few megabytes
+MAX_ROWS = 100_000  # data rows below the headings
+MAX_UNPACKED_BYTES = 400 * 10**6  # an .xlsx's parts once unzipped (100,000 wide rows fit)
 
 
 @dataclass(frozen=True)
@@ -84,6 +94,11 @@ def read_sheet(path: Path) -> Sheet:
         raise ImportFileError(f"{path.name} is not a .csv or .xlsx file; save the sheet in one "
                               "of those formats and import that.")
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ImportFileError(
+                f"{path.name} is {size / 1e6:.0f} MB, more than the {MAX_FILE_BYTES // 10**6} MB "
+                "an import takes; split the log into smaller files and import each.")
         data = path.read_bytes()
     except FileNotFoundError as exc:
         raise ImportFileError(f"There is no file {path}.") from exc
@@ -92,32 +107,113 @@ def read_sheet(path: Path) -> Sheet:
     return _read_xlsx(data, path.name) if suffix == ".xlsx" else _read_csv(data, path.name)
 
 
-def _decode(data: bytes) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+def _too_many_rows(name: str) -> ImportFileError:
+    return ImportFileError(
+        f"{name} has more than {MAX_ROWS:,} rows, more than an import takes; split the log "
+        "into smaller files and import each.")
+
+
+def _limited(rows: Iterable[Iterable[object]], name: str) -> Iterator[Iterable[object]]:
+    """The rows, refusing at once when there are more than the headings and MAX_ROWS."""
+    for number, row in enumerate(rows, start=1):
+        if number > MAX_ROWS + 1:
+            raise _too_many_rows(name)
+        yield row
 
 
 def _read_csv(data: bytes, name: str) -> Sheet:
+    decoded = decoding.decode(data)
+    if "\0" in decoded.text:
+        raise ImportFileError(
+            f"{name} holds NUL characters, so it is not plain text (it may be UTF-16 saved "
+            "without its byte-order mark); save it again as CSV UTF-8 and import that.")
     try:
-        return sheet_from_rows(csv.reader(io.StringIO(_decode(data), newline="")))
+        sheet = sheet_from_rows(_limited(csv.reader(io.StringIO(decoded.text, newline="")),
+                                         name))
     except csv.Error as exc:
         raise ImportFileError(f"{name} is not a readable CSV file ({exc}).") from exc
+    _refuse_bad_bytes(sheet, name, decoded.encoding)
+    return sheet
+
+
+def _refuse_bad_bytes(sheet: Sheet, name: str, encoding: str) -> None:
+    """Name the first cell holding a byte the file's encoding does not define."""
+    cells = [(1, i, cell) for i, cell in enumerate(sheet.headings)]
+    cells += [(row.number, i, cell) for row in sheet.rows for i, cell in enumerate(row.cells)]
+    for number, index, cell in cells:
+        byte = decoding.bad_byte_in(cell)
+        if byte is None:
+            continue
+        heading = sheet.headings[index] if index < len(sheet.headings) else ""
+        column = heading if heading and decoding.bad_byte_in(heading) is None else (
+            f"column {index + 1}")
+        raise ImportFileError(
+            f"{name} cannot be read as {encoding} text: row {number}, {column} holds the byte "
+            f"{byte}, which is not {encoding}, so names in it could be read wrongly; save the "
+            "file again as CSV UTF-8 and import that. Nothing was imported.")
 
 
 def _read_xlsx(data: bytes, name: str) -> Sheet:
-    from openpyxl import load_workbook  # only an .xlsx import pays for loading openpyxl
+    from python_calamine import CalamineError, CalamineWorkbook, PasswordError, XmlError, ZipError
 
+    _check_xlsx_size(data, name)
+    broken = f"{name} is not a readable Excel workbook (.xlsx)."
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise ImportFileError(f"{name} is not a readable Excel workbook (.xlsx).") from exc
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except PasswordError as exc:
+        raise ImportFileError(f"{name} is protected by a password; save a copy without one "
+                              "and import that.") from exc
+    except (CalamineError, XmlError, ZipError, ValueError, OSError) as exc:
+        raise ImportFileError(broken) from exc
     try:
-        if not workbook.worksheets:
+        if not workbook.sheet_names:
             raise ImportFileError(f"{name} has no sheets.")
-        sheet = workbook.worksheets[0]
-        sheet.reset_dimensions()  # some programs write a wrong size; read every cell
-        return sheet_from_rows(sheet.iter_rows(values_only=True))
+        try:
+            rows = workbook.get_sheet_by_index(0).to_python(skip_empty_area=False)
+        except (CalamineError, XmlError, ZipError, ValueError, OSError, IndexError) as exc:
+            raise ImportFileError(broken) from exc
+        return sheet_from_rows(_limited(rows, name))
     finally:
         workbook.close()
+
+
+_ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s>/]")
+
+
+def _check_xlsx_size(data: bytes, name: str) -> None:
+    """Before parsing: a workbook that unpacks to far more than a log could (a zip bomb), or
+    whose sheets hold more rows than an import takes, is refused at once, counting rows
+    as the sheets are unpacked and stopping at the limit."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise ImportFileError(f"{name} is not a readable Excel workbook (.xlsx).") from exc
+    with archive:
+        entries = archive.infolist()
+        if sum(entry.file_size for entry in entries) > MAX_UNPACKED_BYTES:
+            raise ImportFileError(
+                f"{name} unpacks to more than {MAX_UNPACKED_BYTES // 10**6} MB, far more than "
+                "a log of concerns; it is not imported.")
+        sheets = [entry for entry in entries if entry.filename.startswith("xl/worksheets/")
+                  and entry.filename.endswith(".xml")]
+        if any(_rows_in(archive, entry) > MAX_ROWS + 1 for entry in sheets):
+            raise _too_many_rows(name)
+
+
+def _rows_in(archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> int:
+    """How many row elements a sheet's XML holds, up to just past the limit."""
+    count, tail = 0, b""
+    try:
+        with archive.open(entry) as stream:
+            while chunk := stream.read(1 << 20):
+                block = tail + chunk
+                count += len(_ROW_TAG.findall(block))
+                tail = block[-16:]
+                count -= len(_ROW_TAG.findall(tail))  # counted again with the next chunk
+                if count > MAX_ROWS + 1:
+                    break
+            count += len(_ROW_TAG.findall(tail))
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError) as exc:
+        raise ImportFileError(f"{archive.filename or 'The workbook'} is damaged; open it in "
+                              "Excel and save it again.") from exc
+    return count

@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from app.core.text import FormulaSafeWriter
 from app.importing.cells import parse_date
 from app.importing.columns import CHOICES, COLUMNS, Column, Kind
 from app.paths import resources_dir
@@ -49,7 +50,12 @@ EXAMPLE_ROWS: tuple[dict[str, str], ...] = (
      "detriment": "no", "signposted_inwo_date": "25/06/2025",
      "learning": "The discharge checklist is audited every month.",
      "learning_publishable": "no", "channel": "phone", "stage1_extended_to": "23/05/2025",
-     "stage1_extension_reason": "The ward manager was on leave."},
+     "stage1_extension_reason": "The ward manager was on leave.",
+     "issue1": "Checklists signed on the ward before checks", "issue1_service_type": "nhs",
+     "issue1_stage1_outcome": "not_upheld", "issue1_stage2_outcome": "upheld",
+     "issue2": "Care packages not in place on discharge home",
+     "issue2_service_type": "local_authority", "issue2_stage1_outcome": "not_upheld",
+     "issue2_stage2_outcome": "partially_upheld"},
     {"reference": "WB-2025-0003", "received_date": "2025-07-02", "anonymity": "anonymous",
      "service_type": "nhs", "service_area": "Pharmacy", "themes": "fraud",
      "summary": "An anonymous letter says stock is being ordered for private use.",
@@ -67,7 +73,8 @@ EXAMPLE_ROWS: tuple[dict[str, str], ...] = (
      "summary": "C says asbestos survey findings were not shared with contractors.",
      "consent_date": "2025-10-06", "stage2_acknowledged_date": "2025-10-08",
      "stage2_extended": "yes", "detriment": "yes", "stage2_extended_to": "2025-11-28",
-     "detriment_date": "2025-10-20", "channel": "email", "raised_with": "senior_manager"},
+     "detriment_date": "2025-10-20", "channel": "email", "raised_with": "senior_manager",
+     "contracted_service": "yes"},
     {"reference": "WB-2025-0006", "received_date": "2025-11-03", "starting_stage": "1",
      "anonymity": "named", "raiser_name": "Riley Specimen", "raiser_category": "volunteer",
      "service_type": "nhs", "service_area": "Outpatient department", "themes": "behaviours",
@@ -89,7 +96,7 @@ def _header() -> list[str]:
 def csv_template() -> bytes:
     """The .csv template: UTF-8 with the mark Excel looks for, Windows line ends."""
     out = io.StringIO(newline="")
-    writer = csv.writer(out)
+    writer = FormulaSafeWriter(csv.writer(out))
     writer.writerow(_header())
     for example in EXAMPLE_ROWS:
         writer.writerow([example.get(name, "") for name in _header()])

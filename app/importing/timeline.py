@@ -107,7 +107,8 @@ def row_facts(row: ImportRow, concern_id: int = 0) -> ConcernFacts:
         decision=_decision(row),
         decision_reasons=(row.closure_reason or None) if not_taken_forward else None,
         consent_on=row.consent_on, stage1=stage1, stage2=stage2, closure=closure,
-        closure_on=closure_on, themes=theme_codes(row.themes), imported=True)
+        closure_on=closure_on, themes=theme_codes(row.themes), imported=True,
+        contracted=row.contracted)
 
 
 # ----- the rules' findings in the sheet's terms ----------------------------------------------

@@ -17,10 +17,13 @@ from app.core.records import (
     SignpostBody,
     Stage,
 )
-from app.importing.rows import ImportRow, StageColumns
-from app.store.concerns import ConcernService, NewConcern
+from app.importing.rows import ImportRow, IssueColumns, StageColumns
+from app.store.concerns import ConcernService, IssueOutcome, NewConcern
 
 LEARNING_ACTION = "Learning recorded in the imported log"
+# Imported history's stage 2 handler may be its stage 1 handler too: the log did not record
+# why, so the independence clash is kept with this note rather than refusing the history.
+IMPORTED_JUSTIFICATION = "Imported from a log that did not record why"
 DETRIMENT_NOTE = "Detriment reported (recorded in the imported log)"
 DETRIMENT_NOTE_UNDATED = ("Detriment reported (recorded in the imported log, which did not "
                           "give the date: the received date is used)")
@@ -42,27 +45,34 @@ def new_concern(row: ImportRow) -> NewConcern:
         themes=row.themes, starting_stage=row.starting_stage,
         handler=_handler(starting) if row.starting_stage else None,
         consent_on=row.consent_on, consent_method=consent_method, reference=row.reference,
-        person=row.person if row.anonymity is Anonymity.NAMED else None, imported=True)
+        person=row.person if row.anonymity is Anonymity.NAMED else None, imported=True,
+        contracted=row.contracted)
 
 
-def _extend_and_respond(service: ConcernService, concern_id: int, columns: StageColumns) -> None:
+def _extend_and_respond(service: ConcernService, concern_id: int, columns: StageColumns,
+                        issues: dict[int, IssueColumns]) -> None:
     if columns.extended:
         service.extend(concern_id, columns.stage, authorised_by="", authorised_on=None,
                        reason=columns.extension_reason, new_due_on=columns.extended_to,
                        imported=True)
     if columns.responded_on is not None and columns.outcome is not None:
-        service.respond(concern_id, columns.stage, columns.responded_on, columns.outcome)
+        outcomes = tuple(IssueOutcome(issue_id, outcome) for issue_id, issue in issues.items()
+                         if (outcome := issue.outcome(columns.stage)) is not None)
+        service.respond(concern_id, columns.stage, columns.responded_on, columns.outcome,
+                        issue_outcomes=outcomes)
 
 
-def _write_stages(service: ConcernService, concern_id: int, row: ImportRow) -> None:
+def _write_stages(service: ConcernService, concern_id: int, row: ImportRow,
+                  issues: dict[int, IssueColumns]) -> None:
     if row.starting_stage is Stage.STAGE1:
-        _extend_and_respond(service, concern_id, row.stage1)
+        _extend_and_respond(service, concern_id, row.stage1, issues)
         if row.escalated_on is None:
             return
-        service.escalate(concern_id, row.escalated_on, handler=_handler(row.stage2))
+        service.escalate(concern_id, row.escalated_on, handler=_handler(row.stage2),
+                         justification=IMPORTED_JUSTIFICATION)
     if row.stage2.acknowledged_on is not None:
         service.acknowledge(concern_id, row.stage2.acknowledged_on)
-    _extend_and_respond(service, concern_id, row.stage2)
+    _extend_and_respond(service, concern_id, row.stage2, issues)
 
 
 def _write_closure(service: ConcernService, concern_id: int, row: ImportRow) -> None:
@@ -87,11 +97,19 @@ def _write_after(service: ConcernService, concern_id: int, row: ImportRow) -> No
                            publishable=row.learning_publishable)
 
 
+def _write_issues(service: ConcernService, concern_id: int, row: ImportRow
+                  ) -> dict[int, IssueColumns]:
+    """The row's issues, each with its service; returns them by their new ids."""
+    return {service.add_issue(concern_id, issue.description, issue.service_type): issue
+            for issue in row.issues}
+
+
 def write_row(service: ConcernService, row: ImportRow) -> int:
     """Record one checked row; returns the new concern's id."""
     concern_id = service.create(new_concern(row))
+    issues = _write_issues(service, concern_id, row)
     if row.starting_stage is not None:
-        _write_stages(service, concern_id, row)
+        _write_stages(service, concern_id, row, issues)
     _write_closure(service, concern_id, row)
     _write_after(service, concern_id, row)
     return concern_id

@@ -9,11 +9,13 @@ cell must not be recoverable from either direction).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from app.documents.kpi_report import ReportContent, render_kpi_report, report_csv
+from app.returns.board_publication import check_publication
 from app.returns.board_report import figures_only
 from app.store.atomic import write_atomic
 from app.store.errors import CasebookError
@@ -49,24 +51,36 @@ def _write(out: Path, data: bytes) -> None:
 
 
 def board_pdf(doc: dict[str, Any], board_name: str, *, publication: bool = False,
-              threshold: int = 5, today: date | None = None) -> bytes:
+              threshold: int = 5, today: date | None = None,
+              never_publish: Sequence[str] = ()) -> bytes:
+    """The PDF; for publication, only once every learning statement passes the board's own
+    scan (board_publication.check_publication: patterns and the never-publish list)."""
+    if publication:
+        check_publication(doc, never_publish)
     return render_kpi_report(board_report_content(doc, board_name, today),
                              publication=publication, threshold=threshold)
 
 
 def board_csv(doc: dict[str, Any], board_name: str, *, publication: bool = False,
-              threshold: int = 5, today: date | None = None) -> str:
-    """One figure per row, for the board total (unit column empty) and for each unit."""
+              threshold: int = 5, today: date | None = None,
+              never_publish: Sequence[str] = ()) -> str:
+    """One figure per row, for the board total (unit column empty) and for each unit; for
+    publication, only once every learning statement passes the board's own scan."""
+    if publication:
+        check_publication(doc, never_publish)
     return report_csv(board_report_content(doc, board_name, today), publication=publication,
                       threshold=threshold)
 
 
 def write_board_pdf(doc: dict[str, Any], out: Path, board_name: str, *,
-                    publication: bool = False, threshold: int = 5) -> None:
-    _write(out, board_pdf(doc, board_name, publication=publication, threshold=threshold))
+                    publication: bool = False, threshold: int = 5,
+                    never_publish: Sequence[str] = ()) -> None:
+    _write(out, board_pdf(doc, board_name, publication=publication, threshold=threshold,
+                          never_publish=never_publish))
 
 
 def write_board_csv(doc: dict[str, Any], out: Path, board_name: str, *,
-                    publication: bool = False, threshold: int = 5) -> None:
-    _write(out, board_csv(doc, board_name, publication=publication,
-                          threshold=threshold).encode("utf-8"))
+                    publication: bool = False, threshold: int = 5,
+                    never_publish: Sequence[str] = ()) -> None:
+    _write(out, board_csv(doc, board_name, publication=publication, threshold=threshold,
+                          never_publish=never_publish).encode("utf-8"))

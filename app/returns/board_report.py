@@ -20,9 +20,9 @@ from typing import Any
 
 from app.core.kpi import Figures, add_figures, derived
 from app.core.periods import Period, parse_period, quarters
-from app.core.return_figures import empty_return_figures, total_figures
+from app.core.return_figures import completed, empty_return_figures, total_figures
 from app.returns.schema import parse_payload
-from app.store.board import Board, HeldReturn
+from app.store.board import Board, HeldReturn, RegisteredUnit
 from app.store.errors import CasebookError
 
 SENT, PARTIAL, NOT_SENT = "sent", "partial", "not_sent"
@@ -36,9 +36,14 @@ class UnitStatus:
     returns: tuple[str, ...]  # the period labels of the returns used
     created_at: str | None  # when the (latest) return used was made
     headcount: int | None
+    # What the board must do about the unit's keys: "" or a short note ("frozen: ...").
+    key_note: str = ""
 
     @property
     def description(self) -> str:
+        return self._sent() + (f"; {self.key_note}" if self.key_note else "")
+
+    def _sent(self) -> str:
         if self.state == SENT:
             return "sent" if len(self.returns) == 1 else "sent (" + ", ".join(
                 r.rsplit("-", 1)[-1] for r in self.returns) + ")"
@@ -90,7 +95,7 @@ def unit_figures(board: Board, period: Period) -> dict[str, UnitFigures]:
         docs = [parse_payload(item.payload) for item in used]
         figures = empty_return_figures(period)
         for doc in docs:
-            figures = add_figures(figures, doc["figures"])
+            figures = add_figures(figures, completed(doc["figures"], period))
         complete = period.label in by_label or len(used) == 4
         result[unit] = UnitFigures(
             unit, figures, tuple(s for doc in docs for s in doc["learning"]),
@@ -110,14 +115,26 @@ def _statuses(board: Board, period: Period, figures: dict[str, UnitFigures]
     statuses = []
     for unit in board.units():
         found = figures.get(unit.name)
+        note = _key_note(board, unit)
         if found is None:
             statuses.append(UnitStatus(unit.name, NOT_SENT, (), None,
-                                       headcounts.get(unit.name)))
+                                       headcounts.get(unit.name), note))
         else:
             statuses.append(UnitStatus(unit.name, SENT if found.complete else PARTIAL,
                                        found.returns, found.created_at,
-                                       headcounts.get(unit.name)))
+                                       headcounts.get(unit.name), note))
     return statuses
+
+
+def _key_note(board: Board, unit: RegisteredUnit) -> str:
+    waiting = board.pending_keys(unit.name)
+    if unit.frozen:
+        return ("frozen: two different new keys arrived; confirm the real one with the unit "
+                "(casebook board confirm-key)")
+    if waiting:
+        return ("a new key is waiting for confirmation by phone (casebook board confirm-key), "
+                "with returns held for it")
+    return ""
 
 
 def kpi4_rates(figures: Figures, headcount: int | None) -> dict[str, float] | None:

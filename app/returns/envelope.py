@@ -29,6 +29,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from app.returns.schema import payload_bytes
 from app.returns.signing import parse_recipient, sign, unit_signing_key
+from app.store import recipients
 from app.store.atomic import write_atomic
 from app.store.casebook import Casebook
 from app.store.errors import ReturnError, ReturnRejected
@@ -78,10 +79,9 @@ def board_recipient(book: Casebook) -> str:
 
 
 def set_board_recipient(book: Casebook, text: str) -> str:
-    """Check and keep the board's recipient (audited as a setting change); returns it."""
-    recipient = parse_recipient(text)
-    book.set_setting("board_recipient", recipient)
-    return recipient
+    """Check and keep the board's recipient (audited as a setting change); returns it.
+    Refused when it is the escrow's key (the board must never be able to open the casebook)."""
+    return recipients.set_board_recipient(book, parse_recipient(text))
 
 
 def envelope(book: Casebook, payload: dict[str, Any]) -> bytes:
@@ -91,14 +91,22 @@ def envelope(book: Casebook, payload: dict[str, Any]) -> bytes:
 
 def write_return(book: Casebook, payload: dict[str, Any], out: Path) -> Path:
     """Write the return file (atomically) and note it in the audit log (ids only)."""
-    data = envelope(book, payload)
+    recipient = board_recipient(book)
+    refusal = recipients.board_refusal(book, recipient)
+    if refusal:  # a board key equal to the escrow's, from before escrow refused it
+        raise ReturnError(refusal)
+    recipients.remember_sent(book, recipient)  # before the file exists: escrow refuses it
+    data = seal(payload_bytes(payload), unit_signing_key(book), recipient)
     try:
         write_atomic(out, data)
     except OSError as exc:
         raise ReturnError(f"The return could not be written to {out} "
                           f"({exc.strerror or exc}).") from exc
+    head = payload["audit_head"]
+    book.set_setting("last_return_head", f"{head['seq']}:{head['hash']}")
     book.record("return.built", "return", payload["return_id"],
-                {"period": payload["period"]["label"]})
+                {"period": payload["period"]["label"],
+                 "board_key": recipients.recipient_fingerprint(recipient)})
     return out
 
 

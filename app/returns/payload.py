@@ -8,28 +8,38 @@ says which). No identity, no notes, no references, no date finer than the period
 resources/return.schema.json says so strictly, and the payload is checked
 against it before it is signed.
 
-identities.db is opened for one reason here: to look for the names, emails and
-phone numbers it holds in the learning statements. None of them is returned.
+identities.db is opened for one reason here: to look for the identities it holds
+(names, emails, phone numbers, job titles, employers, support persons) in the
+learning statements, each statement as part of its own concern (so its person's
+name is looked for whole and in part). None of them is returned.
 """
 
 from __future__ import annotations
 
+import base64
+import json
 import uuid
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
 from app import __version__
-from app.core.identifying import find_identifying
+from app.core.identifying import Scanner
 from app.core.periods import Period, parse_period
 from app.core.return_figures import compute_return_figures
+from app.core.stamps import created_at_text
 from app.returns.schema import FORMAT, VERSION, payload_bytes, schema_problems
-from app.store import audit, facts_query
+from app.store import audit, facts_query, scanning
 from app.store.casebook import Casebook
 from app.store.concerns import ConcernService
 from app.store.errors import IdentifyingText, ReturnError
-from app.store.identities import IdentityService
-from app.store.return_sources import detriment_reports, feedback_records, publishable_learning
+from app.store.return_sources import (
+    detriment_reports,
+    feedback_records,
+    identity_access,
+    publishable_learning,
+    publishable_learning_people,
+)
 
 MAX_STATEMENT = 2000
 MAX_STATEMENTS = 1000
@@ -50,35 +60,22 @@ def return_period(period: Period) -> Period:
     return parsed
 
 
-def created_at_text(moment: datetime) -> str:
-    """UTC to the microsecond, so a later build always sorts after an earlier one."""
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+def check_learning(statements: Iterable[tuple[str, str | None]], scanner: Scanner) -> None:
+    """Stop the build if a statement is too long or may identify someone (all listed).
 
-
-# Between statements when they are scanned together: it ends every name, number and
-# address the scanner looks for (none holds a newline or a bar), so the joined text holds
-# a finding exactly where one statement on its own does.
-_BETWEEN = "\n|\n"
-
-
-def check_learning(statements: Iterable[str], known: Iterable[str]) -> None:
-    """Stop the build if a statement is too long or may identify someone (all listed)."""
-    statements = list(statements)
-    known = tuple(dict.fromkeys(known))  # each once (people share names)
-    # One scan of them all first (the scanner's set-up over every known name costs about
-    # as much as a statement); each statement is scanned on its own only to say which.
-    if all(len(s) <= MAX_STATEMENT for s in statements) and not find_identifying(
-            _BETWEEN.join(statements), known):
-        return
-    problems: list[tuple[str, list[str]]] = []
-    for statement in statements:
-        reasons = list(dict.fromkeys(f.reason for f in find_identifying(statement, known)))
+    `statements` are (statement, person_ref of its concern or None): each is scanned as
+    part of its own concern, so that concern's person is looked for in full and in part.
+    """
+    problems: dict[str, list[str]] = {}
+    for statement, own in statements:
+        reasons = [f.reason for f in scanner.scan(statement, own=own)]
         if len(statement) > MAX_STATEMENT:
             reasons.append(f"is longer than {MAX_STATEMENT:,} characters.")
         if reasons:
-            problems.append((statement, [_sentence(r) for r in reasons]))
+            problems.setdefault(statement, []).extend(reasons)
     if problems:
-        raise IdentifyingText(problems)
+        raise IdentifyingText([(statement, [_sentence(r) for r in dict.fromkeys(reasons)])
+                               for statement, reasons in problems.items()])
 
 
 def _sentence(reason: str) -> str:
@@ -106,10 +103,10 @@ def build_payload(book: Casebook, period: Period, *, now: datetime | None = None
     figures = compute_return_figures(
         facts_query.facts_touching(book.cases, period.start, period.end), period,
         service.calendar(), detriment_reports(book), feedback_records(book),
-        service.timescales)
+        service.timescales, facts_query.custody_spans(book.cases))
     learning = publishable_learning(book, period)
     if learning:
-        check_learning(learning, IdentityService(book).identifying_strings())
+        check_learning(publishable_learning_people(book, period), scanning.scanner_for(book))
     if len(learning) > MAX_STATEMENTS:
         raise ReturnError(f"A return carries at most {MAX_STATEMENTS} learning statements and "
                           f"{len(learning)} are marked publishable for {period.label}.")
@@ -124,11 +121,38 @@ def build_payload(book: Casebook, period: Period, *, now: datetime | None = None
         "created_at": created_at_text(now or datetime.now(UTC)),
         "software_version": _version_text(),
         "audit_head": {"seq": seq, "hash": digest},
+        "audit_chain": audit_chain(book, seq),
+        "identity_access": identity_access(book, period),
         "figures": figures,
         "learning": learning,
     }
+    rotations = json.loads(book.setting("key_rotations") or "[]")
+    if rotations:
+        payload["key_rotations"] = rotations
     check_payload(payload)
     return payload
+
+
+MAX_MACS = 90_000  # about 3 MB of base64: a return stays small enough to e-mail
+LAST_RETURN_HEAD = "last_return_head"
+
+
+def audit_chain(book: Casebook, head_seq: int) -> dict[str, Any]:
+    """The chain since the previous return built (app/store/audit.py): where it starts and
+    the mac of every entry after that, up to the head. It starts later when the casebook's
+    log was older than the v2 form there, or when more than MAX_MACS entries were made
+    since (the board then holds a gap it closes as other returns arrive)."""
+    previous = 0
+    seq_text, _, _ = (book.setting(LAST_RETURN_HEAD) or "").partition(":")
+    if seq_text.isdigit() and int(seq_text) <= head_seq:
+        previous = int(seq_text)
+    start = max(previous, audit.v2_from(book.cases) - 1, head_seq - MAX_MACS)
+    macs = audit.macs_between(book.cases, start, head_seq) or []
+    if len(macs) != head_seq - start:  # cannot happen with a whole log; never send a gap
+        start, macs = head_seq, []
+    start_hash = audit.hash_at(book.cases, start) or audit.GENESIS
+    return {"from": {"seq": start, "hash": start_hash},
+            "macs": base64.b64encode(b"".join(bytes.fromhex(mac) for mac in macs)).decode()}
 
 
 def _version_text() -> str:

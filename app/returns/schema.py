@@ -19,7 +19,12 @@ from app.paths import resources_dir
 
 SCHEMA_FILE = "return.schema.json"
 FORMAT = "casebook-return"
-VERSION = 1
+VERSION = 2  # what this Casebook writes
+# What the board accepts: the current version and the one before it, each with its own
+# schema file. Version 2 added `audit_chain` (so the board can follow a unit's audit chain)
+# and `key_rotations` (a unit's new signing key, vouched for by its old one).
+SCHEMA_FILES = {1: "return-v1.schema.json", 2: SCHEMA_FILE}
+ACCEPTED_VERSIONS = tuple(SCHEMA_FILES)
 
 
 class PayloadError(ValueError):
@@ -27,28 +32,39 @@ class PayloadError(ValueError):
 
 
 @functools.cache
-def schema() -> dict[str, Any]:
-    doc: dict[str, Any] = json.loads((resources_dir() / SCHEMA_FILE).read_text(encoding="utf-8"))
+def schema(version: int = VERSION) -> dict[str, Any]:
+    text = (resources_dir() / SCHEMA_FILES[version]).read_text(encoding="utf-8")
+    doc: dict[str, Any] = json.loads(text)
     return doc
 
 
 @functools.cache
-def _validator() -> Draft202012Validator:
-    Draft202012Validator.check_schema(schema())
-    return Draft202012Validator(schema())
+def _validator(version: int) -> Draft202012Validator:
+    Draft202012Validator.check_schema(schema(version))
+    return Draft202012Validator(schema(version))
+
+
+def version_of(doc: object) -> int:
+    """The format version a return says it is in: one the board accepts, else the current
+    one (whose schema then says what is wrong)."""
+    version = doc.get("version") if isinstance(doc, dict) else None
+    return version if type(version) is int and version in SCHEMA_FILES else VERSION
 
 
 def schema_problems(doc: object) -> list[str]:
-    """Where `doc` breaks the schema, in reading order (empty when it conforms).
+    """Where `doc` breaks the schema of its version, in reading order (empty when it
+    conforms).
 
     A conforming return is recognised by the compiled check below (a return holds about
     2,000 values, and jsonschema takes about 10 ms to walk them); anything it does not
     accept is judged, and its problems worded, by jsonschema itself.
     """
-    if _fast_check()(doc):
+    version = version_of(doc)
+    if _fast_check(version)(doc):
         return []
     found = []
-    for error in sorted(_validator().iter_errors(doc), key=lambda e: list(map(str, e.path))):
+    for error in sorted(_validator(version).iter_errors(doc),
+                        key=lambda e: list(map(str, e.path))):
         where = "/".join(str(part) for part in error.absolute_path) or "the top level"
         found.append(f"at {where}: {_short(error.message)}")
     return found
@@ -75,18 +91,31 @@ def _no_constants(text: str) -> float:
     raise PayloadError(f"it holds {text}, which is not a number")
 
 
+_MOST_DIGITS = 13  # every count is at most 10**12 (the schema); nothing longer is parsed
+
+
+def _bounded_int(text: str) -> int:
+    if len(text.lstrip("-")) > _MOST_DIGITS:
+        raise PayloadError(f"it holds a number of {len(text)} digits, far beyond any figure")
+    return int(text)
+
+
 def parse_payload(data: bytes) -> Any:
     """The payload's JSON, parsed strictly (raises PayloadError)."""
     try:
         text = data.decode("utf-8")
         return json.loads(text, object_pairs_hook=_no_duplicates, parse_float=_no_fractions,
-                          parse_constant=_no_constants)
+                          parse_constant=_no_constants, parse_int=_bounded_int)
     except UnicodeDecodeError as exc:
         raise PayloadError("it is not UTF-8 text") from exc
     except RecursionError as exc:
         raise PayloadError("it is nested too deeply") from exc
     except json.JSONDecodeError as exc:
         raise PayloadError(f"it is not valid JSON ({exc.msg}, line {exc.lineno})") from exc
+    except PayloadError:
+        raise
+    except ValueError as exc:  # anything else the parser meets in hostile input
+        raise PayloadError("it is not valid JSON") from exc
 
 
 def payload_bytes(payload: dict[str, Any]) -> bytes:
@@ -114,9 +143,9 @@ _TYPES: dict[str, type] = {"string": str, "integer": int, "object": dict, "array
 
 
 @functools.cache
-def _fast_check() -> Check:
+def _fast_check(version: int = VERSION) -> Check:
     try:
-        return _compile(schema(), schema(), 0)
+        return _compile(schema(version), schema(version), 0)
     except (_Unsupported, KeyError, TypeError, re.error):
         return lambda doc: False
 

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import base64
 import binascii
-import hashlib
 
 import pyrage
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from app.core.fingerprints import fingerprint as fingerprint  # the signing API names it too
+from app.store import recipients
 from app.store.casebook import Casebook
 from app.store.errors import CasebookError
 
@@ -23,10 +24,6 @@ PUBLIC_KEY_BYTES = 32
 SIGNATURE_BYTES = 64
 
 
-def fingerprint(data: bytes) -> str:
-    """SHA-256 of `data` as 16 groups of four hex digits."""
-    digest = hashlib.sha256(data).hexdigest()
-    return " ".join(digest[i : i + 4] for i in range(0, len(digest), 4))
 
 
 # ----- the unit's signing key ----------------------------------------------------------
@@ -111,4 +108,4 @@ def parse_recipient(text: str) -> str:
 
 def recipient_fingerprint(recipient: str) -> str:
     """A short check both sides can compare: SHA-256 of the recipient text."""
-    return fingerprint(recipient.strip().lower().encode())
+    return recipients.recipient_fingerprint(recipient)

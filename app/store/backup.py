@@ -29,7 +29,7 @@ from app.paths import (
     KEYSLOTS,
     ensure_private_dir,
 )
-from app.store import audit, database, keys, migrations
+from app.store import audit, database, keys
 from app.store.atomic import fsync_dir, fsync_file, write_atomic
 from app.store.errors import BackupError, CasebookError, ReadOnlyFolder
 from app.store.keys import sqlcipher_key_literal
@@ -37,6 +37,7 @@ from app.store.keys import sqlcipher_key_literal
 Progress = Callable[[int, int], None]
 KEEP_OWN_BACKUPS = 10
 MANIFEST = "manifest.json"
+RESTORED_FROM = "restored-from.json"  # written into a restored casebook: which backup, whence
 _FILES = (CASES_DB, IDENTITIES_DB, KEYSLOTS)
 _COPY_BLOCK = 4 << 20
 
@@ -168,6 +169,12 @@ def _page_progress(on_progress: Progress | None) -> Callable[[int, int, int], No
 
 def _write_manifest(folder: Path, master: bytes, entry: Path, reason: str,
                     counts: dict[str, int]) -> None:
+    copy = database.connect(entry / CASES_DB, keys.database_key(master, "cases"),
+                            readonly=True)
+    try:
+        seq, digest = audit.head(copy)
+    finally:
+        copy.close()
     manifest = {
         "format": "casebook-backup",
         "version": 1,
@@ -175,6 +182,12 @@ def _write_manifest(folder: Path, master: bytes, entry: Path, reason: str,
         "reason": reason,
         "key_check": keys.key_check(master),
         "counts": counts,
+        # The audit chain's head as backed up: `casebook check` finds the live log still
+        # passing through it, or says it was cut short or rewritten since.
+        "audit_head": {"seq": seq, "hash": digest},
+        # Where it came from: a restore can then tell whether that casebook's passphrase
+        # has changed since (app/services/restore.py).
+        "source": str(folder.resolve()),
         "files": {name: _sha256(entry / name) for name in _FILES if (entry / name).exists()},
     }
     write_atomic(entry / MANIFEST, json.dumps(manifest, indent=2).encode())
@@ -266,12 +279,35 @@ def _external_index(folder: Path) -> list[Path]:
         return []
 
 
+def external_made(folder: Path) -> dict[str, str]:
+    """When each backup written elsewhere was made, as recorded then (path -> ISO time)."""
+    try:
+        doc = json.loads((folder / BACKUP_INDEX).read_text(encoding="utf-8"))
+        made = doc.get("made", {})
+        return {str(k): str(v) for k, v in made.items()} if isinstance(made, dict) else {}
+    except (OSError, ValueError, AttributeError):
+        return {}
+
+
+def external_backups(folder: Path) -> list[Path]:
+    """Every backup this casebook wrote elsewhere, as recorded (reachable now or not)."""
+    return _external_index(folder)
+
+
 def _remember_external(folder: Path, entry: Path) -> None:
-    """Keep a list of backups written elsewhere (paths only) to point to after damage."""
+    """Keep a list of backups written elsewhere (paths, and when each was made) to point to
+    after damage, and to name after a destruction (they still hold what was destroyed)."""
     known = [str(p) for p in _external_index(folder)]
     known.append(str(entry.resolve()))
+    made = external_made(folder)
+    made[str(entry.resolve())] = datetime.now(UTC).isoformat(timespec="microseconds")
+    # Kept: the last 200 places (the index is small; a list that forgets a backup would
+    # leave a destroyed identity unnamed in a copy).
+    known = known[-200:]
+    made = {path: when for path, when in made.items() if path in known}
     with contextlib.suppress(OSError):
-        write_atomic(folder / BACKUP_INDEX, json.dumps({"external": known[-50:]}).encode())
+        write_atomic(folder / BACKUP_INDEX, json.dumps({"external": known,
+                                                        "made": made}).encode())
 
 
 def restore(entry: Path, target: Path) -> Path:
@@ -293,6 +329,10 @@ def restore(entry: Path, target: Path) -> Path:
                 shutil.copyfile(entry / name, temp)
                 fsync_file(temp)
                 os.replace(temp, target / name)
+        manifest = read_manifest(entry)
+        write_atomic(target / RESTORED_FROM, json.dumps({
+            "backup": entry.name, "made": manifest.get("created_at"),
+            "source": manifest.get("source")}).encode())
         fsync_dir(target)
     except OSError as exc:
         if isinstance(exc, PermissionError) or exc.errno == errno.EROFS:
@@ -301,13 +341,16 @@ def restore(entry: Path, target: Path) -> Path:
     return target
 
 
-def schema_versions(entry: Path, master: bytes) -> dict[str, int]:
-    versions = {}
-    for name in (CASES_DB, IDENTITIES_DB):
-        key = keys.database_key(master, name.removesuffix(".db"))
-        conn = database.connect(entry / name, key, readonly=True)
+def backup_heads(folder: Path) -> list[tuple[Path, str, int, str]]:
+    """(entry, when made, seq, hash) of the audit head each known backup recorded."""
+    found: list[tuple[Path, str, int, str]] = []
+    for entry in list_backups(folder):
         try:
-            versions[name] = migrations.current_version(conn)
-        finally:
-            conn.close()
-    return versions
+            manifest = read_manifest(entry)
+            head = manifest.get("audit_head")
+            if isinstance(head, dict):
+                found.append((entry, str(manifest.get("created_at", "")), int(head["seq"]),
+                              str(head["hash"])))
+        except (BackupError, KeyError, TypeError, ValueError):
+            continue
+    return found

@@ -21,8 +21,9 @@ from collections.abc import Iterator
 from app.store import database
 from app.store.casebook import Casebook
 from app.store.identities import IdentityService
+from app.store.owners import LINKED_PEOPLE
 
-_LINKED = "SELECT person_ref FROM concerns WHERE person_ref IS NOT NULL"
+_LINKED = LINKED_PEOPLE
 
 
 def _linked_people(book: Casebook) -> set[str]:

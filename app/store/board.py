@@ -13,20 +13,29 @@ schema) happens in app.returns before anything is written here.
 
 from __future__ import annotations
 
-import contextlib
 import errno
+import json
 import secrets
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pyrage
 
+from app.core.stamps import parse_created_at
+from app.core.text import has_hidden_characters
 from app.paths import KEYSLOTS, ensure_private_dir
-from app.store import audit, database, keys, keyslots, migrations
-from app.store.casebook import check_new_passphrase, is_casebook
+from app.store import audit, board_chain, board_keys, database, keys, keyslots, migrations
+from app.store.board_keys import HeldForKey
+from app.store.casebook import is_casebook
 from app.store.database import Connection
+from app.store.encrypted import (
+    EncryptedStore,
+    check_new_passphrase,
+    slots_and_master_from_recovery,
+)
 from app.store.errors import (
     BoardExists,
     BoardInUse,
@@ -35,6 +44,7 @@ from app.store.errors import (
     CasebookInUse,
     KeySlotsUnreadable,
     NoBoard,
+    NotFound,
     ReadOnlyFolder,
     ReturnRejected,
     WrongRecoveryKey,
@@ -49,6 +59,15 @@ STORE = "board"
 
 def _now() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+def _as_time(text: str) -> datetime:
+    """A return's creation time as a time (held ones were checked when imported; anything
+    unreadable sorts first, so a good return always replaces it)."""
+    try:
+        return parse_created_at(text)
+    except ValueError:
+        return datetime.min.replace(tzinfo=UTC)
 
 
 def is_board(folder: Path) -> bool:
@@ -69,12 +88,29 @@ def parse_age_identity(text: str) -> str:
                             "AGE-SECRET-KEY-1), as made by age-keygen.") from exc
 
 
+def recipient_of_identity(identity: str) -> str:
+    """The age recipient (public key) of an age identity line."""
+    return str(pyrage.x25519.Identity.from_str(parse_age_identity(identity)).to_public())
+
+
 @dataclass(frozen=True)
 class RegisteredUnit:
     id: int
     name: str
     public_key: bytes  # raw Ed25519, 32 bytes
     registered_at: str
+    frozen: bool = False  # two different key rotations arrived: nothing imports until confirmed
+    fork_accepted: bool = False  # the next return may fork the audit chain held (once)
+    retired_keys: tuple[bytes, ...] = ()  # keys the unit used before its rotations
+
+    @classmethod
+    def from_row(cls, row: Any) -> RegisteredUnit:
+        retired = tuple(bytes.fromhex(key) for key in json.loads(row[6] or "[]"))
+        return cls(int(row[0]), str(row[1]), bytes(row[2]), str(row[3]), bool(row[4]),
+                   bool(row[5]), retired)
+
+
+UNIT_COLUMNS = ("id, name, public_key, registered_at, frozen, fork_accepted, retired_keys")
 
 
 @dataclass(frozen=True)
@@ -102,6 +138,9 @@ class IncomingReturn:
     created_at: str
     payload: bytes
     signature: bytes
+    # The unit's audit chain as this return shows it: (sequence, hash) points, ascending,
+    # the last being its head (app/store/board_chain.py checks and keeps them).
+    chain: tuple[tuple[int, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -110,17 +149,15 @@ class Saved:
     replaced_created_at: str | None = None
 
 
-class Board:
+class Board(EncryptedStore):
     """An unlocked board store: the open board.db, the master key, and the lock."""
+
+    kind = "board"
 
     def __init__(self, folder: Path, master: bytes, slots: KeySlots, lock: CasebookLock,
                  conn: Connection) -> None:
-        self.folder = folder
-        self._master = bytearray(master)
-        self.slots = slots
-        self._lock = lock
+        super().__init__(folder, master, slots, lock, conn)
         self.conn = conn
-        self.audit_key = audit.chain_key(conn)
 
     # ----- creating and opening ----------------------------------------------------
 
@@ -178,16 +215,8 @@ class Board:
     def open_with_recovery_key(cls, folder: Path, recovery_key: str) -> Board:
         """Unlock with the recovery key alone (works with keyslots.json lost)."""
         _require_board(folder)
-        try:
-            master = keys.master_from_recovery(keys.parse_recovery_key(recovery_key))
-        except keys.BadRecoveryKey as exc:
-            raise WrongRecoveryKey(str(exc)) from exc
-        try:
-            slots: KeySlots | None = keyslots.load(folder / KEYSLOTS)
-        except KeySlotsUnreadable:
-            slots = None
-        if slots is not None and slots.key_check != keys.key_check(master):
-            raise WrongRecoveryKey("That recovery key does not open this board store.")
+        slots, master = slots_and_master_from_recovery(
+            folder, recovery_key, "That recovery key does not open this board store.")
         return cls._open_with_master(folder, master, slots)
 
     @classmethod
@@ -214,7 +243,7 @@ class Board:
 
     @property
     def board_id(self) -> str:
-        return self.slots.casebook_id
+        return self.store_id
 
     @property
     def name(self) -> str:
@@ -230,22 +259,13 @@ class Board:
         """The age recipient (age1...) units encrypt their returns to."""
         return str(pyrage.x25519.Identity.from_str(self.identity()).to_public())
 
-    def change_passphrase(self, new_passphrase: str,
-                          argon2: keys.Argon2Params | None = None) -> None:
-        check_new_passphrase(new_passphrase)
-        slots = keyslots.with_passphrase(self.slots, bytes(self._master), new_passphrase,
-                                         argon2 or keys.DEFAULT_ARGON2)
-        keyslots.save(self.folder / KEYSLOTS, slots)
-        self.slots = slots
-        self.record("passphrase.changed", "board", self.board_id)
-
     # ----- units -----------------------------------------------------------------------
 
     def register_unit(self, name: str, public_key: bytes, *, replace_key: bool = False
                       ) -> RegisteredUnit:
         """Record a reporting unit and the key its returns are signed with."""
         name = name.strip()
-        if not name or len(name) > 200 or any(ord(ch) < 32 or ord(ch) == 127 for ch in name):
+        if not name or len(name) > 200 or has_hidden_characters(name):
             raise CasebookError("Give the unit's name as it is set in its casebook (one line, "
                                 "at most 200 characters).")
         if len(public_key) != 32:
@@ -275,16 +295,14 @@ class Board:
         return unit
 
     def units(self) -> list[RegisteredUnit]:
-        return [RegisteredUnit(int(i), str(n), bytes(k), str(at)) for i, n, k, at in
-                self.conn.execute("SELECT id, name, public_key, registered_at FROM units"
-                                  " ORDER BY name")]
+        return [RegisteredUnit.from_row(row) for row in self.conn.execute(
+            f"SELECT {UNIT_COLUMNS} FROM units ORDER BY name")]
 
     def unit_named(self, name: str) -> RegisteredUnit | None:
         """The unit with this name, ignoring case (names are unique ignoring case)."""
-        row = self.conn.execute("SELECT id, name, public_key, registered_at FROM units"
-                                " WHERE name = ?", (name.strip(),)).fetchone()
-        return RegisteredUnit(int(row[0]), str(row[1]), bytes(row[2]), str(row[3])) if row \
-            else None
+        row = self.conn.execute(f"SELECT {UNIT_COLUMNS} FROM units WHERE name = ?",
+                                (name.strip(),)).fetchone()
+        return RegisteredUnit.from_row(row) if row else None
 
     def _require_unit(self, name: str) -> RegisteredUnit:
         unit = self.unit_named(name)
@@ -338,21 +356,26 @@ class Board:
             if elsewhere is not None:
                 raise ReturnRejected("conflict", "A return with the same id is already held "
                                      "for another unit or period; this one was not imported.")
-            if held is not None and incoming.created_at <= held[1]:
+            if held is not None and _as_time(incoming.created_at) <= _as_time(held[1]):
                 raise ReturnRejected(
                     "superseded",
                     f"This return for {incoming.unit.name}, {incoming.period} was made at "
                     f"{incoming.created_at}, before the one already held ({held[1]}); the "
                     "newer one is kept.")
+            board_chain.check_and_keep(
+                self.conn, self.audit_key, unit_id=incoming.unit.id,
+                unit_name=incoming.unit.name, fork_accepted=incoming.unit.fork_accepted,
+                return_id=incoming.return_id, created_at=incoming.created_at,
+                points=incoming.chain)
             self.conn.execute("DELETE FROM returns WHERE unit_id = ? AND period = ?",
                               (incoming.unit.id, incoming.period))
             self.conn.execute(
                 "INSERT INTO returns (unit_id, period, period_from, period_to, return_id,"
-                " created_at, payload, signature, imported_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " created_at, payload, signature, imported_at, head_seq)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (incoming.unit.id, incoming.period, incoming.period_from, incoming.period_to,
                  incoming.return_id, incoming.created_at, incoming.payload, incoming.signature,
-                 _now()))
+                 _now(), incoming.chain[-1][0] if incoming.chain else None))
             outcome = "imported" if held is None else "replaced"
             detail: dict[str, object] = {"unit": incoming.unit.name, "period": incoming.period}
             if held is not None:
@@ -360,6 +383,65 @@ class Board:
             audit.append(self.conn, self.audit_key, f"return.{outcome}", "return",
                          incoming.return_id, detail)
         return Saved(outcome, held[1] if held is not None else None)
+
+    def withdraw_return(self, unit_name: str, period: str, reason: str) -> HeldReturn:
+        """Remove the return held for a unit and period (audited with the reason), so that
+        a return made wrongly, or dated wrongly, no longer counts or blocks a new one."""
+        unit = self._require_unit(unit_name)
+        reason = reason.strip()
+        if not reason:
+            raise CasebookError("Say why the return is withdrawn (--reason).")
+        with database.write(self.conn):
+            row = self.conn.execute(
+                "SELECT return_id, created_at FROM returns WHERE unit_id = ? AND period = ?",
+                (unit.id, period)).fetchone()
+            if row is None:
+                raise NotFound(f"No return from {unit.name} for {period} is held; nothing was "
+                               "changed.")
+            held = next(r for r in self.returns([period]) if r.return_id == row[0])
+            self.conn.execute("DELETE FROM returns WHERE unit_id = ? AND period = ?",
+                              (unit.id, period))
+            audit.append(self.conn, self.audit_key, "return.withdrawn", "return", row[0],
+                         {"unit": unit.name, "period": period, "created_at": row[1],
+                          "reason": reason[:500]})
+        return held
+
+    def accept_fork(self, unit_name: str, reason: str) -> RegisteredUnit:
+        """Let the unit's next return fork the audit chain the board holds (a restore from
+        backup, damage put right), once; audited with the reason."""
+        unit = self._require_unit(unit_name)
+        if not reason.strip():
+            raise CasebookError("Say why the fork is accepted (--reason): it is kept in the "
+                                "board's audit log.")
+        with database.write(self.conn):
+            board_chain.accept_fork(self.conn, self.audit_key, unit.id, unit.name,
+                                    reason.strip())
+        return self._require_unit(unit.name)
+
+    def hold_for_key(self, unit: RegisteredUnit, new_key: bytes, statements: bytes,
+                     return_id: str, payload: bytes, signature: bytes) -> str:
+        """A return signed by a new key its old key vouches for: held ("held"), or the unit
+        frozen ("frozen") when a different new key is already waiting."""
+        with database.write(self.conn):
+            return board_keys.hold(self.conn, self.audit_key, unit_id=unit.id,
+                                   unit_name=unit.name, new_key=new_key,
+                                   statements=statements, return_id=return_id,
+                                   payload=payload, signature=signature)
+
+    def pending_keys(self, unit_name: str) -> list[bytes]:
+        return board_keys.pending(self.conn, self._require_unit(unit_name).id)
+
+    def confirm_key(self, unit_name: str, given: str) -> tuple[bytes, list[HeldForKey]]:
+        """Make the waiting key with fingerprint `given` the unit's (audited); returns it and
+        the returns that were held for it, to import now."""
+        unit = self._require_unit(unit_name)
+        with database.write(self.conn):
+            return board_keys.confirm(self.conn, self.audit_key, unit_id=unit.id,
+                                      unit_name=unit.name, old_key=unit.public_key,
+                                      retired=list(unit.retired_keys), given=given)
+
+    def chain_heads(self, unit_name: str) -> list[dict[str, object]]:
+        return board_chain.heads(self.conn, self._require_unit(unit_name).id)
 
     def returns(self, periods: list[str] | None = None) -> list[HeldReturn]:
         """The returns held (for these period labels), by unit then period."""
@@ -375,28 +457,6 @@ class Board:
                            bytes(sig), str(at))
                 for u, p, f, t, r, c, body, sig, at in rows]
 
-    # ----- housekeeping ----------------------------------------------------------------
-
-    def record(self, event: str, entity: str, entity_id: object = "",
-               detail: dict[str, object] | None = None) -> None:
-        with database.write(self.conn):
-            audit.append(self.conn, self.audit_key, event, entity, entity_id, detail)
-
-    def verify_audit(self) -> audit.ChainReport:
-        return audit.verify(self.conn, self.audit_key)
-
-    def close(self) -> None:
-        with contextlib.suppress(database.DatabaseError):
-            self.conn.close()
-        for i in range(len(self._master)):
-            self._master[i] = 0
-        self._lock.release()
-
-    def __enter__(self) -> Board:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
 
 # ----- helpers -----------------------------------------------------------------------------

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import json
 import secrets
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any, TypeVar
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -26,36 +29,49 @@ from app.paths import (
     REKEY_MARKER,
     ensure_private_dir,
 )
-from app.store import audit, database, keys, keyslots, migrations, quick_unlock
+from app.store import audit, database, head_record, keys, keyslots, migrations, quick_unlock
 from app.store.database import Connection
+from app.store.encrypted import (
+    EncryptedStore,
+    check_new_passphrase,
+    slots_and_master_from_recovery,
+)
 from app.store.errors import (
     CasebookDamaged,
     CasebookError,
     CasebookExists,
+    DiskFull,
     KeySlotsUnreadable,
+    LostCommits,
     NetworkFolder,
     NoCasebook,
     ReadOnlyFolder,
-    WeakPassphrase,
     WrongRecoveryKey,
+    folder_error,
 )
 from app.store.filesystems import network_fstype
 from app.store.keyslots import KeySlots
 from app.store.lock import CasebookLock
+from app.store.owners import LINKED_PEOPLE
 from app.store.rekey import discard_unfinished_rekey, finish_interrupted_rekey
 
-MIN_PASSPHRASE = 12
+_Opened = TypeVar("_Opened")
 
 
-def check_new_passphrase(passphrase: str) -> None:
-    """The one rule for a new passphrase, said plainly."""
-    if len(passphrase) < MIN_PASSPHRASE:
-        raise WeakPassphrase(
-            f"A passphrase needs at least {MIN_PASSPHRASE} characters; a few unrelated words "
-            "work well."
-        )
-    if len(set(passphrase)) < 5:
-        raise WeakPassphrase("That passphrase repeats too few characters to be safe.")
+def _plain_os_errors(opener: Callable[..., _Opened]) -> Callable[..., _Opened]:
+    """Opening meets the operating system (the lock file, key slots, a migration's backup):
+    any error it gives that is not already a plain sentence becomes one."""
+
+    @functools.wraps(opener)
+    def opening(cls: type, folder: Path, *args: Any) -> _Opened:
+        try:
+            return opener(cls, folder, *args)
+        except CasebookError:
+            raise
+        except OSError as exc:
+            raise folder_error(exc, folder) from exc
+
+    return opening
 
 
 def _now() -> str:
@@ -72,18 +88,28 @@ def _refuse_network(folder: Path) -> None:
         raise NetworkFolder(folder, fstype)
 
 
-class Casebook:
+class Casebook(EncryptedStore):
     """An unlocked casebook: the open cases.db, the master key, and the lock."""
+
+    kind = "casebook"
 
     def __init__(self, folder: Path, master: bytes, slots: KeySlots, lock: CasebookLock,
                  cases: Connection) -> None:
-        self.folder = folder
-        self._master = bytearray(master)
-        self.slots = slots
-        self._lock = lock
+        super().__init__(folder, master, slots, lock, cases)
         self.cases = cases
         self._identities: Connection | None = None
-        self.audit_key = audit.chain_key(cases)
+        # Things worked out from the open casebook and kept while it is open (the
+        # identifying-text scanner, which holds every name): emptied on close.
+        self.derived: dict[str, object] = {}
+        self._recorded_head = head_record.current(cases)
+        database.after_commit(cases, self._keep_head_record)
+
+    def _keep_head_record(self) -> None:
+        """After each commit: keep the audit head outside the database (head_record.py)."""
+        live = head_record.current(self.cases)
+        if live != self._recorded_head:
+            head_record.write(self.folder, self.master_key, live)
+            self._recorded_head = live
 
     # ----- creating -------------------------------------------------------
 
@@ -124,6 +150,7 @@ class Casebook:
     # ----- unlocking ------------------------------------------------------
 
     @classmethod
+    @_plain_os_errors
     def open(cls, folder: Path, passphrase: str) -> Casebook:
         _require_casebook(folder)
         _refuse_network(folder)
@@ -135,25 +162,22 @@ class Casebook:
         return cls._open_with_master(folder, master, slots)
 
     @classmethod
+    @_plain_os_errors
     def open_with_recovery_key(cls, folder: Path, recovery_key: str) -> Casebook:
         """Unlock with the recovery key alone: works with keyslots.json lost or damaged."""
         _require_casebook(folder)
         _refuse_network(folder)
-        try:
-            master = keys.master_from_recovery(keys.parse_recovery_key(recovery_key))
-        except keys.BadRecoveryKey as exc:
-            raise WrongRecoveryKey(str(exc)) from exc
         if (folder / REKEY_MARKER).exists():
+            try:
+                master = keys.master_from_recovery(keys.parse_recovery_key(recovery_key))
+            except keys.BadRecoveryKey as exc:
+                raise WrongRecoveryKey(str(exc)) from exc
             return cls._open_after_rekey(folder, lambda s: master)
-        try:
-            slots: KeySlots | None = keyslots.load(folder / KEYSLOTS)
-        except KeySlotsUnreadable:
-            slots = None
-        if slots is not None and slots.key_check != keys.key_check(master):
-            raise WrongRecoveryKey()
+        slots, master = slots_and_master_from_recovery(folder, recovery_key)
         return cls._open_with_master(folder, master, slots)
 
     @classmethod
+    @_plain_os_errors
     def open_with_master(cls, folder: Path, master: bytes) -> Casebook:
         """Unlock with a master key recovered another way (organisational escrow)."""
         _require_casebook(folder)
@@ -164,6 +188,7 @@ class Casebook:
         return cls._open_with_master(folder, master, slots)
 
     @classmethod
+    @_plain_os_errors
     def open_quick(cls, folder: Path) -> Casebook | None:
         """Unlock through the OS keyring, or None when quick unlock cannot be used."""
         _require_casebook(folder)
@@ -200,6 +225,10 @@ class Casebook:
             try:
                 migrations.apply(cases, "cases", before_upgrade=lambda: _backup_before_migration(
                     folder, cases, master))
+                lost = head_record.lost_commits(head_record.read(folder, master),
+                                                head_record.current(cases))
+                if lost is not None:
+                    raise LostCommits(folder / CASES_DB, lost, _latest_backup(folder))
                 casebook_id = _meta(cases, "casebook_id")
                 if slots is None:
                     slots = keyslots.new_keyslots(casebook_id, master)
@@ -213,17 +242,15 @@ class Casebook:
         except BaseException:
             lock.release()
             raise
-        return cls(folder, master, slots, lock, cases)
+        book = cls(folder, master, slots, lock, cases)
+        _finish_interrupted_work(book)
+        return book
 
     # ----- using ----------------------------------------------------------
 
     @property
     def casebook_id(self) -> str:
         return self.slots.casebook_id
-
-    @property
-    def master_key(self) -> bytes:
-        return bytes(self._master)
 
     def identities(self) -> Connection:
         """identities.db, opened on first use only (showing or editing an identity)."""
@@ -249,8 +276,7 @@ class Casebook:
         a crash between the two leaves a person no concern points to. Nothing can reach it and
         identifying details must not outlive their purpose: remove it, as if the unfinished
         change had never started (audited by count, never by name)."""
-        linked = json.dumps([row[0] for row in self.cases.execute(
-            "SELECT person_ref FROM concerns WHERE person_ref IS NOT NULL")])
+        linked = json.dumps([row[0] for row in self.cases.execute(LINKED_PEOPLE)])
         unlinked = "FROM persons WHERE person_ref NOT IN (SELECT value FROM json_each(?))"
         if not conn.execute(f"SELECT count(*) {unlinked}", (linked,)).fetchone()[0]:
             return
@@ -258,32 +284,12 @@ class Casebook:
             removed = conn.execute(f"DELETE {unlinked}", (linked,)).rowcount
         self.record("identity.unlinked_removed", "identities", "", {"count": removed})
 
-    def record(self, event: str, entity: str, entity_id: object = "",
-               detail: dict[str, object] | None = None) -> None:
-        """One audited event in its own transaction (for events that change nothing else)."""
-        with database.write(self.cases):
-            audit.append(self.cases, self.audit_key, event, entity, entity_id, detail)
-
-    def setting(self, key: str, default: str | None = None) -> str | None:
-        row = self.cases.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        return row[0] if row else default
-
     def set_setting(self, key: str, value: str) -> None:
         with database.write(self.cases):
             self.cases.execute(
                 "INSERT INTO meta (key, value) VALUES (?, ?)"
                 " ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
             audit.append(self.cases, self.audit_key, "setting.changed", "setting", key)
-
-    def change_passphrase(self, new_passphrase: str,
-                          argon2: keys.Argon2Params | None = None) -> None:
-        """Rewrite the passphrase slot only; the databases are not touched."""
-        check_new_passphrase(new_passphrase)
-        slots = keyslots.with_passphrase(self.slots, self.master_key, new_passphrase,
-                                         argon2 or keys.DEFAULT_ARGON2)
-        keyslots.save(self.folder / KEYSLOTS, slots)
-        self.slots = slots
-        self.record("passphrase.changed", "casebook", self.casebook_id)
 
     def set_quick_unlock(self, enabled: bool) -> None:
         if enabled:
@@ -295,22 +301,15 @@ class Casebook:
         self.record("quick_unlock." + ("enabled" if enabled else "disabled"), "casebook",
                     self.casebook_id)
 
-    def close(self) -> None:
-        """Close both databases, forget the key, release the lock."""
+    def _close_databases(self) -> None:
+        """Both databases (identities.db only if it was opened)."""
+        database.after_commit(self.cases, None)
+        self.derived.clear()
         for conn in (self._identities, self.cases):
             if conn is not None:
                 with contextlib.suppress(database.DatabaseError):
                     conn.close()
         self._identities = None
-        for i in range(len(self._master)):
-            self._master[i] = 0
-        self._lock.release()
-
-    def __enter__(self) -> Casebook:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
 
 # ----- helpers -------------------------------------------------------------
@@ -354,6 +353,8 @@ def _plain_database_error(folder: Path, name: str, exc: BaseException) -> BaseEx
     translated = database.translate(exc, folder)
     if translated is exc:
         return CasebookDamaged(folder / name, _latest_backup(folder))
+    if isinstance(translated, DiskFull):  # on opening, no change was being saved
+        return folder_error(OSError(errno.ENOSPC, "No space left on device"), folder)
     return translated
 
 
@@ -364,6 +365,19 @@ def damage_error(folder: Path, exc: BaseException) -> BaseException:
     if translated is exc:
         return CasebookDamaged(folder, _latest_backup(folder))
     return translated
+
+
+def _finish_interrupted_work(book: Casebook) -> None:
+    """A destruction stopped midway (a crash) is finished before anything reads the
+    casebook: its identity may already be gone, so its text goes too
+    (app/store/destruction.py)."""
+    from app.store.destruction import finish_interrupted
+
+    try:
+        finish_interrupted(book)
+    except BaseException:
+        book.close()
+        raise
 
 
 def _latest_backup(folder: Path) -> Path | None:

@@ -159,6 +159,19 @@ def concurrently(path: Path, raw_key: bytes, jobs: Sequence[Callable[[Connection
         return [future.result() for future in futures]
 
 
+# Called after each outermost commit on a connection, by id (the casebook keeps its last
+# committed audit head outside the database this way: app/store/head_record.py).
+_after_commit: dict[int, Callable[[], None]] = {}
+
+
+def after_commit(conn: Connection, callback: Callable[[], None] | None) -> None:
+    """Run `callback` after every transaction committed on `conn` (None: stop)."""
+    if callback is None:
+        _after_commit.pop(id(conn), None)
+    else:
+        _after_commit[id(conn)] = callback
+
+
 # Connections inside `batch`, by id: their `write`s nest as savepoints. Anywhere else a
 # `write` inside a transaction still fails loudly, as SQLite refuses a nested BEGIN.
 _batched: set[int] = set()
@@ -226,15 +239,36 @@ def write(conn: Connection) -> Iterator[Connection]:
         if isinstance(exc, OperationalError):
             raise translate(exc, None) from exc
         raise
+    callback = _after_commit.get(id(conn))
+    if callback is not None:
+        callback()
+
+
+_NEARLY_FULL = 256 * 1024  # bytes free: SQLite cannot grow its WAL or shared memory file
+
+
+def _disk_full_at(folder: Path | None) -> bool:
+    """Whether the disk holding `folder` has (next to) no space left."""
+    if folder is None or not hasattr(os, "statvfs"):
+        return False
+    try:
+        info = os.statvfs(folder)
+    except OSError:
+        return False
+    return info.f_bavail * info.f_frsize < _NEARLY_FULL
 
 
 def translate(exc: BaseException, folder: Path | None) -> BaseException:
-    """Turn SQLite's disk-full and read-only errors into plain messages."""
+    """Turn SQLite's disk-full and read-only errors into plain messages. A full disk also
+    shows as a bare "disk I/O error" when SQLite cannot grow its shared-memory file on
+    opening: that is said as a full disk too when the folder's disk has no room left."""
     text = str(exc).lower()
     if "full" in text or getattr(exc, "errno", None) == errno.ENOSPC:
         return DiskFull()
     if "readonly" in text or "read-only" in text:
         return ReadOnlyFolder(folder or Path("the casebook folder"))
+    if "disk i/o error" in text and _disk_full_at(folder):
+        return DiskFull()
     return exc
 
 

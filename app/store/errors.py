@@ -6,6 +6,7 @@ Neither ever shows a traceback for these.
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 
@@ -63,12 +64,36 @@ class CasebookDamaged(CasebookError):
         self.latest_backup = latest_backup
 
 
+class LostCommits(CasebookDamaged):
+    """Committed changes are missing (a damaged write-ahead log): damage, said as such."""
+
+    def __init__(self, path: Path, why: str, latest_backup: Path | None) -> None:
+        super().__init__(path, latest_backup)
+        where = (f" The latest good backup is {latest_backup}." if latest_backup
+                 else " No good backup was found.")
+        self.args = (f"{path} is damaged: {why}. It has not been changed or overwritten."
+                     f"{where}",)
+        self.why = why
+
+
 class KeySlotsUnreadable(CasebookError):
     def __init__(self, path: Path) -> None:
         super().__init__(
             f"{path} is missing or damaged; open the casebook with its recovery key "
             "(casebook recover) to set a new passphrase."
         )
+
+
+class KeySlotDamaged(CasebookError):
+    """A key slot whose content is malformed: not a wrong passphrase, and said apart."""
+
+    def __init__(self, path: Path, slot: str, why: str) -> None:
+        super().__init__(
+            f"The {slot} slot in {path} is damaged ({why}), so it cannot be checked; this is "
+            "not a wrong passphrase. Open the casebook with its recovery key (casebook "
+            "recover) to set a new passphrase."
+        )
+        self.slot = slot
 
 
 class NewerCasebook(CasebookError):
@@ -135,7 +160,7 @@ class IdentifyingText(ReturnError):
 class ReturnRejected(CasebookError):
     """The board refused a return; `reason` is a stable code, the message a plain sentence.
 
-    Codes: not_a_return, not_for_this_board, damaged, no_signature, bad_signature,
+    Codes: not_a_return, not_for_this_board, damaged, no_signature, bad_signature, impossible,
     unknown_unit, unit_mismatch, invalid, period_mismatch, superseded, conflict.
     """
 
@@ -160,3 +185,27 @@ class BoardInUse(CasebookError):
     def __init__(self, folder: Path) -> None:
         super().__init__(f"The board store in {folder} is already open in another Casebook "
                          "window or command; close it there first.")
+
+
+class FolderUnusable(CasebookError):
+    """A folder the system will not let Casebook use, for a reason other than the usual."""
+
+
+def folder_error(exc: OSError, folder: Path) -> CasebookError:
+    """An operating-system error met opening, locking or closing, said as one sentence."""
+    code = exc.errno
+    if code in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return ReadOnlyFolder(folder)
+    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return FolderUnusable(
+            f"The disk holding {folder} is full, so Casebook cannot use it; nothing was "
+            "changed. Free some space and try again.")
+    if code == errno.ENOENT:
+        return FolderUnusable(f"{folder} is not there any more (was a drive removed?); "
+                              "nothing was changed.")
+    if code == errno.EIO:
+        return FolderUnusable(f"The disk holding {folder} could not be read or written (an "
+                              "input/output error: the disk may be failing or unplugged); "
+                              "nothing was changed.")
+    reason = exc.strerror or type(exc).__name__
+    return FolderUnusable(f"Casebook cannot use {folder} ({reason}); nothing was changed.")

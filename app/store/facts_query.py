@@ -12,7 +12,8 @@ from datetime import date
 from enum import Enum
 from typing import Any, Generic, TypeVar
 
-from app.core.facts import ConcernFacts, ExtensionFacts, StageFacts
+from app.core.custody import ALWAYS, Custody
+from app.core.facts import ConcernFacts, ExtensionFacts, RaiserFacts, StageFacts
 from app.core.records import (
     Anonymity,
     Closure,
@@ -54,7 +55,7 @@ _CLOSURE = _Codes(Closure)
 
 _CONCERN_COLUMNS = (
     "id, received_on, anonymity, service_type, raiser_category, decision, decision_reasons,"
-    " consent_on, closure, closure_on, imported"
+    " consent_on, closure, closure_on, imported, contracted, received_as, named_on"
 )
 
 
@@ -100,10 +101,33 @@ def _themes(conn: Connection, where: str, args: tuple[object, ...]) -> dict[int,
     return found
 
 
-def _build(row: tuple[Any, ...], stages: dict[str, StageFacts], themes: list[str]
+def custody_spans(conn: Connection, where: str = "", args: tuple[object, ...] = ()
+                  ) -> dict[int, Custody]:
+    """When this casebook held the concerns it handed over or received (the rest: always)."""
+    spans: dict[int, list[tuple[date | None, date | None]]] = defaultdict(list)
+    for concern_id, held_from, held_until in conn.execute(
+            f"SELECT concern_id, held_from, held_until FROM custody {where} ORDER BY id", args):
+        spans[int(concern_id)].append((_day(held_from), _day(held_until)))
+    return {concern_id: Custody(tuple(found)) for concern_id, found in spans.items()}
+
+
+def _raisers(conn: Connection, where: str, args: tuple[object, ...]
+             ) -> dict[int, list[RaiserFacts]]:
+    found: dict[int, list[RaiserFacts]] = defaultdict(list)
+    for concern_id, number, anonymity, raised_on, consent_on in conn.execute(
+            "SELECT concern_id, number, anonymity, raised_on, consent_on FROM linked_raisers"
+            f" {where} ORDER BY concern_id, number", args):
+        found[int(concern_id)].append(RaiserFacts(
+            _ANONYMITY[anonymity], date.fromisoformat(str(raised_on)), _day(consent_on),
+            int(number)))
+    return found
+
+
+def _build(row: tuple[Any, ...], stages: dict[str, StageFacts], themes: list[str],
+           custody: Custody = ALWAYS, raisers: list[RaiserFacts] | None = None
            ) -> ConcernFacts:
     (concern_id, received, anonymity, service, category, decision, reasons, consent,
-     closure, closure_on, imported) = row
+     closure, closure_on, imported, contracted, received_as, named_on) = row
     return ConcernFacts(
         concern_id=int(concern_id),
         received_on=date.fromisoformat(str(received)),
@@ -119,6 +143,11 @@ def _build(row: tuple[Any, ...], stages: dict[str, StageFacts], themes: list[str
         closure_on=_day(str(closure_on)) if closure_on else None,
         themes=tuple(themes),
         imported=bool(imported),
+        custody=custody,
+        contracted=bool(contracted),
+        received_as=_ANONYMITY[received_as] if received_as else None,
+        named_on=_day(named_on),
+        raisers=tuple(raisers or ()),
     )
 
 
@@ -129,15 +158,20 @@ def concern_facts(conn: Connection, concern_id: int) -> ConcernFacts:
         raise KeyError(concern_id)
     where, args = "WHERE concern_id = ?", (concern_id,)
     stages = _stages(conn, where, args, _extensions(conn, where, args))
-    return _build(row, stages.get(concern_id, {}), _themes(conn, where, args).get(concern_id, []))
+    return _build(row, stages.get(concern_id, {}), _themes(conn, where, args).get(concern_id, []),
+                  custody_spans(conn, where, args).get(concern_id, ALWAYS),
+                  _raisers(conn, where, args).get(concern_id))
 
 
 def all_facts(conn: Connection) -> Iterator[ConcernFacts]:
     """Every concern, in three table scans (fast enough for 100,000 concerns)."""
     stages = _stages(conn, "", (), _extensions(conn, "", ()))
     themes = _themes(conn, "", ())
+    custody = custody_spans(conn)
+    raisers = _raisers(conn, "", ())
     for row in conn.execute(f"SELECT {_CONCERN_COLUMNS} FROM concerns ORDER BY id"):
-        yield _build(row, stages.get(row[0], {}), themes.get(row[0], []))
+        yield _build(row, stages.get(row[0], {}), themes.get(row[0], []),
+                     custody.get(row[0], ALWAYS), raisers.get(row[0]))
 
 
 # Concerns that can count in a period's figures: received, entering a stage,
@@ -154,6 +188,8 @@ SELECT concern_id FROM stages WHERE stage IN ('stage1', 'stage2')
 UNION
 SELECT concern_id FROM stages WHERE stage IN ('stage1', 'stage2')
    AND responded_on BETWEEN :start AND :end
+UNION
+SELECT concern_id FROM linked_raisers WHERE raised_on BETWEEN :start AND :end
 """
 
 
@@ -166,9 +202,12 @@ def facts_touching(conn: Connection, start: date, end: date) -> Iterator[Concern
         where = "WHERE concern_id IN (SELECT id FROM temp.period_concerns)"
         stages = _stages(conn, where, (), _extensions(conn, where, ()))
         themes = _themes(conn, where, ())
+        custody = custody_spans(conn, where)
+        raisers = _raisers(conn, where, ())
         rows = conn.execute(f"SELECT {_CONCERN_COLUMNS} FROM concerns"
                             " WHERE id IN (SELECT id FROM temp.period_concerns) ORDER BY id")
-        found = [_build(row, stages.get(row[0], {}), themes.get(row[0], [])) for row in rows]
+        found = [_build(row, stages.get(row[0], {}), themes.get(row[0], []),
+                        custody.get(row[0], ALWAYS), raisers.get(row[0])) for row in rows]
     finally:
         conn.execute("DROP TABLE IF EXISTS temp.period_concerns")
     return iter(found)

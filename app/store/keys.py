@@ -36,6 +36,30 @@ class Argon2Params:
 
 DEFAULT_ARGON2 = Argon2Params()
 
+# What a key slot may ask for before any derivation runs. A slot is not secret and can be
+# edited by anyone who can write the folder: without bounds, a hostile one could ask for
+# terabytes of memory or hours of passes (a hang or a crash at unlock). The product's
+# default is 3 passes over 256 MiB; the bounds allow a few times that, never more.
+ARGON2_TIME_COST = (1, 10)
+ARGON2_MEMORY_KIB = (8, 1_048_576)  # up to 1 GiB
+ARGON2_PARALLELISM = (1, 8)
+ARGON2_MOST_WORK_KIB = 4 * 1_048_576  # passes x memory: about five times the default
+
+
+def argon2_problem(params: Argon2Params) -> str | None:
+    """Why these Argon2 parameters are out of bounds, or None."""
+    for value, (low, high), what in (
+            (params.time_cost, ARGON2_TIME_COST, "passes"),
+            (params.memory_cost_kib, ARGON2_MEMORY_KIB, "memory"),
+            (params.parallelism, ARGON2_PARALLELISM, "lanes")):
+        if not low <= value <= high:
+            return f"its key derivation asks for {value} {what} (allowed {low} to {high})"
+    if params.memory_cost_kib < 8 * params.parallelism:
+        return "its key derivation asks for less memory than its lanes need"
+    if params.time_cost * params.memory_cost_kib > ARGON2_MOST_WORK_KIB:
+        return "its key derivation asks for more work than any casebook uses"
+    return None
+
 
 class BadRecoveryKey(ValueError):
     """The text is not a well-formed recovery key (a typo, most likely)."""
@@ -84,6 +108,11 @@ def master_from_recovery(secret: bytes) -> bytes:
 def database_key(master: bytes, database: str) -> bytes:
     """The raw SQLCipher key of one database file (`cases` or `identities`)."""
     return _hkdf(master, f"casebook database key v1: {database}")
+
+
+def purpose_key(master: bytes, purpose: str) -> bytes:
+    """A key for one purpose other than a database file (HKDF with its own label)."""
+    return _hkdf(master, f"casebook purpose key v1: {purpose}")
 
 
 def key_check(master: bytes) -> str:

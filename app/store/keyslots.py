@@ -15,6 +15,7 @@ this file only, never the databases.
 from __future__ import annotations
 
 import base64
+import binascii
 import json
 import secrets
 from dataclasses import dataclass, field, replace
@@ -22,12 +23,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from argon2.exceptions import HashingError
+
 from app.store import keys
 from app.store.atomic import write_atomic
-from app.store.errors import KeySlotsUnreadable, WrongPassphrase
+from app.store.errors import KeySlotDamaged, KeySlotsUnreadable, WrongPassphrase
 
 FORMAT = "casebook-keyslots"
 VERSION = 1
+SALT_BYTES, NONCE_BYTES = 16, 12
+SEALED_KEY_BYTES = keys.KEY_BYTES + 16  # the master key and AES-GCM's tag
 
 
 def _b64(data: bytes) -> str:
@@ -81,16 +86,25 @@ def new_keyslots(casebook_id: str, master: bytes) -> KeySlots:
     )
 
 
+MAX_FILE_BYTES = 1 << 20  # a key-slot file is a few kilobytes
+
+
 def load(path: Path) -> KeySlots:
     try:
-        doc = json.loads(path.read_bytes())
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:
+            raise ValueError("far too large to be a key-slot file")
+        doc = json.loads(data)
+        if not isinstance(doc, dict):
+            raise ValueError("not a key-slot file")
         if doc.get("format") != FORMAT or doc.get("version") != VERSION:
             raise ValueError("not a key-slot file")
         slots = doc["slots"]
         if not isinstance(slots, dict):
             raise ValueError("slots")
         return KeySlots(str(doc["casebook_id"]), str(doc["key_check"]), slots)
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+    except (OSError, ValueError, KeyError, TypeError, RecursionError) as exc:
         raise KeySlotsUnreadable(path) from exc
 
 
@@ -101,7 +115,10 @@ def save(path: Path, slots: KeySlots) -> None:
 def with_passphrase(
     slots: KeySlots, master: bytes, passphrase: str, params: keys.Argon2Params
 ) -> KeySlots:
-    salt = secrets.token_bytes(16)
+    problem = keys.argon2_problem(params)
+    if problem:  # never write a slot that opening would refuse
+        raise ValueError(f"Argon2 parameters out of bounds: {problem}")
+    salt = secrets.token_bytes(SALT_BYTES)
     wrapping = keys.passphrase_key(passphrase, salt, params)
     nonce, sealed = keys.seal(wrapping, master, slots.context("passphrase"))
     body = {
@@ -117,19 +134,53 @@ def with_passphrase(
     return slots.with_slot("passphrase", body)
 
 
+def _whole_number(value: Any, what: str) -> int:
+    # bool is an int in Python, and "3" or 3.5 are not what a slot writes.
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"its {what} is not a whole number")
+    return value
+
+
+def passphrase_slot(body: Any) -> tuple[keys.Argon2Params, bytes, bytes, bytes]:
+    """The slot's Argon2 parameters, salt, nonce and sealed key, checked; ValueError saying
+    what is wrong with it otherwise (before any key derivation runs)."""
+    if not isinstance(body, dict):
+        raise ValueError("it is not a slot")
+    if body.get("kdf", "argon2id") != "argon2id":
+        raise ValueError("its key derivation is not Argon2id")
+    try:
+        params = keys.Argon2Params(_whole_number(body["time_cost"], "pass count"),
+                                   _whole_number(body["memory_cost_kib"], "memory"),
+                                   _whole_number(body["parallelism"], "lane count"))
+        parts = {name: _unb64(body[name]) for name in ("salt", "nonce", "ciphertext")}
+    except KeyError as exc:
+        raise ValueError(f"its {exc.args[0]} is missing") from exc
+    except binascii.Error as exc:
+        raise ValueError("it holds text that is not base64") from exc
+    problem = keys.argon2_problem(params)
+    if problem:
+        raise ValueError(problem)
+    for name, size in (("salt", SALT_BYTES), ("nonce", NONCE_BYTES),
+                       ("ciphertext", SEALED_KEY_BYTES)):
+        if len(parts[name]) != size:
+            raise ValueError(f"its {name} is {len(parts[name])} bytes, not {size}")
+    return params, parts["salt"], parts["nonce"], parts["ciphertext"]
+
+
 def open_with_passphrase(slots: KeySlots, passphrase: str, path: Path) -> bytes:
-    """The master key, or WrongPassphrase. Runs the slot's own Argon2id cost."""
+    """The master key, WrongPassphrase, or KeySlotDamaged when the slot itself is malformed
+    (checked before deriving: a hostile slot cannot make the derivation hang or crash)."""
     body = slots.slots.get("passphrase")
     if body is None:
         raise KeySlotsUnreadable(path)
     try:
-        params = keys.Argon2Params(
-            int(body["time_cost"]), int(body["memory_cost_kib"]), int(body["parallelism"])
-        )
-        salt, nonce, sealed = (_unb64(body[k]) for k in ("salt", "nonce", "ciphertext"))
-    except (KeyError, ValueError, TypeError) as exc:
-        raise KeySlotsUnreadable(path) from exc
-    wrapping = keys.passphrase_key(passphrase, salt, params)
+        params, salt, nonce, sealed = passphrase_slot(body)
+    except (ValueError, TypeError) as exc:
+        raise KeySlotDamaged(path, "passphrase", str(exc)) from exc
+    try:
+        wrapping = keys.passphrase_key(passphrase, salt, params)
+    except (HashingError, MemoryError) as exc:
+        raise KeySlotDamaged(path, "passphrase", "its key derivation could not run") from exc
     master = keys.unseal(wrapping, nonce, sealed, slots.context("passphrase"))
     if master is None or keys.key_check(master) != slots.key_check:
         raise WrongPassphrase()

@@ -1,6 +1,9 @@
 """The concerns list: filtered, searched and sorted in SQL, fetched a page at a time.
 
-Rows carry references, dates, stage, status and deadlines only, never names.
+Rows carry references, dates, stage, status and deadlines, the service area, themes and the
+summary's first line as stored: app/services/concern_list.py masks them before they are
+shown, and writes the search index's pending entries (app/store/search_index.py) before a
+search. The index holds the text masked, so a search never matches a held name.
 Sorting uses indexed columns (`stage`, `next_due` are kept beside each concern
 by the concern service), so a page of 100,000 concerns costs an index walk.
 """
@@ -12,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from app.core.identifying.normalise import fold_phrase
 from app.store.database import Connection
 
 # Concerns whose text (reference, summary, service area, every conversation's notes and
@@ -47,6 +51,12 @@ class ConcernRow:
     next_due: date | None
     service_type: str
     anonymity: str
+    service_area: str = ""
+    summary_start: str = ""  # the first 400 characters of the summary, as stored
+    themes: tuple[tuple[str, str], ...] = ()  # (code, local label or "")
+
+
+SUMMARY_START = 400
 
 
 def fts_query(text: str) -> str | None:
@@ -56,7 +66,7 @@ def fts_query(text: str) -> str | None:
     (unicode61) keeps as one token, so each quoted word is a single term (the
     index keeps no positions, so it could not match a phrase).
     """
-    words = re.findall(r"[^\W_]+", text)
+    words = re.findall(r"[^\W_]+", fold_phrase(text))
     if not words:
         return None
     quoted = [f'"{w}"' for w in words]
@@ -162,14 +172,34 @@ def _page(conn: Connection, query: ListQuery, offset: int, limit: int, matches: 
 
 def _rows(conn: Connection, tail: str, args: list[Any], offset: int, limit: int
           ) -> list[ConcernRow]:
-    sql = ("SELECT id, reference, received_on, stage, closure, next_due, service_type, anonymity"
+    sql = ("SELECT id, reference, received_on, stage, closure, next_due, service_type, anonymity,"
+           f" service_area, substr(summary, 1, {SUMMARY_START}),"
+           " (SELECT group_concat(code || char(31) || local_label, char(30))"
+           "    FROM concern_themes WHERE concern_id = concerns.id)"
            f" FROM concerns{tail} LIMIT ? OFFSET ?")
     return [
         ConcernRow(int(cid), ref, date.fromisoformat(received), stage, closure,
-                   date.fromisoformat(due) if due else None, service, anonymity)
-        for cid, ref, received, stage, closure, due, service, anonymity
+                   date.fromisoformat(due) if due else None, service, anonymity, str(area),
+                   str(summary), _themes(themes))
+        for cid, ref, received, stage, closure, due, service, anonymity, area, summary, themes
         in conn.execute(sql, [*args, limit, offset])
     ]
+
+
+def rows_for(conn: Connection, concern_ids: list[int]) -> list[ConcernRow]:
+    """The list's rows for the given concerns, newest received first."""
+    if not concern_ids:
+        return []
+    marks = ",".join("?" * len(concern_ids))
+    return _rows(conn, f" WHERE id IN ({marks}) ORDER BY received_on DESC, id DESC",
+                 list(concern_ids), 0, len(concern_ids))
+
+
+def _themes(joined: str | None) -> tuple[tuple[str, str], ...]:
+    if not joined:
+        return ()
+    pairs = (item.split("\x1f", 1) for item in joined.split("\x1e"))
+    return tuple(sorted((code, label) for code, label in pairs))
 
 
 def _page_by_deadline(conn: Connection, query: ListQuery, offset: int, limit: int,

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import IO
 
-from app.store.errors import CasebookInUse, ReadOnlyFolder
+from app.store.errors import CasebookInUse, folder_error
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
@@ -32,12 +32,8 @@ class CasebookLock:
         try:
             descriptor = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
             handle = os.fdopen(descriptor, "r+", encoding="utf-8")
-        except PermissionError as exc:
-            raise ReadOnlyFolder(self.path.parent) from exc
         except OSError as exc:
-            if exc.errno == 30:  # EROFS
-                raise ReadOnlyFolder(self.path.parent) from exc
-            raise
+            raise folder_error(exc, self.path.parent) from exc
         try:
             _lock(handle)
         except OSError as exc:
@@ -45,20 +41,23 @@ class CasebookLock:
             holder = handle.read().strip() or "another process"
             handle.close()
             raise CasebookInUse(self.path.parent, holder) from exc
-        handle.seek(0)
-        handle.truncate()
-        handle.write(f"pid {os.getpid()} on {socket.gethostname()}\n")
-        handle.flush()
+        # Who holds it, for the message another process gives; only an explanation, so a
+        # full disk that cannot take these few bytes does not stop the casebook opening.
+        with contextlib.suppress(OSError):
+            os.ftruncate(handle.fileno(), 0)
+            os.pwrite(handle.fileno(),
+                      f"pid {os.getpid()} on {socket.gethostname()}\n".encode(), 0)
         self._handle = handle
 
     def release(self) -> None:
         if self._handle is None:
             return
         with contextlib.suppress(OSError):
-            self._handle.seek(0)
-            self._handle.truncate()
+            os.ftruncate(self._handle.fileno(), 0)
+        with contextlib.suppress(OSError):
             _unlock(self._handle)
-        self._handle.close()
+        with contextlib.suppress(OSError):
+            self._handle.close()
         self._handle = None
 
     @property

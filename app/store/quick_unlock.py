@@ -23,20 +23,41 @@ from app.store.keyslots import KeySlots
 SERVICE = "Casebook quick unlock"
 SLOT = "keyring"
 
-# Backends that store secrets in the clear or not at all.
-_INSECURE_MODULES = ("keyring.backends.fail", "keyring.backends.null", "keyrings.alt")
+# The OS keyrings quick unlock trusts: each keeps secrets encrypted by the system and
+# unlocked with the user's login. Anything else (a plaintext or "encrypted file" keyring
+# from keyrings.alt, the null and fail backends, an unknown third-party backend) is not
+# used, even as a member of a chain that also holds a secure one.
+_SECURE_MODULES = (
+    "keyring.backends.SecretService",
+    "keyring.backends.libsecret",
+    "keyring.backends.kwallet",
+    "keyring.backends.macOS",
+    "keyring.backends.Windows",
+)
+# A backend class may also vouch for itself with this attribute (the tests' in-memory one).
+SECURE_FLAG = "casebook_secure_storage"
+
+
+def _is_secure(backend: keyring.backend.KeyringBackend) -> bool:
+    module = type(backend).__module__
+    if getattr(type(backend), SECURE_FLAG, False) is not True and not any(
+            module == good or module.startswith(good + ".") for good in _SECURE_MODULES):
+        return False
+    try:
+        return float(backend.priority) > 0
+    except Exception:  # a backend reports itself unusable by raising from `priority`
+        return False
 
 
 def _secure_backend() -> keyring.backend.KeyringBackend | None:
+    """The secure member itself (the highest-priority one), never the chain around it, so
+    that no secret can be written to, or read from, a plaintext member of the chain."""
     backend = keyring.get_keyring()
-    candidates = getattr(backend, "backends", None)  # a ChainerBackend wraps several
-    for candidate in candidates if candidates is not None else [backend]:
-        module = type(candidate).__module__
-        if any(module.startswith(bad) for bad in _INSECURE_MODULES):
-            continue
-        if getattr(candidate, "priority", 0) > 0:
-            return backend
-    return None
+    members = getattr(backend, "backends", None)  # a ChainerBackend wraps several
+    secure = [m for m in (members if members is not None else [backend]) if _is_secure(m)]
+    if not secure:
+        return None
+    return max(secure, key=lambda m: float(m.priority))
 
 
 def available() -> bool:

@@ -17,20 +17,28 @@ import pyrage
 
 from app.core.calendar import WorkingCalendar
 from app.paths import KEYSLOTS
-from app.store import audit, database, keyslots, quick_unlock
-from app.store.casebook import Casebook, check_new_passphrase
+from app.store import keyslots, quick_unlock, recipients
+from app.store.casebook import Casebook
 from app.store.concerns import ConcernService
+from app.store.encrypted import check_new_passphrase
 from app.store.errors import CasebookError, WeakPassphrase
 
 AUTO_LOCK_MINUTES = (1, 120)
 RETENTION_YEARS = (1, 50)
 SMALL_NUMBER_THRESHOLD = (2, 10)
+DASHBOARD_WORKING_DAYS = (1, 60)
+INITIAL_PROMPT_DAYS = (1, 60)
 DEFAULTS = {
     "auto_lock_minutes": 5,
     "retention_years": 6,
     "small_number_threshold": 5,
+    "dashboard_working_days": 10,
+    "initial_discussion_prompt_days": 5,
 }
-BOARD_RECIPIENT = "board_recipient"
+# The concerns list: which columns are shown (in order) and how it is sorted.
+LIST_COLUMNS_SETTING = "list_columns"
+LIST_SORT_SETTING = "list_sort"
+BOARD_RECIPIENT = recipients.BOARD_RECIPIENT
 
 
 class SettingsError(CasebookError):
@@ -75,6 +83,16 @@ def threshold_problem(value: int) -> str | None:
     return _range_problem(value, SMALL_NUMBER_THRESHOLD, "The small-number threshold")
 
 
+def horizon_problem(days: int) -> str | None:
+    return _range_problem(days, DASHBOARD_WORKING_DAYS,
+                          "The working days the dashboard looks ahead")
+
+
+def prompt_problem(days: int) -> str | None:
+    return _range_problem(days, INITIAL_PROMPT_DAYS,
+                          "The working days before an initial discussion is pointed out")
+
+
 def canonical_recipient(text: str) -> str:
     """The board's age recipient (age1...) in canonical form; "" for none."""
     cleaned = text.strip()
@@ -116,6 +134,8 @@ class CasebookSettings:
     board_recipient: str
     quick_unlock_enabled: bool
     quick_unlock_available: bool
+    dashboard_working_days: int = DEFAULTS["dashboard_working_days"]
+    initial_discussion_prompt_days: int = DEFAULTS["initial_discussion_prompt_days"]
 
 
 @dataclass(frozen=True)
@@ -128,6 +148,8 @@ class SettingsChanges:
     retention_years: int | None = None
     small_number_threshold: int | None = None
     board_recipient: str | None = None  # "" removes it
+    dashboard_working_days: int | None = None
+    initial_discussion_prompt_days: int | None = None
 
 
 class HolidayKind(StrEnum):
@@ -168,6 +190,48 @@ def _int_setting(book: Casebook, key: str) -> int:
         return default
 
 
+def dashboard_settings(book: Casebook) -> tuple[int, int]:
+    """The working days the dashboard looks ahead, and those before an initial discussion
+    is pointed out."""
+    return (_int_setting(book, "dashboard_working_days"),
+            _int_setting(book, "initial_discussion_prompt_days"))
+
+
+@dataclass(frozen=True)
+class ListView:
+    """How the concerns list was left: the columns shown, in order, and the sort."""
+
+    columns: tuple[str, ...]
+    sort: str
+    descending: bool
+
+
+def list_view(book: Casebook, known: tuple[str, ...], default: ListView) -> ListView:
+    """The list's columns and sort as last saved; unknown names (from an older version) are
+    dropped, and nothing saved gives `default`."""
+    columns = tuple(c for c in (book.setting(LIST_COLUMNS_SETTING, "") or "").split(",")
+                    if c in known)
+    sort_text = book.setting(LIST_SORT_SETTING, "") or ""
+    key, _, order = sort_text.partition(":")
+    if key not in known:
+        key, order = default.sort, "desc" if default.descending else "asc"
+    return ListView(columns or default.columns, key, order == "desc")
+
+
+def save_list_view(book: Casebook, view: ListView, known: tuple[str, ...]) -> bool:
+    """Keep the list's columns and sort (each change audited as a setting); True when
+    something changed."""
+    if not view.columns or any(c not in known for c in view.columns) or view.sort not in known:
+        raise SettingsError("The list's columns or sort were not recognised.")
+    changed = False
+    for key, value in ((LIST_COLUMNS_SETTING, ",".join(view.columns)),
+                       (LIST_SORT_SETTING, f"{view.sort}:{'desc' if view.descending else 'asc'}")):
+        if book.setting(key) != value:
+            book.set_setting(key, value)
+            changed = True
+    return changed
+
+
 class SettingsService:
     """Reads and changes the casebook's settings; runs on the worker thread."""
 
@@ -185,6 +249,9 @@ class SettingsService:
             board_recipient=book.setting(BOARD_RECIPIENT, "") or "",
             quick_unlock_enabled=quick_unlock.enabled(book.slots),
             quick_unlock_available=quick_unlock.available(),
+            dashboard_working_days=_int_setting(book, "dashboard_working_days"),
+            initial_discussion_prompt_days=_int_setting(book,
+                                                        "initial_discussion_prompt_days"),
         )
 
     def save(self, changes: SettingsChanges) -> tuple[str, ...]:
@@ -202,7 +269,10 @@ class SettingsService:
         for key, number, range_problem in (
                 ("auto_lock_minutes", changes.auto_lock_minutes, auto_lock_problem),
                 ("retention_years", changes.retention_years, retention_problem),
-                ("small_number_threshold", changes.small_number_threshold, threshold_problem)):
+                ("small_number_threshold", changes.small_number_threshold, threshold_problem),
+                ("dashboard_working_days", changes.dashboard_working_days, horizon_problem),
+                ("initial_discussion_prompt_days", changes.initial_discussion_prompt_days,
+                 prompt_problem)):
             if number is not None:
                 problem = range_problem(number)
                 if problem:
@@ -212,6 +282,9 @@ class SettingsService:
         if changes.board_recipient is not None:
             try:
                 recipient = canonical_recipient(changes.board_recipient)
+                refusal = recipient and recipients.board_refusal(self.book, recipient)
+                if refusal:
+                    problems.append(refusal)
             except SettingsError as exc:
                 problems.append(str(exc))
         if problems:
@@ -222,17 +295,11 @@ class SettingsService:
             self.book.set_setting(key, values[key])
         if recipient is not None and recipient != (self.book.setting(BOARD_RECIPIENT) or ""):
             if recipient:
-                self.book.set_setting(BOARD_RECIPIENT, recipient)
+                recipients.set_board_recipient(self.book, recipient)
             else:
-                self._remove_setting(BOARD_RECIPIENT)
+                recipients.remove_board_recipient(self.book)
             changed.append(BOARD_RECIPIENT)
         return tuple(changed)
-
-    def _remove_setting(self, key: str) -> None:
-        conn = self.book.cases
-        with database.write(conn):
-            conn.execute("DELETE FROM meta WHERE key = ?", (key,))
-            audit.append(conn, self.book.audit_key, "setting.changed", "setting", key)
 
     # ----- quick unlock and passphrase ---------------------------------------------------
 

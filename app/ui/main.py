@@ -19,6 +19,9 @@ def _application() -> QApplication:
     app.setApplicationName("Casebook")
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "casebook.svg")))
     QGuiApplication.setDesktopFileName("casebook")
+    from app.ui.translations import install_translator
+
+    app.setProperty("casebook_translators", install_translator(app))
     return app
 
 

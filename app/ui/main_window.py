@@ -11,76 +11,143 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QStackedWidget
 
-from app.store.casebook import Casebook, is_casebook
-from app.store.concerns import ConcernService
-from app.ui.backup.backup_dialog import BackupDialog
+from app.ui.base import theme
 from app.ui.base.clipboard import ClipboardGuard
+from app.ui.base.help_menu import add_action, add_help, add_quit
 from app.ui.base.idle import IdleWatcher
-from app.ui.base.worker import CasebookWorker, WorkerState
-from app.ui.firstrun.first_run_view import FirstRunView
-from app.ui.firstrun.quick_unlock_button import QuickUnlock
-from app.ui.session import Session
-from app.ui.shell.casebook_shell import CasebookShell
-from app.ui.unlock.new_passphrase_dialog import NewPassphraseDialog
 from app.ui.unlock.unlock_view import UnlockView
+
+if TYPE_CHECKING:  # the rest of the app loads after the unlock screen is painted
+    from app.services.restore import Opened
+    from app.ui.backup.backup_dialog import BackupDialog
+    from app.ui.base.worker import CasebookWorker, WorkerState
+    from app.ui.firstrun.first_run_view import FirstRunView
+    from app.ui.firstrun.quick_unlock_button import QuickUnlock
+    from app.ui.session import Session
+    from app.ui.shell.casebook_shell import CasebookShell
+    from app.ui.unlock.new_passphrase_dialog import NewPassphraseDialog
+
+PREPARE_AFTER_MS = 150  # after the unlock screen is painted: the worker, quick unlock
 
 
 class MainWindow(QMainWindow):
+    """First run or the unlock screen, then the casebook.
+
+    Only the unlock screen is built before the window first shows; the worker, the
+    first-run screens and the casebook's pages (`worker`, `session`, `first_run`,
+    `quick_unlock`, `shell`) are made when first needed: the worker and the quick-unlock
+    check just after the unlock screen is painted, the pages while the key derivation
+    runs on the worker after Unlock is pressed."""
+
     locked = Signal()
     unlocked_signal = Signal()
 
     def __init__(self, folder: Path, today: Callable[[], date] = date.today) -> None:
         super().__init__()
+        theme.apply()
         self.folder = folder
+        self.today = today
         self.setWindowTitle(self.tr("Casebook"))
         self.resize(1100, 700)
-        self.worker = CasebookWorker(self)
-        self.session = Session(self.worker, today, self)
+        self._worker: CasebookWorker | None = None
+        self._session: Session | None = None
+        self._shell: CasebookShell | None = None
+        self._first_run: FirstRunView | None = None
+        self._quick_unlock: QuickUnlock | None = None
         self.unlock_view = UnlockView(folder)
-        self.shell = CasebookShell(self.session)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.unlock_view)
-        self.stack.addWidget(self.shell)
         self.setCentralWidget(self.stack)
         self.unlock_view.unlock_requested.connect(self.unlock)
         self.unlock_view.recovery_unlock_requested.connect(self.unlock_with_recovery_key)
-        self.first_run = FirstRunView(self.worker, folder)
-        self.stack.addWidget(self.first_run)
-        self.first_run.casebook_ready.connect(self._casebook_ready)
-        self.quick_unlock = QuickUnlock(self.worker, folder, self)
-        self.quick_unlock.offered.connect(self.unlock_view.set_quick_unlock_offered)
-        self.quick_unlock.unlocked.connect(self._unlocked)  # with the auto-lock minutes
-        self.quick_unlock.failed.connect(self._unlock_failed)
-        self.unlock_view.quick_unlock_requested.connect(self.quick_unlock.unlock)
-        self.shell.settings.auto_lock_changed.connect(self._auto_lock_changed)
-        # Forms are window-modal: they pass Ctrl+L on through the workspace.
-        self.shell.workspace.lock_requested.connect(self.lock)
-        self.shell.workspace.concern_created.connect(self.shell.open_concern)
-        self.session.error.connect(lambda message: self.statusBar().showMessage(message, 8000))
+        self.unlock_view.quick_unlock_requested.connect(lambda: self.quick_unlock.unlock())
         self._location: dict[str, Any] = {"page": "dashboard"}
         self.clipboard_guard = ClipboardGuard(self)
         self.idle = IdleWatcher(5, self)
         self.idle.idle.connect(lambda: self.lock(idle=True))
         self.new_passphrase_dialog: NewPassphraseDialog | None = None
+        self.restored_notice: QMessageBox | None = None  # a restored casebook's older passphrase
         self.import_dialog: Any = None  # an ImportDialog while one is open
         self.backup_dialog: BackupDialog | None = None
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self.idle)
+        self.idle.watch(self)
+        self._unlocked_actions: list[QAction] = []
+        self._unlocked_menus: list[QMenu] = []
         self._actions()
-        self.statusBar().showMessage(self.tr("Locked"))
         if needs_first_run(folder):
             self.stack.setCurrentWidget(self.first_run)
         else:
-            self.quick_unlock.check()
+            self.statusBar().showMessage(self.tr("Locked"))
             self.unlock_view.reset()
             QTimer.singleShot(0, self.unlock_view.passphrase.setFocus)
+            QTimer.singleShot(PREPARE_AFTER_MS, self._prepare)
+        self._set_unlocked_actions(False)
+
+    # ----- what is made when first needed -----------------------------------------------
+
+    def _prepare(self) -> None:
+        """After the unlock screen is painted: the worker, and whether to offer quick
+        unlock (asking the system keyring, on the worker)."""
+        if not self.unlocked and self.stack.currentWidget() is self.unlock_view:
+            self.quick_unlock.check()
+
+    @property
+    def worker(self) -> CasebookWorker:
+        if self._worker is None:
+            from app.ui.base.worker import CasebookWorker
+
+            self._worker = CasebookWorker(self)
+        return self._worker
+
+    @property
+    def session(self) -> Session:
+        if self._session is None:
+            from app.ui.session import Session
+
+            self._session = Session(self.worker, self.today, self)
+            self._session.error.connect(
+                lambda message: self.statusBar().showMessage(message, 8000))
+        return self._session
+
+    @property
+    def shell(self) -> CasebookShell:
+        if self._shell is None:
+            from app.ui.shell.casebook_shell import CasebookShell
+
+            shell = self._shell = CasebookShell(self.session)
+            self.stack.addWidget(shell)
+            shell.settings.auto_lock_changed.connect(self._auto_lock_changed)
+            # Forms are window-modal: they pass Ctrl+L on through the workspace.
+            shell.workspace.lock_requested.connect(self.lock)
+            shell.lock_requested.connect(self.lock)
+            shell.workspace.concern_created.connect(shell.open_concern)
+        return self._shell
+
+    @property
+    def first_run(self) -> FirstRunView:
+        if self._first_run is None:
+            from app.ui.firstrun.first_run_view import FirstRunView
+
+            self._first_run = FirstRunView(self.worker, self.folder)
+            self.stack.addWidget(self._first_run)
+            self._first_run.casebook_ready.connect(self._casebook_ready)
+        return self._first_run
+
+    @property
+    def quick_unlock(self) -> QuickUnlock:
+        if self._quick_unlock is None:
+            from app.ui.firstrun.quick_unlock_button import QuickUnlock
+
+            quick = self._quick_unlock = QuickUnlock(self.worker, self.folder, self)
+            quick.offered.connect(self.unlock_view.set_quick_unlock_offered)
+            quick.unlocked.connect(self._unlocked)  # with the auto-lock minutes
+            quick.failed.connect(self._unlock_failed)
+        return self._quick_unlock
 
     def _casebook_ready(self, folder: Path) -> None:
         """A casebook was created, opened or restored: unlock it."""
@@ -89,6 +156,7 @@ class MainWindow(QMainWindow):
         self.quick_unlock.set_folder(folder)
         self.unlock_view.reset(self.first_run.ready_message)
         self.stack.setCurrentWidget(self.unlock_view)
+        self.statusBar().showMessage(self.tr("Locked"))
         self.quick_unlock.check()
 
     def _auto_lock_changed(self, minutes: int) -> None:
@@ -97,56 +165,130 @@ class MainWindow(QMainWindow):
             self.idle.timer.start()
 
     def _actions(self) -> None:
-        menu = self.menuBar().addMenu(self.tr("&Casebook"))
-        for text, shortcut, slot in (
-                (self.tr("&Dashboard"), "Ctrl+1", lambda: self._go("dashboard")),
-                (self.tr("&Concerns"), "Ctrl+2", lambda: self._go("concerns")),
-                (self.tr("&Reports"), "Ctrl+3", lambda: self._go("reports")),
-                (self.tr("&Return to the board"), "Ctrl+4", lambda: self._go("return")),
-                (self.tr("&Settings"), "Ctrl+,", lambda: self._go("settings")),
-                (self.tr("&Import a spreadsheet…"), "Ctrl+I", self._import),
-                (self.tr("&Back up…"), "Ctrl+B", self._backup),
-                (self.tr("&Find…"), "Ctrl+F", self._find),
-                (self.tr("&New concern…"), "Ctrl+Shift+N", self._new_concern),
-                (self.tr("&Log a conversation…"), "Ctrl+N", self._log_conversation),
-                (self.tr("&Lock"), "Ctrl+L", lambda: self.lock())):
-            action = QAction(text, self)
-            action.setShortcut(QKeySequence(shortcut))
-            action.triggered.connect(slot)
-            self.addAction(action)
-            menu.addAction(action)
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        go = bar.addMenu(self.tr("&Go"))
+        concern = bar.addMenu(self.tr("C&oncern"))
+        needs_casebook = [
+            add_action(self, file_menu, self.tr("&Back up…"), "Ctrl+B", self._backup),
+            add_action(self, file_menu, self.tr("&Import a spreadsheet…"), "Ctrl+I",
+                       self._import),
+            add_action(self, file_menu, self.tr("&Lock"), "Ctrl+L", lambda: self.lock()),
+        ]
+        add_quit(self, file_menu)
+        for text, shortcut, page in (
+                (self.tr("&Dashboard"), "Ctrl+1", "dashboard"),
+                (self.tr("&Concerns"), "Ctrl+2", "concerns"),
+                (self.tr("&Reports"), "Ctrl+3", "reports"),
+                (self.tr("Return to the &board"), "Ctrl+4", "return"),
+                (self.tr("&Settings"), "Ctrl+,", "settings"),
+                (self.tr("&Handover"), "", "handover"),
+                (self.tr("Re&cords"), "", "records")):
+            needs_casebook.append(add_action(self, go, text, shortcut, self._go_to(page)))
+        needs_casebook += [
+            add_action(self, concern, self.tr("&New concern…"), "Ctrl+Shift+N",
+                       self._new_concern),
+            add_action(self, concern, self.tr("&Log a conversation…"), "Ctrl+N",
+                       self._log_conversation),
+            add_action(self, concern, self.tr("&Find…"), "Ctrl+F", self._find),
+        ]
+        self._unlocked_actions = needs_casebook
+        self._unlocked_menus = [go, concern]
+        add_help(self, lambda: self.folder, "casebook")
+
+    def _set_unlocked_actions(self, unlocked: bool) -> None:
+        """Menu entries that need an open casebook are greyed out while it is locked."""
+        for action in self._unlocked_actions:
+            action.setEnabled(unlocked)
+        for menu in self._unlocked_menus:  # no empty menus before a casebook is open
+            menu.menuAction().setVisible(unlocked)
 
     @property
     def unlocked(self) -> bool:
-        return self.stack.currentWidget() is self.shell
+        return self._shell is not None and self.stack.currentWidget() is self._shell
 
     # ----- unlocking -------------------------------------------------------------
 
     def unlock(self, passphrase: str) -> None:
         folder = self.folder
 
-        def job(state: WorkerState) -> float:
-            state.close()
-            state.book = Casebook.open(folder, passphrase)
-            return float(state.book.setting("auto_lock_minutes", "5") or 5)
+        def job(state: WorkerState) -> tuple[float, Opened]:
+            from app.services.restore import open_restored
 
-        self.worker.submit(job, self._unlocked, self._unlock_failed)
+            state.close()
+            opened = open_restored(folder, passphrase)
+            state.book = opened.book
+            return float(state.book.setting("auto_lock_minutes", "5") or 5), opened
+
+        def done(result: tuple[float, Opened]) -> None:
+            minutes, opened = result
+            self._unlocked(minutes)
+            if opened.older_passphrase:
+                self._offer_current_passphrase(opened, passphrase)
+
+        self.worker.submit(job, done, self._unlock_failed)
+        self._build_pages()
+
+    def _build_pages(self) -> None:
+        """The casebook's pages, made while the key derivation runs on the worker (it
+        releases the interpreter), so that they are ready when the casebook opens."""
+        self.shell  # noqa: B018  (made on first use)
+
+    def _offer_current_passphrase(self, opened: Opened, passphrase: str) -> None:
+        """A restored casebook whose passphrase is older than its original's: say so; when it
+        opened with the current one, offer to set it here too (on the worker)."""
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("Restored from an older backup"))
+        box.setText(opened.older_passphrase or "")
+        if not opened.with_current:
+            box.setInformativeText(self.tr("To use the current passphrase here too, change "
+                                           "the passphrase in Settings."))
+            box.setStandardButtons(QMessageBox.StandardButton.Ok)
+            box.open()
+            return
+        box.setInformativeText(self.tr("Set the current passphrase on this casebook too?"))
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+
+        def answered(button: int) -> None:
+            self.restored_notice = None
+            if button != QMessageBox.StandardButton.Yes.value:
+                return
+
+            def adopt(state: WorkerState) -> None:
+                from app.services.restore import adopt_passphrase
+
+                if state.book is not None:
+                    adopt_passphrase(state.book, passphrase)
+
+            self.worker.submit(adopt, lambda _: self.statusBar().showMessage(self.tr(
+                "The restored casebook now opens with the current passphrase."), 8000),
+                self.session.error.emit)
+
+        box.finished.connect(answered)
+        self.restored_notice = box
+        box.open()
 
     def unlock_with_recovery_key(self, recovery_key: str) -> None:
         """The passphrase is forgotten: open with the recovery key, then set a new one."""
         folder = self.folder
 
         def job(state: WorkerState) -> float:
+            from app.store.casebook import Casebook
+
             state.close()
             state.book = Casebook.open_with_recovery_key(folder, recovery_key)
             return float(state.book.setting("auto_lock_minutes", "5") or 5)
 
         def opened(minutes: float) -> None:
+            from app.ui.unlock.new_passphrase_dialog import NewPassphraseDialog
+
             self._unlocked(minutes)
             self.new_passphrase_dialog = NewPassphraseDialog(self.session, self)
             self.new_passphrase_dialog.open()
 
         self.worker.submit(job, opened, self._unlock_failed)
+        self._build_pages()
 
     def _unlocked(self, auto_lock_minutes: float) -> None:
         self.idle.set_minutes(auto_lock_minutes)
@@ -156,6 +298,7 @@ class MainWindow(QMainWindow):
         self.shell.reload()
         self.shell.restore(self._location)
         self.statusBar().showMessage(self.tr("Unlocked"), 3000)
+        self._set_unlocked_actions(True)
         self.unlocked_signal.emit()
 
     def _unlock_failed(self, message: str) -> None:
@@ -174,6 +317,10 @@ class MainWindow(QMainWindow):
             self.new_passphrase_dialog.clear()
             self.new_passphrase_dialog.reject()
             self.new_passphrase_dialog = None
+        if self.restored_notice is not None:  # its answer would need the casebook open
+            notice, self.restored_notice = self.restored_notice, None
+            notice.finished.disconnect()
+            notice.reject()
         self.idle.timer.stop()
         if self.import_dialog is not None:
             self.import_dialog.forget()  # cancels a running import (rolled back) and closes it
@@ -181,14 +328,32 @@ class MainWindow(QMainWindow):
             self.backup_dialog.forget()
         self._location = self.shell.location()
         drafts = self.shell.pending_drafts()
+        people = self.shell.pending_person_drafts()
         session = self.session
 
         def close(state: WorkerState) -> None:
-            if state.book is not None and drafts:
-                service = ConcernService(state.book, today=session.today)
-                for kind, concern_id, text in drafts:
-                    service.save_draft(kind, concern_id, text)
-            state.close()
+            """Keep the drafts if the disk allows; close the files and forget the key always,
+            whatever saving the drafts met (a full disk must not leave a casebook open)."""
+            from app.store import person_drafts
+            from app.store.concerns import ConcernService
+            from app.store.database import DatabaseError
+            from app.store.errors import CasebookError
+
+            try:
+                if state.book is not None and drafts:
+                    service = ConcernService(state.book, today=session.today)
+                    for kind, concern_id, text in drafts:
+                        service.save_draft(kind, concern_id, text)
+                if state.book is not None:
+                    for token, details in people:
+                        person_drafts.save(state.book, token, details)
+            except (CasebookError, DatabaseError, OSError) as exc:
+                problem = str(exc) if isinstance(exc, CasebookError) else type(exc).__name__
+                raise CasebookError(
+                    "The casebook is locked, but what was being typed could not be kept as a "
+                    f"draft: {problem}") from exc
+            finally:
+                state.close()
 
         # The worker runs jobs in order: drafts are saved before the files close.
         self.worker.submit(close, lambda _: None, self.session.error.emit)
@@ -198,10 +363,14 @@ class MainWindow(QMainWindow):
             minutes=round(self.idle.timer.interval() / 60_000)) if idle else self.tr("Locked."))
         self.stack.setCurrentWidget(self.unlock_view)
         self.statusBar().showMessage(self.tr("Locked"))
+        self._set_unlocked_actions(False)
         self.quick_unlock.check()
         self.locked.emit()
 
     # ----- shortcuts -------------------------------------------------------------
+
+    def _go_to(self, page: str) -> Callable[[], None]:
+        return lambda: self._go(page)
 
     def _go(self, page: str) -> None:
         if self.unlocked:
@@ -216,6 +385,8 @@ class MainWindow(QMainWindow):
     def _backup(self) -> None:
         if not self.unlocked or self.backup_dialog is not None:
             return
+        from app.ui.backup.backup_dialog import BackupDialog
+
         dialog = self.backup_dialog = BackupDialog(self.session, self)
 
         def finished(_result: int) -> None:
@@ -258,12 +429,13 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event):  # type: ignore[no-untyped-def]  # noqa: N802
         self.lock()
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self.idle)
-        self.worker.shutdown()
+        self.idle.unwatch()
+        if self._worker is not None:
+            self._worker.shutdown()
         super().closeEvent(event)
 
 
 def needs_first_run(folder: Path) -> bool:
+    from app.store.casebook import is_casebook
+
     return not is_casebook(folder)

@@ -97,6 +97,9 @@ def main() -> None:
         letter = next(((cid, kinds[0]) for cid in ids
                        if (kinds := available_letters(load_concern(book.cases, cid)))), None)
         if letter is not None:
+            from app.store.letter_settings import NamedContact, save_contact
+
+            save_contact(book, NamedContact("Benchmark Contact", "Lead", "01234 567890"))
             rows.append(("a letter", lambda: render_letter(book, letter[0], letter[1],
                                                            "benchmark", letter_date=TODAY)))
         rows.append(("a redacted case summary",

@@ -35,6 +35,7 @@ from typing import Any
 from app import __version__
 from app.demo import add_demo_concerns
 from app.paths import CASES_DB, IDENTITIES_DB, KEYSLOTS
+from app.services import concern_list
 from app.store import database, keys
 from app.store.casebook import Casebook
 
@@ -56,7 +57,8 @@ def default_cache_dir() -> Path:
 def software_version() -> str:
     """The app's version and a digest of what decides a generated casebook's content."""
     digest = hashlib.sha256()
-    sources = [ROOT / "app" / "demo.py", *sorted((ROOT / "database").rglob("*.sql"))]
+    sources = [*sorted((ROOT / "app" / "demo").glob("*.py")),
+               *sorted((ROOT / "database").rglob("*.sql"))]
     for path in sources:
         digest.update(path.relative_to(ROOT).as_posix().encode())
         digest.update(path.read_bytes())
@@ -104,6 +106,10 @@ def ensure_casebook(size: int, cache: Path, say: Say, seed: int = SEED) -> Corpu
 
         summary = add_demo_concerns(book, size, seed, today=TODAY, batch_size=BATCH,
                                     on_progress=progress)
+        # The search index holds text masked by the identity scanner, written by the app
+        # (app/store/search_index.py): as after the window's first unlock, it is written.
+        say(f"  writing the search index ({size:,} concerns, masked) ...")
+        concern_list.prepare_search(book)
     seconds = time.perf_counter() - started
     meta = {
         "size": size, "seed": seed, "today": TODAY.isoformat(), "batch": BATCH,

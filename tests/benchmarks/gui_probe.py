@@ -2,6 +2,12 @@
 
     python -m tests.benchmarks.gui_probe launch CASEBOOK
     python -m tests.benchmarks.gui_probe unlock CASEBOOK    (passphrase in CASEBOOK_BENCH_PASS)
+    python -m tests.benchmarks.gui_probe bare -
+
+`bare` is the yardstick for `launch`: a bare PySide6 window holding a password
+field, painted, in a fresh process started the same way (the launch figure is
+given as a ratio to it, measured in the same run, so that a slower or busier
+machine does not move the target).
 
 The app is started exactly as `casebook --casebook CASEBOOK` starts it
 (`app.cli.main`), except that the QApplication is made first so that an
@@ -139,8 +145,45 @@ class Probe(QObject):
         QApplication.quit()
 
 
+def bare() -> int:
+    """A bare PySide6 window with a password field: the least any Qt app pays to show one."""
+    from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+
+    app = QApplication(["bare"])
+    window = QWidget()
+    window.setObjectName("unlock")
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    QVBoxLayout(window).addWidget(field)
+    probe = Probe("launch", "")
+    probe.window = window
+
+    def painted() -> None:
+        probe.result["screen_painted_epoch"] = time.time()
+        window.close()
+        QApplication.quit()
+
+    class Seen(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint and watched is window:
+                window.removeEventFilter(self)
+                QTimer.singleShot(0, painted)
+            return False
+
+    seen = Seen()
+    window.installEventFilter(seen)
+    window.resize(1100, 700)
+    window.show()
+    field.setFocus()
+    app.exec()
+    print(json.dumps({"exit": 0, **probe.result}), flush=True)
+    return 0
+
+
 def main() -> int:
     mode, folder = sys.argv[1], Path(sys.argv[2])
+    if mode == "bare":
+        return bare()
     app = QApplication(["casebook"])
     probe = Probe(mode, os.environ.get("CASEBOOK_BENCH_PASS", ""))
     app.installEventFilter(probe)

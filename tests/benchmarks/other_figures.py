@@ -52,8 +52,12 @@ def make_returns(count: int, folder: Path) -> tuple[str, list[tuple[str, bytes]]
     files = []
     for i in range(count):
         unit, label = units[i // len(labels)], labels[i % len(labels)]
+        # Each return carries its unit's audit chain since its previous return, as a real
+        # one does: about 200 entries a quarter.
+        k = i % len(labels)
         payload = synthetic_payload(unit.name, label, created=created + timedelta(seconds=i),
-                                    seed=i, learning=["A statement of learning."])
+                                    seed=i, learning=["A statement of learning."],
+                                    chain=(200 * k, 200 * (k + 1)))
         path = folder / f"return-{i:05d}.age"
         path.write_bytes(unit.sealed(payload, recipient))
         files.append(path)

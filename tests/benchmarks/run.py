@@ -24,7 +24,7 @@ import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from tests.benchmarks import corpus, gui_figures, other_figures, store_figures
+from tests.benchmarks import corpus, gui_figures, other_figures, scanner_figures, store_figures
 from tests.benchmarks.measure import Figure, load_average
 
 FULL_SIZES = (100, 1_000, 10_000, 100_000)
@@ -34,6 +34,10 @@ QUICK_SIZES = (1_000, 10_000)
 # concerns applies at every smaller size too; one stated for 10,000 is only reported above.
 TARGETS: dict[str, tuple[float, int | None, bool]] = {
     "launch to the unlock screen painted": (0.7, None, False),
+    "launch / a bare PySide6 window with a password field": (2.0, None, False),
+    "scripted day: longest the GUI thread stalled": (50, 100_000, False),
+    "scripted day: GUI thread stalls, p99": (16, 100_000, False),
+    "search as you type: last key to the list painted, p95": (150, 100_000, False),
     "key derivation (Argon2id)": (0.25, None, True),
     "unlock to the list painted, beyond the KDF": (0.3, 10_000, False),
     "peak memory with the casebook open (after the KDF)": (350, 100_000, False),
@@ -49,7 +53,11 @@ TARGETS: dict[str, tuple[float, int | None, bool]] = {
     "import and aggregate returns on the board": (5, 1_000, False),
     "the same, 100 returns per commit": (5, 1_000, False),
     "import an xlsx log": (10, 5_000, False),
+    "identity notices per 200 demo notes": (1, None, False),
+    "identity scan of a 3,000-character note, 10,000 held": (20, None, False),
+    "identity check of the whole casebook": (30, 10_000, False),
 }
+PRECISION_UP_TO = 10_000  # above this, scanning every note takes longer than it tells
 RATIO_TARGET = 1.5
 
 
@@ -94,8 +102,8 @@ def _side_by_side(book: object, scratch: Path, size: int, runs: int, heavy: int,
 # ----- one size --------------------------------------------------------------------------
 
 
-def measure_size(size: int, cache: Path, scratch: Path, runs: int, say: Callable[[str], None]
-                 ) -> list[Figure]:
+def measure_size(size: int, cache: Path, scratch: Path, runs: int, say: Callable[[str], None],
+                 gui_only: bool = False) -> list[Figure]:
     heavy = max(1, min(3, runs))
     found: list[Figure] = []
     made = corpus.ensure_casebook(size, cache, say)
@@ -121,6 +129,21 @@ def measure_size(size: int, cache: Path, scratch: Path, runs: int, say: Callable
     found.append(figure("peak memory of the process, with the KDF's 256 MiB", size,
                         gui.peak_kib / 1024, "MB"))
 
+    say(f"{size:,}: a scripted day in the desktop app ({heavy} runs, fresh processes) ...")
+    day = gui_figures.day_figures(work, heavy)
+    stalls = "; ".join(day.stalls[:12]) or "none over 16 ms"
+    found.append(figure(
+        "scripted day: longest the GUI thread stalled", size, day.longest_ms.median, "ms",
+        f"{size:,}: median of {heavy} days; stalls over 16 ms: {day.over_16.median:.0f} "
+        f"(median run: {stalls})"))
+    found.append(figure("scripted day: GUI thread stalls, p99", size, day.p99_ms.median, "ms"))
+    found.append(figure("search as you type: last key to the list painted, p95", size,
+                        day.search_p95_s.median * 1000, "ms"))
+    shutil.rmtree(work, ignore_errors=True)
+    if gui_only:
+        return found
+    work = corpus.working_copy(made.folder, scratch / "casebook")
+
     say(f"{size:,}: the store ...")
     from app.store.casebook import Casebook
 
@@ -130,12 +153,25 @@ def measure_size(size: int, cache: Path, scratch: Path, runs: int, say: Callable
         kpi = store_figures.kpi_figures(book, heavy)
         checked = store_figures.check_figures(book, heavy)
         backed = store_figures.backup_figures(book, scratch, heavy)
+        noticed = (scanner_figures.demo_precision(book) if size <= PRECISION_UP_TO else None)
+        # At 100,000 concerns a check takes minutes: one run, reported without a target.
+        whole = scanner_figures.casebook_scan(book, heavy if size <= PRECISION_UP_TO else 1)
     for name, (value, unit, note) in encrypted.items():
         found.append(figure(name, size, value, unit, note))
     found.append(figure("dashboard figures", size, dash.median * 1000, "ms"))
     found.append(figure("KPI report PDF for a year", size, kpi.median, "s"))
     found.append(figure("casebook check", size, checked.median, "s"))
     found.append(figure("backup", size, backed.median, "s"))
+    found.append(figure(
+        "identity check of the whole casebook", size, whole.runs.median, "s",
+        f"{size:,}: {whole.pieces:,} pieces of text in {whole.records:,} records, "
+        f"{whole.findings:,} findings (the demo's notes hold no identity of their own)"))
+    if noticed is not None:
+        found.append(figure(
+            "identity notices per 200 demo notes", size, noticed.per_200, "per 200",
+            f"{size:,}: {noticed.noticed:,} of {noticed.notes:,} notes raised a notice "
+            f"({scanner_figures.kinds_text(noticed.kinds.most_common())}); scanning them "
+            f"all took {noticed.seconds:.1f} s"))
     shutil.rmtree(work, ignore_errors=True)
 
     say(f"{size:,}: the same on plain SQLite ...")
@@ -185,6 +221,8 @@ def _value(f: Figure) -> str:
         return f"{f.value:,.2f} s"
     if f.unit == "x":
         return f"{f.value:.2f}x"
+    if f.unit == "per 200":
+        return f"{f.value:.2f} per 200"
     return f"{f.value:,.0f} {f.unit}"
 
 
@@ -234,6 +272,8 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
                         "warm-up (default: %(default)s; the heavy figures use at most 3)")
     # For the smoke test: tiny sizes, few returns and rows.
     parser.add_argument("--sizes", type=_sizes, help=argparse.SUPPRESS)
+    parser.add_argument("--gui-only", action="store_true",
+                        help="only the desktop app's figures (launch, unlock, the scripted day)")
     parser.add_argument("--returns", type=int, default=1000, help=argparse.SUPPRESS)
     parser.add_argument("--xlsx-rows", type=int, default=5000, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -258,30 +298,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.cache.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="work-", dir=args.cache) as temp:
         scratch = Path(temp)
-        say("key derivation ...")
-        kdf = other_figures.kdf_figures(min(args.runs, 3))
-        figures.append(figure("key derivation (Argon2id)", None, kdf.median, "s"))
+        if not args.gui_only:
+            figures.extend(_process_figures(args.runs, say))
         smallest = corpus.ensure_casebook(min(sizes), args.cache, say)
         launch_copy = corpus.working_copy(smallest.folder, scratch / "launch")
-        say("launch to the unlock screen (fresh processes) ...")
-        launch = gui_figures.launch_figures(launch_copy, args.runs)
+        say("launch to the unlock screen, and a bare window (fresh processes) ...")
+        launch, bare = gui_figures.launch_pair(launch_copy, args.runs)
         figures.append(figure("launch to the unlock screen painted", None, launch.median, "s"))
+        figures.append(figure("a bare PySide6 window with a password field painted", None,
+                              bare.median, "s"))
+        figures.append(figure("launch / a bare PySide6 window with a password field", None,
+                              launch.median / bare.median, "x",
+                              "launch and the bare window taken in turn, in the same run"))
         shutil.rmtree(launch_copy, ignore_errors=True)
         for size in sorted(sizes):
-            figures.extend(measure_size(size, args.cache, scratch, args.runs, say))
-        say(f"the board: import {args.returns:,} returns and add them up ...")
-        for per_commit, name in ((1, "import and aggregate returns on the board"),
-                                 (100, "the same, 100 returns per commit")):
-            board = other_figures.board_figures(args.returns, scratch,
-                                                max(1, min(3, args.runs)), per_commit)
-            figures.append(figure(name, args.returns, board.total.median, "s",
-                                  f"{args.returns:,} returns from {board.units} units, "
-                                  f"{per_commit} per commit: import alone "
-                                  f"{board.imported.median:.2f} s"))
-        say(f"import a {args.xlsx_rows:,}-row spreadsheet ...")
-        sheet = other_figures.xlsx_figures(args.xlsx_rows, scratch / "xlsx",
-                                           max(1, min(3, args.runs)))
-        figures.append(figure("import an xlsx log", args.xlsx_rows, sheet.median, "s"))
+            figures.extend(measure_size(size, args.cache, scratch, args.runs, say,
+                                        args.gui_only))
+        if not args.gui_only:
+            figures.extend(_board_and_import_figures(args, scratch, say))
     end_load = load_average()
     ordered = sorted(figures, key=lambda f: (_order(f.name), f.size or 0))
     print("\n".join(header))
@@ -300,15 +334,62 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
+def _process_figures(runs: int, say: Callable[[str], None]) -> list[Figure]:
+    """The figures that need no casebook: the KDF and the identity scanner."""
+    figures: list[Figure] = []
+    say("key derivation ...")
+    kdf = other_figures.kdf_figures(min(runs, 3))
+    figures.append(figure("key derivation (Argon2id)", None, kdf.median, "s"))
+    say("the identifying-text scanner against 10,000 held identities ...")
+    speed = scanner_figures.scanner_speed(runs=max(20, 10 * runs))
+    figures.append(figure(
+        "identity scan of a 3,000-character note, 10,000 held", None,
+        speed.scan.median * 1000, "ms",
+        f"p95 {speed.scan.p95 * 1000:.1f} ms over {len(speed.scan.times)} scans, "
+        f"{speed.findings} findings in the note"))
+    figures.append(figure(
+        "prepare the identity scanner for 10,000 held", None, speed.build.median, "s",
+        f"the first build of the process, loading the word list: "
+        f"{speed.first_build:.2f} s"))
+    return figures
+
+
+def _board_and_import_figures(args: argparse.Namespace, scratch: Path,
+                              say: Callable[[str], None]) -> list[Figure]:
+    figures: list[Figure] = []
+    say(f"the board: import {args.returns:,} returns and add them up ...")
+    for per_commit, name in ((1, "import and aggregate returns on the board"),
+                             (100, "the same, 100 returns per commit")):
+        board = other_figures.board_figures(args.returns, scratch,
+                                            max(1, min(3, args.runs)), per_commit)
+        figures.append(figure(name, args.returns, board.total.median, "s",
+                              f"{args.returns:,} returns from {board.units} units, "
+                              f"{per_commit} per commit: import alone "
+                              f"{board.imported.median:.2f} s"))
+    say(f"import a {args.xlsx_rows:,}-row spreadsheet ...")
+    sheet = other_figures.xlsx_figures(args.xlsx_rows, scratch / "xlsx",
+                                       max(1, min(3, args.runs)))
+    figures.append(figure("import an xlsx log", args.xlsx_rows, sheet.median, "s"))
+    return figures
+
+
 def _order(name: str) -> int:
-    names = ["launch to the unlock screen painted", "key derivation (Argon2id)",
+    names = ["launch to the unlock screen painted",
+             "a bare PySide6 window with a password field painted",
+             "launch / a bare PySide6 window with a password field", "key derivation (Argon2id)",
+             "identity scan of a 3,000-character note, 10,000 held",
+             "prepare the identity scanner for 10,000 held",
              "generate the casebook (batches of 500)", "casebook size on disk per 1,000 concerns",
              "unlock to the list painted, beyond the KDF",
              "unlock to the list painted, with the KDF",
              "peak memory with the casebook open (after the KDF)",
              "peak memory of the process, with the KDF's 256 MiB",
+             "scripted day: longest the GUI thread stalled",
+             "scripted day: GUI thread stalls, p99",
+             "search as you type: last key to the list painted, p95",
              *SIDE_BY_SIDE[:4], "dashboard figures", SIDE_BY_SIDE[4],
              "KPI report PDF for a year", "casebook check", "backup",
+             "identity check of the whole casebook", "identity notices per 200 demo notes",
              *(f"plain SQLite: {n}" for n in SIDE_BY_SIDE),
              *(f"encrypted / plain: {n}" for n in SIDE_BY_SIDE),
              "import and aggregate returns on the board", "the same, 100 returns per commit",

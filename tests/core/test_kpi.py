@@ -233,7 +233,10 @@ def test_empty_figures_have_the_agreed_shape() -> None:
     figures = empty_figures(Q1)
     assert figures["period"] == Q1_DATES
     assert set(figures) == {"period", "received", "closed", "outcomes", "working_days",
-                            "within_timescale", "extended", "other_closures", "by_service"}
+                            "within_timescale", "extended", "other_closures",
+                            "contracted_services", "by_service"}
+    assert figures["contracted_services"] == {"stage1": 0, "stage2": 0, "anonymous": 0,
+                                              "unnamed": 0}
     assert figures["received"] == {"stage1": 0, "stage2": 0, "anonymous": 0, "unnamed": 0}
     assert figures["outcomes"]["stage2"] == {"upheld": 0, "partially_upheld": 0,
                                              "not_upheld": 0}

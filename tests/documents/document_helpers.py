@@ -146,7 +146,8 @@ def add_designed_concerns(service: ConcernService) -> Designed:
 def _block(received: tuple[int, int, int, int], closed: tuple[int, int],
            outcomes1: tuple[int, int, int], outcomes2: tuple[int, int, int],
            days1: tuple[int, int], days2: tuple[int, int], within: tuple[int, int],
-           extended: tuple[int, int], other: tuple[int, int, int]) -> dict[str, object]:
+           extended: tuple[int, int], other: tuple[int, int, int],
+           contracted: tuple[int, int, int, int] = (0, 0, 0, 0)) -> dict[str, object]:
     def outcomes(values: tuple[int, int, int]) -> dict[str, int]:
         return dict(zip(("upheld", "partially_upheld", "not_upheld"), values, strict=True))
 
@@ -162,6 +163,8 @@ def _block(received: tuple[int, int, int, int], closed: tuple[int, int],
         "extended": {"stage1": extended[0], "stage2": extended[1]},
         "other_closures": dict(zip(("withdrawn", "transferred", "not_taken_forward"), other,
                                    strict=True)),
+        "contracted_services": dict(zip(("stage1", "stage2", "anonymous", "unnamed"),
+                                        contracted, strict=True)),
     }
 
 
@@ -184,3 +187,13 @@ EXPECTED_Q1: dict[str, object] = {
                        (0, 0), (0, 0, 0)),
     },
 }
+
+
+def set_letter_contact(book: object) -> None:
+    """The named contact every letter gives (staff): letters are refused without one."""
+    from app.services import letters
+    from app.store.letter_settings import NamedContact
+
+    letters.set_contact(book, NamedContact(  # type: ignore[arg-type]
+        "Morgan Contactperson", "Whistleblowing lead", "01234 567890",
+        "whistleblowing@example.org"))

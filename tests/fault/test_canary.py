@@ -297,7 +297,7 @@ def test_no_canary_reaches_disk_through_the_command_line(folder: Path, tmp_path:
     # An unexpected error whose text quotes case content: the log keeps its place, not its text.
     from app.cli import commands, main
 
-    def explode(book: object) -> object:
+    def explode(book: object, *anchors: object) -> object:
         raise ValueError(f"while reading {canaries['errortext']}")
 
     monkeypatch.setattr(commands.check, "check", explode)

@@ -40,6 +40,17 @@ def long_notes(i: int) -> str:
     return f"Conversation {i}: " + os.urandom(12_000).hex()
 
 
+def _fill_to_the_brim(path: Path) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
+    try:
+        while True:
+            os.write(fd, b"\0" * 4096)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
 @needs_root
 @pytest.mark.slow
 def test_a_full_disk_loses_nothing_saved(tmp_path: Path) -> None:
@@ -72,15 +83,21 @@ def test_a_full_disk_loses_nothing_saved(tmp_path: Path) -> None:
             full = exc
         assert full is not None, "the 3 MB disk never filled"
         assert str(full) == DISK_FULL
-        # It did save a good deal before filling up. (Each save re-indexes the concern's
-        # whole text, database/cases/0004, and these notes are one 24,000-character word
-        # each, so the index grows fastest here: 9 fitted when this was changed from 10.)
+        # It did save a good deal before filling up. (These notes are one 24,000-character
+        # word each; 9 fitted when each save re-indexed the concern's whole text, before
+        # database/cases/0007 left the index to the application, and more fit now.)
         assert len(conversations) >= 8
+
+        # Whatever room is left is taken. A save no longer writes the search index
+        # (database/cases/0007 made that the application's, later), so saves are smaller, and
+        # one may fit in the write-ahead log's frames that the failed change left behind:
+        # the change below is bigger than any before it.
+        _fill_to_the_brim(disk / "brim")
 
         # Still full: every kind of change says so plainly, and a backup says it failed.
         with pytest.raises(DiskFull, match="^The disk is full"):
             service.log_conversation(max(concerns), TODAY, ConversationMode.PHONE,
-                                     long_notes(0))
+                                     os.urandom(49_000).hex())
         with pytest.raises(DiskFull, match="^The disk is full"):
             service.create(new_concern(summary="More " + os.urandom(20_000).hex(),
                                        named=PersonDetails(name="One Too Many",
@@ -88,7 +105,7 @@ def test_a_full_disk_loses_nothing_saved(tmp_path: Path) -> None:
         # A named concern is two files: the person fits, the concern does not.
         sliver.unlink()
         with pytest.raises(DiskFull, match="^The disk is full"):
-            service.create(new_concern(summary="Too long " + os.urandom(300_000).hex(),
+            service.create(new_concern(summary="Too long " + os.urandom(45_000).hex(),
                                        named=PersonDetails(name="Half Written")))
         with pytest.raises(BackupError, match="casebook is unchanged"):
             backup.backup_files(folder, book.master_key)
@@ -160,3 +177,44 @@ def test_a_read_only_folder_is_refused_plainly(closed_casebook: tuple[Path, str]
     # Nothing in the folder changed (the one open above was on the writable path, read only).
     assert {k: v[0] for k, v in folder_state(folder).items()} == {
         k: v[0] for k, v in before.items()}
+
+
+@needs_root
+def test_locking_on_a_full_disk_still_closes_the_casebook_and_says_why(
+        qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+L with a draft to keep and no room to keep it: the casebook is locked and closed
+    all the same (the key forgotten), with a plain sentence; never left open."""
+    from PySide6.QtCore import Qt
+
+    from app.ui.main_window import MainWindow
+
+    with tmpfs(tmp_path / "small-disk", "4m") as disk:
+        folder = disk / "casebook"
+        book, _ = Casebook.create(folder, PASSPHRASE, organisation="o", unit="u")
+        with book:
+            concern = ConcernService(book, today=lambda: TODAY).create(new_concern())
+        window = MainWindow(folder, today=lambda: TODAY)
+        qtbot.addWidget(window)
+        window.show()
+        window.unlock_view.passphrase.setText(PASSPHRASE)
+        qtbot.keyClick(window.unlock_view.passphrase, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: window.unlocked)
+        typed = [("conversation", concern, "Notes typed just now " + os.urandom(40_000).hex())]
+        window.shell.pending_drafts = lambda: typed  # an open form holding typed text
+        with (disk / "filler").open("wb", buffering=0) as handle:
+            try:
+                while True:
+                    handle.write(os.urandom(65536))
+                    handle.flush()
+            except OSError:
+                pass
+        window.lock()
+        qtbot.waitUntil(lambda: window.worker.pending == 0)
+        assert not window.unlocked
+        said = window.statusBar().currentMessage()
+        assert said.startswith("The casebook is locked, but what was being typed could not "
+                               "be kept as a draft") and "full" in said
+        assert window.worker._runner.state.book is None  # closed on the worker, key gone
+        (disk / "filler").unlink()
+        Casebook.open(folder, PASSPHRASE).close()  # the lock was released
+        window.close()

@@ -85,8 +85,10 @@ def _demo_returns(folder: Path, scratch: Path) -> list[Path]:
     return files
 
 
-def capture_board(out: Path, scratch: Path, prefix: str = "board") -> list[Path]:
-    """Drive a BoardWindow through its screens on a new board store; one PNG per screen."""
+def capture_board(out: Path, scratch: Path, prefix: str = "board",
+                  only: tuple[str, ...] | None = None) -> list[Path]:
+    """Drive a BoardWindow through its screens on a new board store; one PNG per screen
+    (`only`: those screens alone, as far as the last of them)."""
     from app.core.periods import parse_period
     from app.ui.board.board_window import BoardWindow
 
@@ -94,6 +96,8 @@ def capture_board(out: Path, scratch: Path, prefix: str = "board") -> list[Path]
     written: list[Path] = []
 
     def shot(widget: Any, name: str) -> None:
+        if only is not None and name not in only:
+            return
         _settle()
         path = out / f"{prefix}-{len(written) + 1:02d}-{name}.png"
         widget.grab().save(str(path))
@@ -130,6 +134,9 @@ def capture_board(out: Path, scratch: Path, prefix: str = "board") -> list[Path]
     _wait(lambda: window.unlocked and window.workspace.units.snapshot is not None)
     workspace = window.workspace
     shot(window, "units")
+    if only == ("units",):
+        window.close()
+        return written
     dialog = workspace.units.open_register()
     dialog.name.setText("Lothian team")
     dialog.key.setText(base64.b64encode(bytes(range(32))).decode())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.store.casebook import check_new_passphrase
+from app.store.encrypted import check_new_passphrase
 from app.store.errors import WeakPassphrase
 from app.ui.base.passphrase_meter import PassphraseMeter, score_passphrase
 

@@ -73,7 +73,7 @@ def test_restore_from_a_backup_checks_both_folders_then_restores(
     assert not page.restore_button.isEnabled()
     page.target_field.setText(str(target))
     qtbot.waitUntil(page.restore_button.isEnabled)
-    assert not page.target_message.isVisible()
+    assert not page.target_message.has_message()
 
     with qtbot.waitSignal(view.casebook_ready, timeout=10_000) as ready:
         qtbot.mouseClick(page.restore_button, Qt.MouseButton.LeftButton)
@@ -111,7 +111,7 @@ def test_open_an_existing_casebook_folder(qtbot, worker: CasebookWorker, tmp_pat
     with qtbot.waitSignal(view.casebook_ready) as ready:
         qtbot.mouseClick(view.open_choice, Qt.MouseButton.LeftButton)
     assert ready.args == [folder]
-    assert not view.open_message.isVisible()
+    assert not view.open_message.has_message()
 
 
 def test_cancelling_the_folder_chooser_changes_nothing(qtbot, worker: CasebookWorker,

@@ -168,3 +168,32 @@ def test_a_file_dropped_on_the_dialog_and_the_templates(
         qtbot.waitUntil(lambda: str(saved) in dialog.summary.text())
         assert saved.read_bytes() == template_path("xlsx").read_bytes()
         opened.idle()
+
+
+def test_names_in_case_text_are_problems_or_replaced_when_asked(
+        qtbot, folder: Path, tmp_path: Path) -> None:
+    create_casebook(folder)
+    sheet = write_csv(tmp_path / "names.csv", [
+        named_row("WB-20", "2025-05-01", raiser_name="Siobhan Kerr-Lindsay",
+                  summary="Siobhan says the hoist is broken.")])
+    with opened_casebook(qtbot, folder) as opened:
+        dialog = _dialog(qtbot, opened)
+        dialog.set_file(sheet)
+        _check(qtbot, dialog)
+        table = dialog.problems
+        shown = [table.cell_text(0, c) for c in range(5)]
+        assert shown == ["2", "summary", "(not shown)", "mentions a held name",
+                         "refer to the person as C"]
+        assert not dialog.import_button.isEnabled()
+        qtbot.mouseClick(dialog.pseudonymise, Qt.MouseButton.LeftButton)
+        assert dialog.report is None  # checked the other way: check again
+        _check(qtbot, dialog)
+        assert dialog.report is not None and dialog.report.ok
+        assert [table.cell_text(0, c) for c in range(4)] == [
+            "2", "summary", "(not shown)", "Replaced: a held name replaced by C."]
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.report is not None and not dialog.report.dry_run
+                        and _finished(dialog))
+        stored = opened.ask(lambda book: book.cases.execute(
+            "SELECT summary FROM concerns").fetchone()[0])
+        assert stored == "C says the hoist is broken."

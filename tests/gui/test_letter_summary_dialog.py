@@ -68,7 +68,7 @@ def test_the_full_summary_needs_a_reason_and_is_saved_as_an_identity_pdf(
         assert "Avery Alpha" in pdf_text(pdf, PASSWORD)
         events = [(e, d) for e, _, d in opened.audit() if e.startswith(("identity", "export"))]
         assert events == [("identity.revealed", {"reason": "For the HR investigator C agreed to"}),
-                          ("export.case_summary", {"redacted": False})]
+                          ("export.case_summary", {"redacted": False, "protected": True})]
 
         anonymous = _dialog(qtbot, opened, ids["F"])
         assert not anonymous.full.isEnabled() and "anonymous" in anonymous.full_note.text()

@@ -101,7 +101,9 @@ def test_the_pages_and_dialogs_name_every_control_and_tab_in_order(
         letter.open()
         qtbot.waitUntil(lambda: letter.choices is not None)
         assert _unnamed(letter) == [] and _clashing_mnemonics(letter) == []
-        assert _tab_through(qtbot, letter, letter.kind, 1) == [letter.kind, letter.letter_date]
+        boxes = list(letter.field_boxes.values())
+        assert _tab_through(qtbot, letter, letter.kind, 5) == [
+            letter.kind, *boxes, letter.write_button, letter.text]
         # (Tab steps through the day, month and year of a date, then on.)
         visited = _tab_through(qtbot, letter, letter.reason, 5)
         assert visited == [letter.reason, letter.options.protect, letter.options.password,
@@ -118,7 +120,7 @@ def test_the_pages_and_dialogs_name_every_control_and_tab_in_order(
         qtbot.addWidget(importing)
         importing.open()
         assert _unnamed(importing) == [] and _clashing_mnemonics(importing) == []
-        visited = _tab_through(qtbot, importing, importing.choose_button, 2)
-        assert visited == [importing.choose_button, importing.save_csv_template,
-                           importing.save_xlsx_template]
+        visited = _tab_through(qtbot, importing, importing.choose_button, 3)
+        assert visited == [importing.choose_button, importing.pseudonymise,
+                           importing.save_csv_template, importing.save_xlsx_template]
         opened.idle()

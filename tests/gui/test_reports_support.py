@@ -18,7 +18,7 @@ from app.store.casebook import Casebook
 from app.store.concerns import ConcernService
 from app.ui.base.worker import CasebookWorker, WorkerState
 from app.ui.session import Session
-from tests.documents.document_helpers import add_designed_concerns
+from tests.documents.document_helpers import add_designed_concerns, set_letter_contact
 from tests.support import PASSPHRASE, TODAY
 
 Q1 = parse_period("2025-26-Q1")
@@ -76,7 +76,9 @@ def create_casebook(folder: Path, build: Callable[[Casebook], Any] | None = None
 
 
 def designed(book: Casebook) -> dict[str, int]:
-    """The ten designed concerns (tests/documents/document_helpers.py), by letter."""
+    """The ten designed concerns (tests/documents/document_helpers.py), by letter, in a
+    casebook whose letters have their named contact."""
+    set_letter_contact(book)
     return add_designed_concerns(ConcernService(book, today=lambda: TODAY)).ids
 
 

@@ -91,7 +91,8 @@ def test_the_preview_shows_every_figure_and_the_file_holds_exactly_it(
         qtbot.keyClick(view.show_json, Qt.Key.Key_Space)
         assert view.shown.currentWidget() is view.json
         assert view.json.toPlainText() == preview_text(payload)
-        assert "everything the return for 2025-26-Q1 would send" in view.status.text()
+        assert ("everything the return for April to June 2025 (Q1 2025-26) would send"
+            in view.status.text())
 
         monkeypatch.setattr(return_view, "ask_save_file", lambda *args: tmp_path / "q1")
         assert view.save_button.isEnabled()
@@ -105,7 +106,8 @@ def test_the_preview_shows_every_figure_and_the_file_holds_exactly_it(
         assert json.loads(opened_file.payload) == payload
         built = [(entity, detail) for event, entity, detail in opened.audit()
                  if event == "return.built"]
-        assert built == [(payload["return_id"], {"period": "2025-26-Q1"})]
+        assert built == [(payload["return_id"], {  # which board key it went to, no content
+            "period": "2025-26-Q1", "board_key": recipient_fingerprint(recipient)})]
         # Our own save does not call the preview out of date.
         assert "changed since" not in view.status.text()
 

@@ -93,7 +93,7 @@ def test_settings_are_checked_as_typed_saved_and_audited(qtbot, opened: Opened) 
     assert "organisation's name" in view.organisation_message.text()
     assert not view.save.isEnabled()
     qtbot.keyClicks(view.organisation, "NHS Lothian")
-    assert not view.organisation_message.isVisible() and view.save.isEnabled()
+    assert not view.organisation_message.has_message() and view.save.isEnabled()
     view.unit.setText("Acute Services Division")
     view.auto_lock.setValue(15)
     view.retention.setValue(8)
@@ -105,7 +105,7 @@ def test_settings_are_checked_as_typed_saved_and_audited(qtbot, opened: Opened) 
     assert "age1" in view.board_key_message.text() and not view.save.isEnabled()
     assert view.fingerprint.text() == ""
     view.board_key.setText(BOARD_KEY)
-    assert not view.board_key_message.isVisible()
+    assert not view.board_key_message.has_message()
     groups = view.fingerprint.text().split()
     assert len(groups) == 16 and all(len(g) == 4 for g in groups)
     assert groups[:2] == ["65f1", "bc82"]
@@ -273,7 +273,7 @@ def test_change_the_passphrase(qtbot, opened: Opened) -> None:
 
     dialog.current.clear()
     qtbot.keyClicks(dialog.current, PASSPHRASE)
-    assert not dialog.current_message.isVisible()
+    assert not dialog.current_message.has_message()
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: changed == [True])
     assert view.passphrase_dialog is None

@@ -139,3 +139,27 @@ def test_forgotten_passphrase_recovery_key_then_a_new_passphrase(qtbot, folder: 
         events = [r[0] for r in again.cases.execute("SELECT event FROM audit")]
     assert "passphrase.changed" in events and "casebook.recovered" in events
     window.close()
+
+
+def test_the_window_stays_active_while_its_pages_are_built(qtbot, folder: Path) -> None:
+    """The pages are made after the unlock screen shows; none of their pieces may show as
+    a window of its own on the way (it would take the focus, and the keyboard shortcuts,
+    from the window)."""
+    from PySide6.QtGui import QGuiApplication
+
+    from app.ui.main_window import MainWindow
+    from tests.gui.workspace_helpers import make_casebook
+    from tests.support import PASSPHRASE, TODAY
+
+    make_casebook(folder, lambda service: None)
+    window = MainWindow(folder, today=lambda: TODAY)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is window.windowHandle())
+    moved: list[object] = []
+    QGuiApplication.instance().focusWindowChanged.connect(moved.append)
+    window.unlock_view.passphrase.setText(PASSPHRASE)
+    qtbot.keyClick(window.unlock_view.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.unlocked and window.worker.pending == 0)
+    assert moved == [] and QGuiApplication.focusWindow() is window.windowHandle()
+    window.close()

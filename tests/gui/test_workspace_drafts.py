@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 
 from app.ui.case.conversation_form import ConversationForm
 from tests.gui.workspace_helpers import (
+    identity_rows,
     idle,
     make_casebook,
     open_concern,
@@ -68,7 +69,7 @@ def test_closing_the_form_keeps_a_draft_offered_when_the_concern_opens(qtbot,
     workspace.log_conversation()
     form = workspace.current_dialog
     qtbot.keyClicks(form.notes, "Half-written notes")
-    form.reject()  # "Close and keep draft"
+    qtbot.mouseClick(form.cancel_button, Qt.MouseButton.LeftButton)  # "Close and keep draft"
     idle(qtbot, window)
     assert rows(qtbot, window, "SELECT kind, concern_id FROM drafts") == [
         ("conversation", concern)]
@@ -86,8 +87,8 @@ def test_closing_the_form_keeps_a_draft_offered_when_the_concern_opens(qtbot,
     window.close()
 
 
-def test_a_new_concern_being_typed_survives_a_lock_without_the_person(qtbot,
-                                                                       folder: Path) -> None:
+def test_a_new_concern_being_typed_survives_a_lock_the_person_apart(qtbot,
+                                                                    folder: Path) -> None:
     make_casebook(folder, lambda service: None)
     window = open_window(qtbot, folder)
     workspace = window.shell.workspace
@@ -100,10 +101,15 @@ def test_a_new_concern_being_typed_survives_a_lock_without_the_person(qtbot,
     idle(qtbot, window)
     stored = rows(qtbot, window, "SELECT kind, concern_id, body FROM drafts")
     assert len(stored) == 1 and stored[0][:2] == ("new_concern", None)
-    assert "hoist" in stored[0][2] and "Robin" not in stored[0][2]  # never the person
+    assert "hoist" in stored[0][2] and "Robin" not in stored[0][2]  # never in cases.db
+    kept = identity_rows(qtbot, window, "SELECT token, body FROM person_drafts")
+    assert len(kept) == 1 and "Robin Canary" in kept[0][1]  # in the identity store
 
     again = workspace.new_concern()
     qtbot.waitUntil(lambda: again.intake.summary.toPlainText() == "Broken hoist in the care home")
-    assert again.person["name"].text() == ""
-    again.reject()
+    assert again.person["name"].text() == "Robin Canary"
+    again.intake.themes.list.item(0).setCheckState(Qt.CheckState.Checked)
+    save(qtbot, window, again)
+    assert rows(qtbot, window, "SELECT count(*) FROM drafts") == [(0,)]
+    assert identity_rows(qtbot, window, "SELECT count(*) FROM person_drafts") == [(0,)]
     window.close()

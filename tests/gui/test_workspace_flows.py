@@ -41,18 +41,18 @@ def test_a_new_concern_is_checked_as_typed_and_keeps_the_person_apart(qtbot,
     workspace.concern_created.connect(created.append)
     dialog = workspace.new_concern()
     assert isinstance(dialog, NewConcernDialog)
-    assert not dialog.save_button.isEnabled()
     summary = dialog.problem_for("summary")
-    assert summary.isVisible() is False or not summary.urgent  # a quiet reminder, not an error
+    assert not summary.urgent and dialog.messages.text() == ""  # nothing said yet
 
     dialog.intake.received_on.set_value(date(2026, 11, 20))
-    dialog.intake.summary.setPlainText("Fire doors propped open on ward 5")
-    dialog.intake.summary.clear()  # touched, then emptied: now it is an error
-    assert summary.urgent and "Summary" in summary.text()
+    dialog.accept()  # Save with nothing written: every problem is said, nothing is saved
+    assert dialog.isVisible() and summary.urgent and "Summary" in dialog.messages.text()
     qtbot.keyClicks(dialog.intake.summary, "Fire doors propped open on ward 5")
+    assert not summary.urgent and "Summary" not in dialog.messages.text()  # put right: gone
     dialog.intake.themes.list.item(0).setCheckState(Qt.CheckState.Checked)
     dialog.start.set_value("stage1")
-    assert not dialog.save_button.isEnabled()  # named, at a stage: needs the name and consent
+    dialog.accept()  # named, at a stage: needs the name and consent
+    assert dialog.isVisible()
     assert "name" in dialog.problem_for("person").text()
     assert "agreed" in dialog.problem_for("consent").text()
     qtbot.keyClicks(dialog.person["name"], "Robin Canary")
@@ -125,8 +125,8 @@ def test_escalate_acknowledge_extend_and_respond(qtbot, folder: Path) -> None:
     qtbot.mouseClick(timeline.escalate, Qt.MouseButton.LeftButton)
     escalate = workspace.current_dialog
     escalate.on.set_value(date(2025, 4, 1))  # before the concern was received
-    assert not escalate.save_button.isEnabled()
-    assert "before" in escalate.problem_for("on").text()
+    escalate.accept()
+    assert escalate.isVisible() and "before" in escalate.problem_for("on").text()
     escalate.on.set_value(date(2026, 11, 2))
     escalate.handler.setText("Head of Governance")
     save(qtbot, window, escalate)
@@ -151,14 +151,16 @@ def test_escalate_acknowledge_extend_and_respond(qtbot, folder: Path) -> None:
     qtbot.keyClicks(extend.reason, "W")
     qtbot.keyClick(extend.reason, Qt.Key.Key_Backspace)  # typed, then emptied
     reason = extend.problem_for("reason")
+    assert not reason.urgent  # not said while it is being typed in
+    extend.accept()
     assert reason.urgent and "needs a reason" in reason.text() and "Reason" in reason.text()
-    assert not extend.save_button.isEnabled()
+    assert "needs a reason" in extend.messages.text() and extend.isVisible()
     qtbot.keyClicks(extend.reason, "Witness on leave")
-    assert not reason.isVisibleTo(extend)
+    assert not reason.urgent and "needs a reason" not in extend.messages.text()
     extend.new_due.set_value(extend.current_due)  # not later than the date it replaces
     due = extend.problem_for("new_due_date")
     assert due.urgent and "not later than the due date it replaces" in due.text()
-    assert not extend.save_button.isEnabled()
+    assert "not later than the due date" in extend.messages.text()
     extend.new_due.set_value(date(2026, 12, 18))
     extend.person_told.check.setChecked(True)
     save(qtbot, window, extend)
@@ -176,7 +178,7 @@ def test_escalate_acknowledge_extend_and_respond(qtbot, folder: Path) -> None:
     assert "authorised after the stage 2 response" in respond.problem_for("on").text()
     respond.on.set_value(TODAY)
     respond.outcome.set_value(Outcome.PARTIALLY_UPHELD)
-    assert not respond.save_button.isEnabled()  # each issue needs its outcome
+    assert respond.problems()  # each issue needs its outcome
     first, second = respond.issue_outcomes.values()
     first.set_value(Outcome.UPHELD)
     second.set_value(Outcome.NOT_UPHELD)

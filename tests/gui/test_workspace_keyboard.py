@@ -129,6 +129,11 @@ def test_a_form_is_worked_with_the_keyboard_alone(qtbot, folder: Path) -> None:
     qtbot.keyClicks(dialog.reason, "Handler off sick")
     qtbot.keyClick(dialog.reason, Qt.Key.Key_Tab)  # Tab leaves a multi-line field
     assert dialog.focusWidget() is dialog.new_due
+    qtbot.keyClick(dialog.new_due, Qt.Key.Key_Return)  # Enter in a field saves nothing
+    assert dialog.isVisible()
+    dialog.activateWindow()  # a shortcut works in the active window
+    qtbot.waitUntil(dialog.isActiveWindow)
     with qtbot.waitSignal(dialog.finished, timeout=5000):
-        qtbot.keyClick(dialog.new_due, Qt.Key.Key_Return)  # the default button saves
+        qtbot.keyClick(dialog.new_due, Qt.Key.Key_Return,
+                       Qt.KeyboardModifier.ControlModifier)  # Ctrl+Enter saves
     window.close()

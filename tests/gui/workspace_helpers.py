@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -28,14 +30,15 @@ from tests.support import PASSPHRASE, TODAY
 T = TypeVar("T")
 
 
-def make_casebook(folder: Path, build: Callable[[ConcernService], T]) -> T:
+def make_casebook(folder: Path, build: Callable[[ConcernService], T],
+                  today: date = TODAY) -> T:
     book, _ = Casebook.create(folder, PASSPHRASE, organisation="o", unit="u")
     with book:
-        return build(ConcernService(book, today=lambda: TODAY))
+        return build(ConcernService(book, today=lambda: today))
 
 
-def open_window(qtbot: Any, folder: Path) -> MainWindow:
-    window = MainWindow(folder, today=lambda: TODAY)
+def open_window(qtbot: Any, folder: Path, today: date = TODAY) -> MainWindow:
+    window = MainWindow(folder, today=lambda: today)
     qtbot.addWidget(window)
     window.show()
     window.unlock_view.passphrase.setText(PASSPHRASE)
@@ -72,9 +75,18 @@ def rows(qtbot: Any, window: MainWindow, sql: str, *args: object) -> list[tuple[
     return query(qtbot, window, lambda book: list(book.cases.execute(sql, args)))
 
 
+def identity_rows(qtbot: Any, window: MainWindow, sql: str,
+                  *args: object) -> list[tuple[Any, ...]]:
+    """Rows of identities.db (only tests look there so plainly)."""
+    return query(qtbot, window, lambda book: list(book.identities().execute(sql, args)))
+
+
 def save(qtbot: Any, window: MainWindow, dialog: Any) -> None:
     """Click the form's Save button and wait for the write and the reload behind it."""
-    assert dialog.save_button.isEnabled(), [p for p in dialog.problems()]
+    assert dialog.save_button.isEnabled()
+    problems = getattr(dialog, "problems", None)
+    found = problems() if problems is not None else []
+    assert not found, found
     with qtbot.waitSignal(dialog.finished, timeout=5000):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     idle(qtbot, window)
@@ -127,3 +139,16 @@ def all_texts(*roots: QWidget) -> str:
         widgets.append(root)
         widgets.extend(root.findChildren(QWidget))
     return "\n".join(text for w in widgets for text in widget_texts(w) if text)
+
+
+def type_text(qtbot: Any, widget: QWidget, text: str) -> None:
+    """Type as a person would: QTest types plain ASCII itself; anything else (an accent, a
+    no-break or thin space, a combining mark, a Cyrillic letter) arrives as a key event
+    carrying the character, as a keyboard layout or an input method sends it."""
+    for ch in text:
+        if ord(ch) < 128:
+            qtbot.keyClicks(widget, ch)
+            continue
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier,
+                                                     ch))

@@ -29,7 +29,7 @@ EXTRA_HEADINGS = ("Notes", "Received Date", "")
 EXPECTED: list[tuple[int | None, str | None, str]] = [
     (None, "Notes", "is not a column Casebook knows"),
     (None, "Received Date", "is a second received_date column"),
-    (None, "AO", "has no heading but holds values (first in row 2)"),
+    (None, "BJ", "has no heading but holds values (first in row 2)"),
     # cells that do not read
     (2, "received_date", "is not a date"),
     (3, "starting_stage", "is not a stage"),

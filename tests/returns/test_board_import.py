@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pyrage
 import pytest
@@ -18,25 +16,9 @@ from app.returns.envelope import open_return, pack
 from app.returns.schema import payload_bytes
 from app.store.board import Board
 from app.store.errors import CasebookError, ReturnRejected
-from tests.returns.return_helpers import Unit, new_board, synthetic_payload, tar_of
+from tests.returns.return_helpers import Unit, synthetic_payload, tar_of
 
 LABEL = "2025-26-Q1"
-
-
-@pytest.fixture
-def board(tmp_path: Path) -> Iterator[Board]:
-    board = new_board(tmp_path / "board")
-    try:
-        yield board
-    finally:
-        board.close()
-
-
-@pytest.fixture
-def unit(board: Board) -> Unit:
-    unit = Unit("Ward 7 contacts")
-    board.register_unit(unit.name, unit.public)
-    return unit
 
 
 def _reason(board: Board, data: bytes) -> str:
@@ -152,7 +134,8 @@ def test_schema_invalid_payloads_are_refused(board: Board, unit: Unit) -> None:
     assert sent(lambda d: d["figures"]["closed"].update(stage1=True)) == "invalid"
     assert sent(lambda d: d["learning"].append("x" * 2001)) == "invalid"
     assert sent(lambda d: d.pop("audit_head")) == "invalid"
-    assert sent(lambda d: d.update(version=2)) == "invalid"
+    assert sent(lambda d: d.update(version=3)) == "invalid"  # a version the board does not know
+    assert sent(lambda d: d.update(version=1)) == "invalid"  # v1 has no audit_chain
     # Fractions and duplicate keys never reach the schema.
     doc = synthetic_payload(unit.name, LABEL)
     for extra in (b'"stage1": 0.5, ', b'"stage1": 1, '):  # a fraction; a key given twice

@@ -22,20 +22,11 @@ from app.returns.signing import unit_public_key
 from app.store.board import Board
 from app.store.casebook import Casebook
 from app.store.errors import CasebookError
-from tests.returns.return_helpers import Unit, new_board, synthetic_payload
+from tests.returns.return_helpers import Unit, set_received, synthetic_payload
 from tests.support import PASSPHRASE, TODAY
 
 YEAR = parse_period("2025-26")
 Q1 = parse_period("2025-26-Q1")
-
-
-@pytest.fixture
-def board(tmp_path: Path) -> Iterator[Board]:
-    board = new_board(tmp_path / "board")
-    try:
-        yield board
-    finally:
-        board.close()
 
 
 def _units(board: Board, *names: str) -> list[Unit]:
@@ -88,7 +79,7 @@ def test_kpi4_per_1000_staff_per_unit_and_in_total(board: Board) -> None:
     north, south = _units(board, "North", "South")
     for unit, stage1, stage2 in ((north, 3, 2), (south, 7, 0)):
         payload = synthetic_payload(unit.name, "2025-26-Q1")
-        payload["figures"]["received"].update(stage1=stage1, stage2=stage2)  # type: ignore[index]
+        set_received(payload["figures"], stage1=stage1, stage2=stage2)  # type: ignore[arg-type]
         import_return(board, unit.sealed(payload, board.recipient()))
     board.set_headcount("North", "2025-26-Q1", 500)
     doc = board_figures(board, Q1)

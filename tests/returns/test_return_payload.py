@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 import tempfile
@@ -28,7 +29,8 @@ from tests.support import PASSPHRASE, TODAY
 
 Q1, Q2, YEAR = (parse_period(p) for p in ("2025-26-Q1", "2025-26-Q2", "2025-26"))
 TOP_KEYS = {"format", "version", "return_id", "reporting_unit", "period", "created_at",
-            "software_version", "audit_head", "figures", "learning"}
+            "software_version", "audit_head", "audit_chain", "identity_access", "figures",
+            "learning"}
 
 
 def _a_chi_number() -> str:
@@ -48,12 +50,19 @@ def test_the_payload_holds_the_agreed_keys_and_figures(book: Casebook,
     service.record_feedback(concern, date(2025, 6, 1), SpeakUpAgain.YES, "It went well")
     payload = build_payload(book, Q1)
     assert set(payload) == TOP_KEYS and schema_problems(payload) == []
-    assert payload["format"] == "casebook-return" and payload["version"] == 1
+    assert payload["format"] == "casebook-return" and payload["version"] == 2
     assert payload["reporting_unit"] == "Test Unit"
     assert payload["period"] == {"label": "2025-26-Q1", "from": "2025-04-01", "to": "2025-06-30"}
     assert re.fullmatch(r"[0-9a-f-]{36}", payload["return_id"])
     seq, digest = audit.head(book.cases)
     assert payload["audit_head"] == {"seq": seq, "hash": digest}
+    # The first return carries the whole chain, from the start, as macs that lead to its head.
+    chain = payload["audit_chain"]
+    assert chain["from"] == {"seq": 0, "hash": audit.GENESIS}
+    macs = base64.b64decode(chain["macs"])
+    assert len(macs) == 32 * seq
+    assert list(audit.follow(audit.GENESIS, [macs[i:i + 32].hex() for i in range(
+        0, len(macs), 32)]))[-1] == digest
     figures = payload["figures"]
     assert figures == compute_return_figures(service.all_facts(), Q1, service.calendar(),
                                              detriment_reports(book), feedback_records(book))
@@ -91,13 +100,19 @@ def test_learning_goes_in_the_period_its_action_was_signed_off(
 
 
 @pytest.mark.parametrize("statement, reason", [
-    ("Jordan raised it first and the ward changed.", "name held in the casebook"),
+    ("Jordan raised it first and the ward changed.", "C's name"),
+    ("Ask Jordan Testperson about the new form.", "C's name"),
+    ("Ottoline Marchbanks saw it too.", "name held in the casebook"),
+    ("Write to ward7 dot lead at nhs dot example for the new form.", "email address"),
+    ("Call 07700\u00a0900\u2009456 if it happens again.", "phone number"),
+    ("Her DOB is 03/04/1981.", "date of birth"),
     ("Write to ward7.lead@nhs.example for the new form.", "email address"),
     ("Call 07700 900456 if it happens again.", "phone number"),
     (f"Patient {_a_chi_number()} was moved.", "CHI number"),
 ])
 def test_identifying_learning_blocks_the_build(book: Casebook, service: ConcernService,
                                                statement: str, reason: str) -> None:
+    service.create(named_concern(date(2025, 5, 1), "Ottoline Marchbanks"))
     concern = service.create(named_concern(date(2025, 5, 2), "Jordan Testperson"))
     action = service.add_action(concern, "Share", learning=statement, publishable=True)
     service.update_action(action, done_on=date(2025, 6, 10))
@@ -171,3 +186,40 @@ def test_no_identity_and_no_conversation_text_in_any_payload(concerns: list[dict
                 assert dates <= {period.start.isoformat(), period.end.isoformat(),
                                  payload["created_at"][:10]}
                 assert json.loads(text) == payload
+
+
+def test_the_return_counts_access_to_identity_without_saying_who_or_why(
+        book: Casebook, tmp_path: Path) -> None:
+    """For the board's oversight: reveals, documents showing the identity, disclosures and
+    by-person searches in the period, as counts; nothing else of them leaves."""
+    from app.core.records import DisclosureConsent
+    from app.services.documents import save_case_summary
+    from app.store.identities import IdentityService
+
+    today = date.today()  # audit entries are stamped now: the period is today's quarter
+    service = ConcernService(book, today=lambda: today)
+    concern = service.create(named_concern(date(2025, 5, 2), "Jordan Testperson"))
+    period = period_between(today, today)
+    identities = IdentityService(book)
+    identities.reveal(concern, "to write to C about the meeting")
+    identities.reveal(concern, "checking the phone number")
+    save_case_summary(book, concern, tmp_path / "full.pdf", full_reason="handover to a colleague",
+                      password="summary password")
+    save_case_summary(book, concern, tmp_path / "redacted.pdf")  # shows no identity
+    service.record_disclosure(concern, disclosed_to="Director of Nursing", role="Investigator",
+                              on=today, reason="to investigate",
+                              consent=DisclosureConsent.CONSENT_WRITTEN, consent_on=today)
+    book.record("identity.found_by_person", "identities", "", {"matches": 1})
+    counts = build_payload(book, return_period_of(today))["identity_access"]
+    # The full summary is a reveal too (three in all), and one document.
+    assert counts == {"reveals": 3, "documents": 1, "disclosures": 1, "person_searches": 1}
+    text = preview_text(build_payload(book, return_period_of(today)))
+    assert "to write to C" not in text and "Director of Nursing" not in text
+    assert period.start == today
+
+
+def return_period_of(day: date):  # type: ignore[no-untyped-def]
+    """The financial quarter holding `day`."""
+    quarter = {4: 1, 5: 1, 6: 1, 7: 2, 8: 2, 9: 2, 10: 3, 11: 3, 12: 3, 1: 4, 2: 4, 3: 4}
+    year = day.year if day.month >= 4 else day.year - 1
+    return parse_period(f"{year}-{(year + 1) % 100:02d}-Q{quarter[day.month]}")

@@ -70,8 +70,8 @@ def test_age_decrypts_a_return_and_openssl_verifies_it(
                     str(unpacked / "payload.sig"))
     assert b"Signature Verified Successfully" in verified
     # One changed byte and openssl refuses it too.
-    (unpacked / "payload.json").write_bytes(payload_bytes(payload).replace(b'"version": 1',
-                                                                           b'"version": 2'))
+    (unpacked / "payload.json").write_bytes(payload_bytes(payload).replace(b'"version": 2',
+                                                                           b'"version": 3'))
     refused = subprocess.run([OPENSSL, "pkeyutl", "-verify", "-pubin", "-inkey", str(pem),
                               "-rawin", "-in", str(unpacked / "payload.json"), "-sigfile",
                               str(unpacked / "payload.sig")], capture_output=True, check=False)

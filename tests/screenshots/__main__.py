@@ -1,8 +1,10 @@
-"""`python -m tests.screenshots DIR`: a PNG of every main screen, for review.
+"""`python -m tests.screenshots DIR`: a PNG of every screen, for review.
 
 Opens a demo casebook under a virtual screen (Xvfb when installed, otherwise Qt's
-offscreen platform) and writes one PNG per screen into DIR. Synthetic demo data
-only; the casebook lives in a temporary folder that is deleted afterwards.
+offscreen platform) and writes one PNG per screen into DIR: every screen at 100%, then
+the main screens again at 200% scaling (DIR/200-percent) and in the dark colour scheme
+(DIR/dark). Synthetic demo data only; the casebook lives in a temporary folder that is
+deleted afterwards.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ TODAY = date(2026, 11, 20)
 
 
 @contextmanager
-def virtual_screen() -> Iterator[str]:
+def virtual_screen(size: str = "1400x900") -> Iterator[str]:
     """An Xvfb display if the binary is there, else the offscreen platform."""
     xvfb = shutil.which("Xvfb")
     if xvfb is None:
@@ -32,7 +34,7 @@ def virtual_screen() -> Iterator[str]:
         yield "offscreen"
         return
     display = f":{90 + os.getpid() % 500}"
-    process = subprocess.Popen([xvfb, display, "-screen", "0", "1400x900x24", "-nolisten", "tcp"],
+    process = subprocess.Popen([xvfb, display, "-screen", "0", f"{size}x24", "-nolisten", "tcp"],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         socket = Path(f"/tmp/.X11-unix/X{display[1:]}")
@@ -81,28 +83,104 @@ def make_demo(folder: Path, cases: int) -> None:
                               unit="Confidential contacts, Acute Services")
     with book:
         add_demo_concerns(book, cases, seed=11, today=TODAY)
+        add_current_work(book)
 
 
-def run(out: Path, cases: int) -> None:
+def add_current_work(book: object) -> None:
+    """A few concerns of the last weeks (the demo's are spread over five years), so that
+    the dashboard shows deadlines of every kind: overdue, due today, due soon."""
+    from dataclasses import replace
+    from datetime import timedelta
+
+    from app.core.identity import PersonDetails
+    from app.core.records import (
+        Anonymity,
+        Channel,
+        ConsentMethod,
+        RaisedWith,
+        RaiserCategory,
+        ServiceType,
+        Stage,
+    )
+    from app.store.concerns import ConcernService, NewConcern
+
+    service = ConcernService(book, today=lambda: TODAY)  # type: ignore[arg-type]
+    base = NewConcern(
+        received_on=TODAY, channel=Channel.IN_PERSON,
+        raised_with=RaisedWith.CONFIDENTIAL_CONTACT, raiser_category=RaiserCategory.EMPLOYEE,
+        anonymity=Anonymity.NAMED, service_type=ServiceType.NHS, service_area="Ward 12",
+        summary="", themes=("staffing",), starting_stage=Stage.STAGE1, consent_on=TODAY,
+        consent_method=ConsentMethod.CONVERSATION,
+        person=PersonDetails(name="Alex Sample", email="alex.sample@example.org"))
+    calendar = service.calendar()
+
+    def back(days: int) -> object:
+        day = TODAY
+        while days:
+            day -= timedelta(days=1)
+            if calendar.is_working_day(day):
+                days -= 1
+        return day
+
+    for days, stage, area, summary in (
+            (7, Stage.STAGE1, "Ward 12", "Concern that night staffing on ward 12 leaves one "
+             "registered nurse for 28 patients"),
+            (5, Stage.STAGE1, "Maternity unit", "Concern about equipment checks being "
+             "signed off without being done"),
+            (2, Stage.STAGE1, "Pharmacy", "Concern about controlled drugs records"),
+            (1, Stage.STAGE2, "Theatres", "Concern that the surgical safety checklist is "
+             "skipped on late lists"),
+            (0, None, "Community mental health team", "Concern about caseloads and "
+             "missed visits")):
+        received = back(days)
+        concern = service.create(replace(
+            base, received_on=received, consent_on=received if stage else None,
+            consent_method=ConsentMethod.CONVERSATION if stage else None,
+            starting_stage=stage, service_area=area, summary=summary))
+        if days == 5:
+            service.add_action(concern, "Check the equipment log weekly", owner="Ward manager",
+                               due_on=back(2))
+
+
+def run(out: Path, cases: int, main_only: bool = False) -> None:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="casebook-shots-") as scratch:
         folder = Path(scratch) / "casebook"
         make_demo(folder, cases)
         shooter = Shooter(out)
-        from tests.screenshots.capture import capture_all
+        from tests.screenshots.capture import capture_all, capture_main
 
-        capture_all(shooter, folder, Path(scratch), PASSPHRASE, TODAY)
+        capture = capture_main if main_only else capture_all
+        capture(shooter, folder, Path(scratch), PASSPHRASE, TODAY)
     print(f"{shooter.count} screenshots in {out}")
+
+
+def _again(out: Path, cases: int, screen: str, **env: str) -> None:
+    """The main screens once more in a process of their own (Qt reads the scale factor
+    and the colour scheme when it starts), on a screen of its own."""
+    done = subprocess.run([sys.executable, "-m", "tests.screenshots", str(out), "--cases",
+                           str(cases), "--main-only", "--screen", screen],
+                          env=dict(os.environ, **env), check=False)
+    if done.returncode:
+        raise SystemExit(f"the screenshots in {out} failed ({done.returncode})")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.screenshots")
     parser.add_argument("out", type=Path, help="folder for the PNG files")
     parser.add_argument("--cases", type=int, default=150)
+    parser.add_argument("--main-only", action="store_true",
+                        help="the main screens only (unlock, dashboard, list, a concern, "
+                             "reports, settings, the board's units)")
+    parser.add_argument("--screen", default="1400x900", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    with virtual_screen() as where:
-        print(f"Screen: {where}")
-        run(args.out, args.cases)
+    with virtual_screen(args.screen) as where:
+        print(f"Screen: {where} {args.screen}")
+        run(args.out, args.cases, args.main_only)
+    if not args.main_only:
+        # 200%: the smallest supported screen (1366x768) at twice the pixels.
+        _again(args.out / "200-percent", args.cases, "2732x1536", QT_SCALE_FACTOR="2")
+        _again(args.out / "dark", args.cases, "1400x900", CASEBOOK_THEME="dark")
     return 0
 
 

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.store import backup
-from app.ui.base.form_feedback import FieldMessage
+from app.services.backup import make_backup
+from app.ui.base.form_feedback import FieldMessage, plain_buttons
 from app.ui.base.work_progress import WorkProgress, WorkTicket
 from app.ui.base.worker import WorkerState
 from app.ui.session import Session
@@ -76,6 +76,7 @@ class BackupDialog(QDialog):
         self.folder.textChanged.connect(self._validate)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
         self._validate()
+        plain_buttons(self)
 
     def _choose(self) -> None:
         chosen = QFileDialog.getExistingDirectory(self, self.tr("Folder for the backup"))
@@ -98,10 +99,7 @@ class BackupDialog(QDialog):
         ticket = WorkTicket()
 
         def job(state: WorkerState) -> tuple[str, int]:
-            book = state.require_book()
-            result = backup.backup_files(book.folder, book.master_key, to=to,
-                                         on_progress=ticket.progress_or_stop)
-            book.record("backup.written", "backup", result.path.name)
+            result = make_backup(state.require_book(), to, on_progress=ticket.progress_or_stop)
             return str(result.path), result.concerns
 
         self.message.show_problem(None)

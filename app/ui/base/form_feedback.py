@@ -1,17 +1,21 @@
-"""Small pieces every form uses: a message beside a field, and a busy indicator.
+"""Small pieces every form uses: a message beside a field, the form's message area, a
+busy indicator.
 
-Messages say what is wrong and where, in the system palette's own colours with
-a warning tint that reads on light and dark themes alike.
+Messages say what is wrong and where, in the theme's own colours (red that reads on
+light and dark alike). A message never moves what is below it: a field's message keeps
+its line whether or not it has anything to say, and a form's messages appear in one
+place of fixed height above its buttons.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontDatabase, QPalette
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -21,36 +25,141 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-
-def _is_dark(widget: QWidget) -> bool:
-    return widget.palette().color(QPalette.ColorRole.Window).lightness() < 128
+from app.ui.base.theme import set_role
 
 
 class FieldMessage(QLabel):
-    """A sentence under a field: a problem (tinted) or a neutral note; empty hides it."""
+    """A sentence under a field: a problem (red) or a neutral note.
 
-    def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
+    It keeps its line when empty (`reserve` lines, one by default), so that a message
+    appearing never pushes the fields below it down; `reserve=0` for a message that
+    stands last in its box, where nothing below can move. A message longer than its
+    reserved lines still shows whole."""
+
+    def __init__(self, accessible_name: str, parent: QWidget | None = None,
+                 reserve: int = 1) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
         self.setAccessibleName(accessible_name)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.setVisible(False)
+        self.reserve = reserve
+        self._pending: bool | None = None  # visibility wanted before it had a parent
+        if reserve:
+            self.setMinimumHeight(self.fontMetrics().lineSpacing() * reserve)
+        else:
+            self.setVisible(False)
         self.is_problem = False
 
     def show_problem(self, text: str | None) -> None:
         self.is_problem = bool(text)
-        colour = "#ff8a80" if _is_dark(self) else "#b3261e"
-        self.setStyleSheet(f"color: {colour};" if text else "")
+        set_role(self, "problem" if text else "")
         self._show(text or "")
 
     def show_note(self, text: str | None) -> None:
         self.is_problem = False
-        self.setStyleSheet("")
+        set_role(self, "")
         self._show(text or "")
 
     def _show(self, text: str) -> None:
         self.setText(text)
-        self.setVisible(bool(text))
+        visible = bool(text) or bool(self.reserve)
+        if self.parentWidget() is None:
+            # Shown without a parent it would be a window of its own (and take the focus
+            # from the real one): it is shown once it is placed in its page.
+            self._pending = visible
+            return
+        self.setVisible(visible)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if (event.type() == QEvent.Type.ParentChange and self._pending is not None
+                and self.parentWidget() is not None):
+            self.setVisible(self._pending)
+            self._pending = None
+        super().changeEvent(event)
+
+    def has_message(self) -> bool:
+        """Whether it says anything (it may be on screen, empty, holding its line)."""
+        return bool(self.text())
+
+
+class FormMessages(QFrame):
+    """Where a form says what is wrong: one place of fixed height above its buttons.
+
+    It shows the problems of the fields already left (or all of them once Save was
+    pressed), each named by its field, and the form's own (a save that failed). It
+    takes the same space whether or not it has anything to say, and scrolls when there
+    is more than fits, so neither the fields above nor the buttons below ever move."""
+
+    LINES = 2
+
+    def __init__(self, parent: QWidget | None = None, general: QLabel | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("form-messages")
+        if general is None:
+            general = QLabel()
+            general.setWordWrap(True)
+            general.setTextFormat(Qt.TextFormat.PlainText)
+            set_role(general, "problem")
+            general.hide()
+        self.general = general
+        self.general.setAccessibleName(self.tr("About the form"))
+        self.fields = QLabel()
+        self.fields.setWordWrap(True)
+        self.fields.setTextFormat(Qt.TextFormat.PlainText)
+        self.fields.setAccessibleName(self.tr("What needs putting right"))
+        self.fields.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        set_role(self.hint, "quiet")
+        inner = QWidget()
+        column = QVBoxLayout(inner)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(self.general)
+        column.addWidget(self.fields)
+        column.addWidget(self.hint)
+        column.addStretch(1)
+        self.area = QScrollArea()
+        self.area.setWidgetResizable(True)
+        self.area.setFrameShape(QFrame.Shape.NoFrame)
+        self.area.setWidget(inner)
+        self.area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 2, 0, 2)
+        layout.addWidget(self.area)
+        self.setFixedHeight(self.fontMetrics().lineSpacing() * self.LINES + 8)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def set_hint(self, text: str) -> None:
+        """A quiet line shown when there is nothing wrong (how to save, say)."""
+        self.hint.setText(text)
+        self._arrange()
+
+    def show_general(self, text: str) -> None:
+        self.general.setText(text)
+        self.general.setVisible(bool(text))
+        self._arrange()
+
+    def show_fields(self, problems: list[str]) -> None:
+        text = "\n".join("⚠ " + p for p in problems)
+        if self.fields.text() != text:
+            self.fields.setText(text)
+            set_role(self.fields, "problem")
+        self.fields.setVisible(bool(text))
+        self.setAccessibleDescription(" ".join(problems))
+        self._arrange()
+
+    def _arrange(self) -> None:
+        self.hint.setVisible(not self.general.text() and not self.fields.text()
+                             and bool(self.hint.text()))
+
+    def text(self) -> str:
+        """Everything it says now."""
+        return "\n".join(t for t in (self.general.text(), self.fields.text()) if t)
+
+    def clear(self) -> None:
+        self.show_general("")
+        self.show_fields([])
 
 
 def field_with_message(field: QWidget, *below: QWidget) -> QWidget:
@@ -100,13 +209,48 @@ def fit_height(window: QWidget) -> None:
         window.resize(window.width(), needed)
 
 
+SMALLEST_SCREEN = QSize(1366, 768)  # the smallest screen Casebook is made for
+_SCREEN_CHROME = QSize(40, 110)  # a task bar, a title bar and a little room around
+
+
+def screen_bounded(window: QWidget, wanted: QSize) -> QSize:
+    """`wanted`, no bigger than the window's screen allows (90% of it), nor than the
+    smallest supported screen (1366x768, less a task bar and a title bar) would allow:
+    a dialog opened on a big screen still fits when the laptop is used on its own.
+    Sizes are in the window's own (logical) pixels, so at 200% the same bound holds on
+    a screen of twice the pixels."""
+    smallest = QSize(SMALLEST_SCREEN.width() - _SCREEN_CHROME.width(),
+                     SMALLEST_SCREEN.height() - _SCREEN_CHROME.height())
+    bounded = wanted.boundedTo(smallest)
+    screen = window.screen()
+    if screen is not None:
+        room = screen.availableGeometry()
+        bounded = bounded.boundedTo(QSize(int(room.width() * 0.9), int(room.height() * 0.9)))
+    return bounded
+
+
+def fit_dialog(window: QWidget, minimum_characters: int = 60) -> None:
+    """Size a dialog to what it shows, within screen_bounded (its layout scrolls or
+    wraps beyond that)."""
+    layout = window.layout()
+    if layout is None:
+        return
+    layout.activate()
+    hint = layout.totalSizeHint()
+    width = max(hint.width(), text_width(window, minimum_characters))
+    height = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else hint.height()
+    window.resize(screen_bounded(window, QSize(width, height)))
+
+
 def text_width(widget: QWidget, characters: int) -> int:
     """The width of about `characters` characters of the widget's font (scales with it)."""
     return widget.fontMetrics().averageCharWidth() * characters
 
 
-def centred_page(page: QWidget, characters: int = 110) -> QScrollArea:
-    """A page in a scroll area, centred and no wider than is comfortable to read."""
+def centred_page(page: QWidget, characters: int = 110, name: str = "") -> QScrollArea:
+    """A page in a scroll area, centred and no wider than is comfortable to read. The area
+    takes the keyboard's focus to scroll, so it is named (for screen readers) after the
+    page."""
     page.setMaximumWidth(text_width(page, characters))
     holder = QWidget()
     row = QHBoxLayout(holder)
@@ -117,6 +261,8 @@ def centred_page(page: QWidget, characters: int = 110) -> QScrollArea:
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
     area.setWidget(holder)
+    area.setAccessibleName(name or page.accessibleName() or page.objectName()
+                           or area.tr("Page"))
     return area
 
 
@@ -174,3 +320,22 @@ def ask_folder(parent: QWidget, title: str, start: Path) -> Path | None:
 def ask_save_file(parent: QWidget, title: str, suggested: Path, filters: str) -> Path | None:
     chosen, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), filters)
     return Path(chosen) if chosen else None
+
+
+def plain_buttons(dialog: QWidget, primary: QWidget | None = None) -> None:
+    """A dialog's buttons, as in every form: none is a default button (Enter in a field,
+    or a space typed while a button has the focus by chance, presses nothing by surprise),
+    words only (no icons), and the main action, if given, in the brand's blue."""
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QDialogButtonBox, QPushButton
+
+    from app.ui.base.theme import set_primary
+
+    for button in dialog.findChildren(QPushButton):
+        button.setAutoDefault(False)
+        button.setDefault(False)
+    for box in dialog.findChildren(QDialogButtonBox):
+        for boxed in box.buttons():
+            boxed.setIcon(QIcon())
+    if primary is not None:
+        set_primary(primary)

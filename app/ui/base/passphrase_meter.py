@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
 
-from app.store.casebook import MIN_PASSPHRASE, check_new_passphrase
+from app.store.encrypted import MIN_PASSPHRASE, check_new_passphrase
 from app.store.errors import WeakPassphrase
 
 # Parts of passwords everyone tries first; each counts as a single character.

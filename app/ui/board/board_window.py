@@ -14,12 +14,14 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
+from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
 from app.store.board import Board, is_board
+from app.ui.base import theme
 from app.ui.base.clipboard import ClipboardGuard
 from app.ui.base.form_feedback import centred_page
+from app.ui.base.help_menu import add_action, add_help, add_quit
 from app.ui.base.idle import IdleWatcher
 from app.ui.base.worker import CasebookWorker, WorkerState
 from app.ui.board.board_session import BoardSession
@@ -37,6 +39,7 @@ class BoardWindow(QMainWindow):
 
     def __init__(self, folder: Path, today: Callable[[], date] = date.today) -> None:
         super().__init__()
+        theme.apply()
         self.folder = folder
         self.setWindowTitle(self.tr("Casebook: the board's returns"))
         self.resize(1100, 720)
@@ -44,7 +47,7 @@ class BoardWindow(QMainWindow):
         self.session = BoardSession(self.worker, today, self)
         self.recovery_dialog: BoardRecoveryKeyDialog | None = None
         self.create_page = BoardCreatePage(self.worker, folder)
-        self.create_area = centred_page(self.create_page, 100)
+        self.create_area = centred_page(self.create_page, 100, self.tr("Create the board's store"))
         self.unlock_view = BoardUnlockView(folder)
         self.workspace = BoardWorkspace(self.session)
         self.stack = QStackedWidget()
@@ -59,33 +62,38 @@ class BoardWindow(QMainWindow):
         self.clipboard_guard = ClipboardGuard(self)
         self.idle = IdleWatcher(AUTO_LOCK_MINUTES, self)
         self.idle.idle.connect(self._idle_lock)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self.idle)
+        self.idle.watch(self)
+        self._unlocked_actions: list[QAction] = []
         self._actions()
+        self._set_unlocked_actions(False)
         if is_board(folder):
             self.statusBar().showMessage(self.tr("Locked"))
             self.stack.setCurrentWidget(self.unlock_view)
             QTimer.singleShot(0, self.unlock_view.reset)
         else:
-            self.statusBar().showMessage(self.tr("No board store in this folder yet"))
             self.stack.setCurrentWidget(self.create_area)
             QTimer.singleShot(0, self.create_page.focus_first)
 
     def _actions(self) -> None:
-        menu = self.menuBar().addMenu(self.tr("&Board"))
-        for text, shortcut, slot in (
-                (self.tr("&Units"), "Ctrl+1", lambda: self._go("units")),
-                (self.tr("&Returns"), "Ctrl+2", lambda: self._go("returns")),
-                (self.tr("&Status"), "Ctrl+3", lambda: self._go("status")),
-                (self.tr("Re&port"), "Ctrl+4", lambda: self._go("report")),
-                (self.tr("&Import returns…"), "Ctrl+O", self._import),
-                (self.tr("&Lock"), "Ctrl+L", lambda: self.lock())):
-            action = QAction(text, self)
-            action.setShortcut(QKeySequence(shortcut))
-            action.triggered.connect(slot)
-            self.addAction(action)
-            menu.addAction(action)
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        go = self.menuBar().addMenu(self.tr("&Go"))
+        needs_store = [
+            add_action(self, file_menu, self.tr("&Import returns…"), "Ctrl+O", self._import),
+            add_action(self, file_menu, self.tr("&Lock"), "Ctrl+L", lambda: self.lock())]
+        add_quit(self, file_menu)
+        for text, shortcut, page in ((self.tr("&Units"), "Ctrl+1", "units"),
+                                     (self.tr("&Returns"), "Ctrl+2", "returns"),
+                                     (self.tr("&Status"), "Ctrl+3", "status"),
+                                     (self.tr("Re&port"), "Ctrl+4", "report")):
+            needs_store.append(add_action(self, go, text, shortcut, self._go_to(page)))
+        self._unlocked_actions = needs_store
+        self._go_menu = go
+        add_help(self, lambda: self.folder, "board store")
+
+    def _set_unlocked_actions(self, unlocked: bool) -> None:
+        for action in self._unlocked_actions:
+            action.setEnabled(unlocked)
+        self._go_menu.menuAction().setVisible(unlocked)
 
     @property
     def unlocked(self) -> bool:
@@ -156,6 +164,7 @@ class BoardWindow(QMainWindow):
         self.workspace.reload()
         self.workspace.nav.setFocus()
         self.statusBar().showMessage(self.tr("Unlocked"), 3000)
+        self._set_unlocked_actions(True)
         self.unlocked_signal.emit()
 
     def _unlock_failed(self, message: str) -> None:
@@ -184,9 +193,13 @@ class BoardWindow(QMainWindow):
         self.unlock_view.reset(message or self.tr("Locked."))
         self.stack.setCurrentWidget(self.unlock_view)
         self.statusBar().showMessage(self.tr("Locked"))
+        self._set_unlocked_actions(False)
         self.locked.emit()
 
     # ----- shortcuts ---------------------------------------------------------------------
+
+    def _go_to(self, page: str) -> Callable[[], None]:
+        return lambda: self._go(page)
 
     def _go(self, page: str) -> None:
         if self.unlocked:
@@ -199,8 +212,6 @@ class BoardWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.lock()
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self.idle)
+        self.idle.unwatch()
         self.worker.shutdown()
         super().closeEvent(event)

@@ -30,8 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.returns.signing import recipient_fingerprint
-from app.store.board import Board, parse_age_identity
-from app.store.errors import CasebookError
+from app.services.board_identity import identity_recipient, read_identity_file
+from app.store.board import Board
+from app.ui.base.folder_row import FolderRow
 from app.ui.base.form_feedback import (
     BusyIndicator,
     FieldMessage,
@@ -39,9 +40,9 @@ from app.ui.base.form_feedback import (
     field_with_message,
     heading_font,
 )
-from app.ui.base.passphrase_meter import PassphraseMeter
+from app.ui.base.formatting import fingerprint_in_two_lines
+from app.ui.base.new_passphrase import NewPassphraseFields
 from app.ui.base.worker import CasebookWorker, WorkerState
-from app.ui.board.display import two_lines
 
 MAX_NAME = 200
 
@@ -55,21 +56,6 @@ class NewBoard:
     name: str
     board_id: str
     recipient: str
-
-
-def read_identity_file(path: Path) -> str:
-    """The identity line of an age identity file (checked), read on the worker."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CasebookError(f"Cannot read the identity file {path}.") from exc
-    return parse_age_identity(text)
-
-
-def identity_recipient(path: Path) -> str:
-    import pyrage
-
-    return str(pyrage.x25519.Identity.from_str(read_identity_file(path)).to_public())
 
 
 def name_problem(text: str) -> str:
@@ -111,18 +97,10 @@ class BoardCreatePage(QWidget):
         self.name.setPlaceholderText(self.tr("for example, NHS Forth Valley"))
         self.name_message = FieldMessage(self.tr("Board name problem"))
 
-        self.folder_field = QLineEdit(str(folder))
-        self.folder_field.setReadOnly(True)
-        self.folder_field.setAccessibleName(self.tr("Board store folder"))
-        self.change_folder = QPushButton(self.tr("C&hange…"))
-        self.change_folder.setAccessibleName(self.tr("Change the board store folder"))
+        folder_row = FolderRow(str(folder), self.tr("Board store folder"),
+                               self.tr("Change the board store folder"))
+        self.folder_field, self.change_folder = folder_row.field, folder_row.change
         self.change_folder.clicked.connect(self._choose_folder)
-        folder_row = QWidget()
-        folder_layout = QHBoxLayout(folder_row)
-        folder_layout.setContentsMargins(0, 0, 0, 0)
-        folder_layout.addWidget(self.folder_field, 1)
-        folder_layout.addWidget(self.change_folder)
-        folder_row.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
         self.use_identity = QCheckBox(self.tr("Use an existing age &identity file (made with "
                                               "age-keygen)"))
@@ -146,20 +124,12 @@ class BoardCreatePage(QWidget):
             "Without a file, a new identity is made for the board. Use a file only if the "
             "board already has an age identity that units encrypt to."))
 
-        self.passphrase = QLineEdit()
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setAccessibleName(self.tr("New passphrase"))
-        self.meter = PassphraseMeter()
-        self.passphrase_message = FieldMessage(self.tr("New passphrase problem"))
-        self.confirm = QLineEdit()
-        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
-        self.confirm.setAccessibleName(self.tr("Type the passphrase again"))
-        self.confirm_message = FieldMessage(self.tr("Passphrase confirmation problem"))
-        rule = QLabel(self.tr(
-            "The passphrase needs at least 12 characters. A few unrelated words work well "
-            "and are easier to remember than a jumble of symbols. Nobody can reset it for you: "
-            "keep the recovery key you will be shown next."))
-        rule.setWordWrap(True)
+        self.new_passphrase = NewPassphraseFields(self)
+        self.passphrase, self.confirm = self.new_passphrase.passphrase, self.new_passphrase.confirm
+        self.meter = self.new_passphrase.meter
+        self.passphrase_message = self.new_passphrase.passphrase_message
+        self.confirm_message = self.new_passphrase.confirm_message
+        rule = self.new_passphrase.rule
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -209,7 +179,6 @@ class BoardCreatePage(QWidget):
         for name, field in (("name", self.name), ("passphrase", self.passphrase),
                             ("confirm", self.confirm)):
             field.textEdited.connect(lambda _text, name=name: self._touch(name))
-        self.passphrase.textChanged.connect(self.meter.update_for)
         for field in (self.name, self.passphrase, self.confirm):
             field.textChanged.connect(self.validate)
             field.returnPressed.connect(self.create_board)
@@ -235,17 +204,12 @@ class BoardCreatePage(QWidget):
         if self.use_identity.isChecked() and not self._identity_ok:
             found["identity"] = self.tr("Choose the age identity file, or untick the box to "
                                         "make a new identity.")
-        strength = self.meter.strength
-        if not strength.acceptable:
-            found["passphrase"] = self.tr(strength.problem)
-        if self.confirm.text() != self.passphrase.text():
-            found["confirm"] = self.tr("The two passphrases are different.")
+        found.update(self.new_passphrase.problems())
         return found
 
     def validate(self) -> bool:
         problems = self.problems()
-        messages = {"name": self.name_message, "passphrase": self.passphrase_message,
-                    "confirm": self.confirm_message}
+        messages = {"name": self.name_message, **self.new_passphrase.messages()}
         for name, message in messages.items():
             shown = name in self._touched or (name == "confirm" and bool(self.confirm.text()))
             message.show_problem(problems.get(name) if shown else None)
@@ -302,7 +266,8 @@ class BoardCreatePage(QWidget):
             self._identity_ok = True
             self.identity_message.show_note(self.tr(
                 "Units will encrypt to {recipient}\nFingerprint: {fingerprint}").format(
-                recipient=recipient, fingerprint=two_lines(recipient_fingerprint(recipient))))
+                recipient=recipient,
+                fingerprint=fingerprint_in_two_lines(recipient_fingerprint(recipient))))
             self.validate()
 
         def failed(message: str) -> None:
@@ -362,8 +327,7 @@ class BoardCreatePage(QWidget):
         self.create_button.setFocus()
 
     def clear_passphrases(self) -> None:
-        for field in (self.passphrase, self.confirm):
-            field.clear()
+        self.new_passphrase.clear()
         self._touched.difference_update(("passphrase", "confirm"))
         self.validate()
 

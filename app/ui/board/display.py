@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 
 from app.core.periods import Period
 
@@ -28,14 +28,3 @@ def format_date(text: str | None) -> str:
 
 def period_dates(period: Period) -> str:
     return f"{period.start:%d/%m/%Y} to {period.end:%d/%m/%Y}"
-
-
-def two_lines(fingerprint: str) -> str:
-    """Groups of four, eight to a line, so it reads out like a phone number."""
-    groups = fingerprint.split()
-    half = (len(groups) + 1) // 2
-    return " ".join(groups[:half]) + "\n" + " ".join(groups[half:])
-
-
-def day_text(day: date) -> str:
-    return day.strftime("%d/%m/%Y")

@@ -25,10 +25,11 @@ from app.ui.base.form_feedback import (
     fit_height,
     heading_font,
     monospace_font,
+    plain_buttons,
     text_width,
 )
+from app.ui.base.formatting import fingerprint_in_two_lines
 from app.ui.board.create_page import NewBoard
-from app.ui.board.display import two_lines
 from app.ui.firstrun.recovery_key_dialog import key_in_lines
 
 
@@ -66,7 +67,7 @@ class BoardRecoveryKeyDialog(QDialog):
         recipient_intro.setWordWrap(True)
         self.recipient = QLabel(self.tr("{recipient}\nFingerprint:\n{fingerprint}").format(
             recipient=created.recipient,
-            fingerprint=two_lines(recipient_fingerprint(created.recipient))))
+            fingerprint=fingerprint_in_two_lines(recipient_fingerprint(created.recipient))))
         self.recipient.setFont(monospace_font())
         self.recipient.setWordWrap(True)
         self.recipient.setTextInteractionFlags(
@@ -81,7 +82,6 @@ class BoardRecoveryKeyDialog(QDialog):
         self.continue_button = QPushButton(self.tr("&Continue"))
         self.continue_button.setAccessibleName(self.tr("Continue to unlock the board store"))
         self.continue_button.setEnabled(False)
-        self.continue_button.setDefault(True)
         self.stored.toggled.connect(self.continue_button.setEnabled)
         self.continue_button.clicked.connect(self.accept)
 
@@ -104,6 +104,7 @@ class BoardRecoveryKeyDialog(QDialog):
         self.key.setFocus()
         self.setMinimumWidth(text_width(self, 80))
         self.resize(self.sizeHint().expandedTo(self.minimumSizeHint()))
+        plain_buttons(self, self.continue_button)
 
     def reject(self) -> None:
         if self.stored.isChecked():

@@ -29,11 +29,12 @@ from app.ui.base.form_feedback import (
     field_with_message,
     fit_height,
     monospace_font,
+    plain_buttons,
     text_width,
 )
+from app.ui.base.formatting import fingerprint_in_two_lines
 from app.ui.base.worker import WorkerState
 from app.ui.board.board_session import BoardSession
-from app.ui.board.display import two_lines
 
 MAX_NAME = 200
 
@@ -95,7 +96,6 @@ class RegisterUnitDialog(QDialog):
         self.save_button = self.buttons.addButton(self.tr("Re&gister"),
                                                   QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setAccessibleName(self.tr("Register the unit"))
-        self.save_button.setDefault(True)
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setAccessibleName(self.tr("Cancel"))
         self.buttons.accepted.connect(self.register)
@@ -115,6 +115,7 @@ class RegisterUnitDialog(QDialog):
         self.setTabOrder(self.fingerprint, self.replace_key)
         self.setMinimumWidth(text_width(self, 78))
         self.validate()
+        plain_buttons(self, self.save_button)
 
     def _touch(self, name: str) -> None:
         self._touched.add(name)
@@ -143,7 +144,7 @@ class RegisterUnitDialog(QDialog):
         self.key_message.show_problem(problems.get("key") if "key" in self._touched
                                       and self.key.text() else None)
         raw = self.public_key()
-        self.fingerprint.setText(two_lines(fingerprint(raw)) if raw is not None
+        self.fingerprint.setText(fingerprint_in_two_lines(fingerprint(raw)) if raw is not None
                                  else self.tr("(shown once the key is pasted)"))
         self.save_button.setEnabled(not problems and not self.busy.busy)
         fit_height(self)

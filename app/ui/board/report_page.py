@@ -43,6 +43,7 @@ from app.core.kpi import STAGE_KEYS
 from app.core.periods import Period
 from app.store.board import Board
 from app.ui.base.form_feedback import BusyIndicator, FieldMessage, heading_font
+from app.ui.base.formatting import period_text
 from app.ui.base.worker import WorkerState
 from app.ui.board.board_session import BoardSession
 from app.ui.board.period_chooser import PeriodChooser
@@ -98,10 +99,12 @@ def save_report(board: Board, period: Period, out: Path, kind: str, publication:
     """Write the PDF or CSV and note it in the board's audit log (as the CLI does)."""
     from app.returns.board_output import write_board_csv, write_board_pdf
     from app.returns.board_report import board_figures
+    from app.store.board_settings import never_publish
 
     doc = board_figures(board, period)
     write = write_board_pdf if kind == "pdf" else write_board_csv
-    write(doc, out, board.name, publication=publication, threshold=threshold)
+    write(doc, out, board.name, publication=publication, threshold=threshold,
+          never_publish=never_publish(board))
     board.record(f"report.{kind}", "board", period.label, {"publication": publication})
     return out
 
@@ -263,7 +266,7 @@ class ReportPage(QWidget):
         notes = []
         if not report.units:
             notes.append(self.tr("No returns are held for {period}.").format(
-                period=report.period.label))
+                period=period_text(report.period)))
         if report.not_sent:
             notes.append(self.tr("No return from: {units}.").format(
                 units=", ".join(report.not_sent)))

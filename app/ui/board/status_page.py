@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from app.core.periods import Period
 from app.returns.board_report import NOT_SENT, PARTIAL, SENT, UnitStatus, board_status
 from app.ui.base.form_feedback import BusyIndicator, FieldMessage, heading_font
+from app.ui.base.formatting import period_text
 from app.ui.base.worker import WorkerState
 from app.ui.board.board_session import BoardSession
 from app.ui.board.display import format_moment
@@ -183,7 +184,8 @@ class StatusPage(QWidget):
             self.summary.setText(self.tr("{sent} of {total} units have sent their return for "
                                          "{period}.").format(sent=sent,
                                                              total=len(snapshot.units),
-                                                             period=snapshot.period.label))
+                                                             period=period_text(
+                                                                 snapshot.period)))
         else:
             self.summary.setText(self.tr("No units are registered yet: register them under "
                                          "Units."))
@@ -224,8 +226,8 @@ class StatusPage(QWidget):
         self.busy.stop()
         unit, headcount = saved
         self.message.show_note(self.tr("Staff headcount for {unit}, {period}: "
-                                       "{headcount:,}.").format(unit=unit, period=label,
-                                                                headcount=headcount))
+                                       "{headcount:,}.").format(
+            unit=unit, period=period_text(self.period()), headcount=headcount))
 
     def _headcount_failed(self, message: str) -> None:
         self.busy.stop()

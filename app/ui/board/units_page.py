@@ -8,10 +8,8 @@ exactly as `casebook board export-identity` does.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -33,12 +31,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.returns.signing import fingerprint, recipient_fingerprint
+from app.services.board_identity import export_identity
 from app.store.board import Board
-from app.store.errors import CasebookError
 from app.ui.base.form_feedback import BusyIndicator, FieldMessage, heading_font, monospace_font
+from app.ui.base.formatting import fingerprint_in_two_lines
 from app.ui.base.worker import WorkerState
 from app.ui.board.board_session import BoardSession
-from app.ui.board.display import format_date, two_lines
+from app.ui.board.display import format_date
 from app.ui.board.register_dialog import RegisterUnitDialog
 
 
@@ -62,25 +61,6 @@ def units_snapshot(board: Board) -> UnitsSnapshot:
     return UnitsSnapshot(board.name, recipient, recipient_fingerprint(recipient),
                          tuple(UnitRow(u.name, fingerprint(u.public_key), u.registered_at)
                                for u in board.units()))
-
-
-def export_identity(board: Board, out: Path) -> Path:
-    """The board's age identity in a new file (0600), as age-keygen writes one; audited."""
-    text = (f"# created: {datetime.now(UTC).replace(microsecond=0).isoformat()}\n"
-            f"# public key: {board.recipient()}\n{board.identity()}\n")
-    try:
-        fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError as exc:
-        raise CasebookError(f"{out} already exists; nothing was written. Choose a new "
-                            "file name.") from exc
-    except OSError as exc:
-        raise CasebookError(f"Cannot write {out} ({exc.strerror or exc}).") from exc
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text)
-        handle.flush()
-        os.fsync(handle.fileno())
-    board.record("identity.exported", "board", board.board_id)
-    return out
 
 
 class UnitsPage(QWidget):
@@ -207,7 +187,7 @@ class UnitsPage(QWidget):
         mono = monospace_font()
         for row, unit in enumerate(snapshot.units):
             name = QTableWidgetItem(unit.name)
-            printed = QTableWidgetItem(two_lines(unit.fingerprint))
+            printed = QTableWidgetItem(fingerprint_in_two_lines(unit.fingerprint))
             printed.setFont(mono)
             printed.setData(Qt.ItemDataRole.AccessibleTextRole, unit.fingerprint)
             registered = QTableWidgetItem(format_date(unit.registered_at))
@@ -217,7 +197,7 @@ class UnitsPage(QWidget):
         self.empty_note.show_note(None if snapshot.units else self.tr(
             "No units are registered yet. Register each unit that will send returns."))
         self.recipient.setText(snapshot.recipient)
-        self.fingerprint.setText(two_lines(snapshot.recipient_fingerprint))
+        self.fingerprint.setText(fingerprint_in_two_lines(snapshot.recipient_fingerprint))
         self._set_enabled(True)
 
     def _failed(self, message: str) -> None:

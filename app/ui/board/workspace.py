@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QWidget
 
 from app.core.periods import Period
-from app.ui.base.form_feedback import text_width
+from app.ui.base.sidebar import Sidebar
 from app.ui.board.board_session import BoardSession
 from app.ui.board.report_page import ReportPage
 from app.ui.board.returns_page import ReturnsPage
@@ -28,17 +28,19 @@ class BoardWorkspace(QWidget):
         self.returns = ReturnsPage(session)
         self.status = StatusPage(session)
         self.report = ReportPage(session)
-        self.nav = QListWidget()
-        self.nav.setAccessibleName(self.tr("Sections"))
-        self.nav.addItems([self.tr("Units"), self.tr("Returns"), self.tr("Status"),
-                           self.tr("Report")])
-        self.nav.setFixedWidth(max(150, text_width(self.nav, 16)))
+        self.sidebar = Sidebar([(self.tr("Units"), "nav-units"),
+                                (self.tr("Returns"), "nav-import"),
+                                (self.tr("Status"), "nav-status"),
+                                (self.tr("Report"), "nav-reports")], self.tr("The board"))
+        self.nav = self.sidebar.list
         self.nav.currentRowChanged.connect(self._go)
         self.stack = QStackedWidget()
         for page in self.pages():
             self.stack.addWidget(page)
         layout = QHBoxLayout(self)
-        layout.addWidget(self.nav)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.sidebar)
         layout.addWidget(self.stack, 1)
         session.changed.connect(self._changed)
         self.status.period_changed.connect(lambda p: self._sync_period(self.report, p))

@@ -13,7 +13,8 @@ from app.core.calendar import WorkingCalendar
 from app.core.facts import ConcernFacts
 from app.core.rules import RuleViolation, validate_concern
 from app.core.timescales import DEFAULT_TIMESCALES, Deadline, deadlines
-from app.store.concern_detail import ConcernDetail, load_concern
+from app.services import identity_scan
+from app.store.concern_detail import ConcernDetail
 from app.store.workspace_queries import Draft, drafts_for, working_calendar
 from app.ui.base.worker import WorkerState
 
@@ -24,6 +25,7 @@ class CaseContext:
     calendar: WorkingCalendar  # made for this context only; never shared with the worker
     drafts: tuple[Draft, ...]
     today: date
+    fingerprint: int = 0  # name digests recorded for an unnamed concern
 
     @property
     def concern_id(self) -> int:
@@ -51,7 +53,12 @@ class CaseContext:
 
 
 def load_context(state: WorkerState, concern_id: int, today: date) -> CaseContext:
-    """On the worker: everything the workspace shows about one concern (never the identity)."""
-    conn = state.require_book().cases
-    return CaseContext(detail=load_concern(conn, concern_id), calendar=working_calendar(conn),
-                       drafts=drafts_for(conn, concern_id), today=today)
+    """On the worker: everything the workspace shows about one concern (never the identity,
+    nor any held identity typed into its text: app/services/identity_scan.masked_detail)."""
+    book = state.require_book()
+    conn = book.cases
+    # Every surface of the workspace shows the concern's text masked, whatever was stored.
+    return CaseContext(detail=identity_scan.masked_detail(book, concern_id),
+                       calendar=working_calendar(conn),
+                       drafts=drafts_for(conn, concern_id), today=today,
+                       fingerprint=identity_scan.fingerprint_size(book, concern_id))

@@ -12,7 +12,7 @@ import contextlib
 from datetime import date
 from typing import Any
 
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
 
 from app.core.records import ConversationMode
 from app.store.concern_detail import ConversationDetail
@@ -123,7 +123,12 @@ class ConversationForm(ConcernForm):
         def job(state: Any) -> int:
             service = session.service(state)
             if conversation is not None:
-                service.update_conversation(conversation.conversation_id, notes, steps)
+                # The form showed the stored text masked: what was not changed is kept as
+                # stored (a name kept as written stays; the mask is never written over it).
+                service.update_conversation(
+                    conversation.conversation_id,
+                    None if notes == conversation.notes else notes,
+                    None if steps == conversation.next_steps else steps)
                 row = conversation.conversation_id
             else:
                 row = service.log_conversation(concern_id, held_on, mode,
@@ -146,12 +151,11 @@ class ConversationForm(ConcernForm):
     def after_save(self, result: object) -> None:
         self.keeper.stop()
 
-    def reject(self) -> None:
+    def before_close(self) -> None:
         """Closing keeps the text: it is saved as a draft now, not in 1.5 s."""
         if not self.forgotten and not self._busy:
             self.keeper.save_now()
             self.keeper.stop()
-        super().reject()
 
     def _discard(self) -> None:
         if self.draft_fields() is not None:
@@ -165,7 +169,7 @@ class ConversationForm(ConcernForm):
         self.keeper.stop()
         discard, session = self.keeper.discard_job(), self.session
         self.session.read(lambda state: discard(session, state), lambda _: None)
-        super().reject()
+        QDialog.reject(self)  # thrown away on purpose: nothing to ask, no draft to keep
 
     def forget(self) -> None:
         self.keeper.stop()

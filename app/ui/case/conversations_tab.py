@@ -31,10 +31,11 @@ class ConversationsTab(WorkspaceTab):
         self.log = self.button(self.tr("Log a conversation… (Ctrl+N)"), "conversation")
         self.log.setToolTip(self.tr("Ctrl+N"))
         self.edit = self.button(self.tr("&Edit notes…"), on_click=self._edit)
+        self.correct = self.button(self.tr("C&orrect or remove…"), on_click=self._correct)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tree, 2)
         layout.addWidget(self.notes, 3)
-        layout.addLayout(self.button_row(self.log, self.edit))
+        layout.addLayout(self.button_row(self.log, self.edit, self.correct))
 
     def show_context(self, context: CaseContext) -> None:
         super().show_context(context)
@@ -56,6 +57,7 @@ class ConversationsTab(WorkspaceTab):
             self.notes.setPlaceholderText(self.tr("No conversations logged yet."))
         select_first(self.tree)
         self.edit.setEnabled(bool(context.detail.conversations))
+        self.correct.setEnabled(bool(context.detail.conversations))
 
     def _current(self) -> int | None:
         item = self.tree.currentItem()
@@ -80,6 +82,11 @@ class ConversationsTab(WorkspaceTab):
         conversation_id = self._current()
         if conversation_id is not None:
             self.action_requested.emit("edit_conversation", conversation_id)
+
+    def _correct(self) -> None:
+        conversation_id = self._current()
+        if conversation_id is not None:
+            self.action_requested.emit("correct", ("conversation", conversation_id))
 
     def forget(self) -> None:
         super().forget()

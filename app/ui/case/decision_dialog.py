@@ -16,6 +16,7 @@ from app.ui.case.case_form import ConcernForm, Job, Problem
 from app.ui.case.choice import Choice
 from app.ui.case.context import CaseContext
 from app.ui.case.fields import DateField, EnumCombo, OptionalDateField, TextBox
+from app.ui.case.independence import Independence
 from app.ui.session import Session
 
 _STAGES = {"stage1": Stage.STAGE1, "stage2": Stage.STAGE2}
@@ -57,7 +58,16 @@ class DecisionDialog(ConcernForm):
         self.add_field("consent_method", self.tr("&How C agreed:"), self.consent_method)
         self.add_field("handler", self.tr("&Handler:"), self.handler,
                        hint=self.tr("Who will handle the concern (you can add this later)."))
+        self.independence = Independence(self, context, Stage.STAGE2,
+                                         lambda: self.handler.text())
+        self.written = Choice(self.tr("A written response"), [
+            (self.tr("Both agreed a written res&ponse is needed"), "needed"),
+            (self.tr("Both agreed n&o written response is needed"), "not_needed"),
+            (self.tr("Not discussed y&et"), "")])
+        self.written.set_value(detail.written_response or "")
+        self.add_field("written", self.tr("Written response:"), self.written)
         self.decision.changed.connect(self._arrange)
+        self.handler.textChanged.connect(lambda _text: self._arrange())
         self._arrange()
         self.settle()
 
@@ -68,6 +78,9 @@ class DecisionDialog(ConcernForm):
         self.show_field("consent", using and self.named)
         self.show_field("consent_method", using and self.named)
         self.show_field("handler", using)
+        self.show_field("written", choice == ProcedureDecision.NOT_TAKEN_FORWARD.value)
+        self.show_field("justification", choice == "stage2" and bool(
+            self.independence.clashes()))
 
     def _decision(self) -> tuple[ProcedureDecision | None, Stage | None]:
         choice = self.decision.value()
@@ -96,6 +109,9 @@ class DecisionDialog(ConcernForm):
         found += self.date_problems("on", self.on.value(), self.tr("The date of the decision"))
         consent_on = self._consent_on()
         found += self.date_problems("consent", consent_on, self.tr("The consent date"))
+        if stage is Stage.STAGE2:
+            found += self.independence.problems()
+            self._arrange()
         if consent_on is not None and self.consent_method.value() is None:
             found.append(("consent_method", self.tr("Say how C agreed.")))
         return found
@@ -107,6 +123,8 @@ class DecisionDialog(ConcernForm):
         on, handler = self.on.value(), self.handler.text().strip() or None
         reasons = self.reasons.text() if stage is None else ""
         consent_on, method = self._consent_on(), self.consent_method.value()
+        justification = self.independence.justification() if stage is Stage.STAGE2 else None
+        written = {"needed": True, "not_needed": False}.get(self.written.value() or "")
         consent_changed = consent_on is not None and (
             consent_on != self.context.detail.consent_on
             or (method and method.value) != self.context.detail.consent_method)
@@ -114,6 +132,7 @@ class DecisionDialog(ConcernForm):
         def call(service):  # type: ignore[no-untyped-def]
             if consent_changed and consent_on is not None and method is not None:
                 service.record_consent(concern_id, consent_on, ConsentMethod(method.value))
-            service.decide(concern_id, decision, on, reasons, stage=stage, handler=handler)
+            service.decide(concern_id, decision, on, reasons, stage=stage, handler=handler,
+                           written_response=written, justification=justification)
 
         return self.service_job(call)

@@ -19,6 +19,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
 
+from app.store import person_drafts
 from app.store.workspace_queries import Draft, drafts_for
 from app.ui.base.formatting import format_day
 from app.ui.base.worker import WorkerState
@@ -87,16 +88,21 @@ def draft_forms(drafts: tuple[Draft, ...], kind: str) -> list[DraftForm]:
 
 
 class DraftKeeper(QObject):
-    """Autosaves one form's text as a draft about 1.5 s after typing stops."""
+    """Autosaves one form's text as a draft about 1.5 s after typing stops.
+
+    `person`, for the new concern form: the person's details typed so far, kept with the
+    draft but apart from it, in identities.db (app/store/person_drafts.py)."""
 
     def __init__(self, session: Session, kind: str, concern_id: int | None,
                  snapshot: Callable[[], dict[str, Any] | None],
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None,
+                 person: Callable[[], dict[str, str]] | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.kind = kind
         self.concern_id = concern_id
         self.snapshot = snapshot  # the form's values, or None when there is nothing to keep
+        self.person = person
         self.token = secrets.token_hex(8)
         self.draft_id: int | None = None
         self.older: tuple[int, ...] = ()
@@ -130,13 +136,17 @@ class DraftKeeper(QObject):
             return
         session, kind, concern_id, token = self.session, self.kind, self.concern_id, self.token
         draft_id = self.draft_id
+        person = self.person() if self.person is not None else None
 
         def job(state: WorkerState) -> int:
             conn = state.require_book().cases
             mine = [d.draft_id for d in drafts_for(conn, concern_id, kind)
                     if _token(d.body) == token or d.draft_id == draft_id]
             target = draft_id if draft_id in mine else (mine[-1] if mine else None)
-            return session.service(state).save_draft(kind, concern_id, body, target)
+            saved = session.service(state).save_draft(kind, concern_id, body, target)
+            if person is not None:
+                person_drafts.save(state.require_book(), token, person)
+            return saved
 
         self.session.read(job, self._saved, self.session.error.emit)
 
@@ -148,12 +158,15 @@ class DraftKeeper(QObject):
         """To run inside a save job, after the record is written: remove this form's drafts."""
         token, kind, concern_id = self.token, self.kind, self.concern_id
         ids = {i for i in (self.draft_id, *self.older) if i is not None}
+        with_person = self.person is not None
 
         def discard(session: Session, state: WorkerState) -> None:
             conn = state.require_book().cases
             mine = {d.draft_id for d in drafts_for(conn, concern_id, kind)
                     if _token(d.body) == token}
             _discard(session, state, tuple(mine | ids))
+            if with_person:
+                person_drafts.discard(state.require_book(), [token])
 
         return discard
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from app.core.records import Stage
 from app.ui.case import proposals
 from app.ui.case.case_form import ConcernForm, Job, Problem
 from app.ui.case.context import CaseContext
 from app.ui.case.fields import DateField
+from app.ui.case.independence import Independence
 from app.ui.session import Session
 
 
@@ -24,13 +26,17 @@ class EscalateDialog(ConcernForm):
         self.add_field("handler", self.tr("Stage 2 &handler:"), self.handler,
                        hint=self.tr("Not anyone involved in the events or in the stage 1 "
                                     "decision. You can add this later."))
+        self.independence = Independence(self, context, Stage.STAGE2, lambda: self.handler.text())
         self.settle()
 
     def problems(self) -> list[Problem]:
         proposed = proposals.escalated(self.context.facts, self.on.value())
-        return self.rule_problems(proposed, {"stage2.entered_on": "on"})
+        return (self.rule_problems(proposed, {"stage2.entered_on": "on"})
+                + self.independence.problems())
 
     def save_job(self) -> Job:
         concern_id, on, handler = self.concern_id, self.on.value(), self.handler.text().strip()
+        justification = self.independence.justification()
         assert concern_id is not None
-        return self.service_job(lambda s: s.escalate(concern_id, on, handler or None))
+        return self.service_job(lambda s: s.escalate(concern_id, on, handler or None,
+                                                      justification=justification))

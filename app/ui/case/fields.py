@@ -1,9 +1,10 @@
 """Small input and display widgets the workspace and its forms share.
 
-Dates read dd/mm/yyyy with a calendar pop-up; multi-line text moves focus on
-Tab (so a form can be worked with the keyboard alone); problems show in red,
-hints in the palette's quieter colour. No fixed pixel sizes: heights come from
-the font, so everything grows with the system's scaling.
+Dates are typed as people type them, or picked (app/ui/base/date_field.py);
+multi-line text moves focus on Tab (so a form can be worked with the keyboard
+alone); problems show in red, hints in the palette's quieter colour. No fixed
+pixel sizes: heights come from the font, so everything grows with the system's
+scaling.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -31,10 +31,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.records import LabelledEnum
+from app.ui.base.date_field import DateField
 from app.ui.base.formatting import tr
 
-_EARLIEST = QDate(2000, 1, 1)
-_LATEST = QDate(2100, 12, 31)
+__all__ = ["DateField", "EnumCombo", "OptionalDateField", "ProblemLabel", "TextBox"]
+
 
 
 def palette_of() -> QPalette:
@@ -61,23 +62,6 @@ def to_qdate(day: date) -> QDate:
 
 def from_qdate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
-
-
-class DateField(QDateEdit):
-    """A date typed or picked, shown dd/mm/yyyy. The rules, not the widget, say what is allowed."""
-
-    def __init__(self, day: date, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setDisplayFormat("dd/MM/yyyy")
-        self.setCalendarPopup(True)
-        self.setDateRange(_EARLIEST, _LATEST)
-        self.set_value(day)
-
-    def value(self) -> date:
-        return from_qdate(self.date())
-
-    def set_value(self, day: date) -> None:
-        self.setDate(to_qdate(day))
 
 
 class OptionalDateField(QWidget):
@@ -161,31 +145,39 @@ class TextBox(QPlainTextEdit):
 
 
 class ProblemLabel(QLabel):
-    """What is wrong with one field (red), or what it still needs (quiet) before saving."""
+    """What is wrong with one field, or with a page.
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    A form's own field problems are `silent`: the label keeps the sentence (for the
+    field's accessible description and for the form's message area, where it is shown)
+    but never takes space itself, so nothing moves when a problem comes or goes."""
+
+    def __init__(self, parent: QWidget | None = None, silent: bool = False) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.urgent = False
+        self.silent = silent
         self.hide()
 
+    def set_silent(self, silent: bool) -> None:
+        self.silent = silent
+        if silent:
+            self.hide()
+
     def show_problem(self, text: str, urgent: bool) -> None:
-        """Urgent: red and bold (the user touched the field). Otherwise quiet: italic, in the
-        palette's own text colour, saying what the field still needs."""
+        """Urgent: red (the field was left, or Save pressed). Otherwise quiet: what the
+        field still needs, in the palette's own colour."""
         self.urgent = urgent
-        parent = self.parentWidget()
-        palette = QPalette(parent.palette() if parent is not None else palette_of())
-        if urgent:
-            palette.setColor(QPalette.ColorRole.WindowText, error_colour(palette))
-        self.setPalette(palette)
+        from app.ui.base.theme import set_role
+
+        set_role(self, "problem" if urgent else "quiet")
         font = self.font()
         font.setItalic(not urgent)
-        font.setBold(urgent)
         self.setFont(font)
         self.setText(("⚠ " if urgent else "") + text)
         self.setAccessibleName(text)
-        self.show()
+        if not self.silent:
+            self.show()
 
     def clear_problem(self) -> None:
         self.urgent = False

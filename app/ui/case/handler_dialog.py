@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 from app.core.records import Stage
 from app.ui.case.case_form import ConcernForm, Job, Problem
 from app.ui.case.context import CaseContext
+from app.ui.case.independence import Independence
 from app.ui.session import Session
 
 
@@ -24,12 +25,16 @@ class HandlerDialog(ConcernForm):
         current = context.detail.stage(stage.value)
         self.handler = QLineEdit(current.handler or "" if current else "")
         self.add_field("handler", self.tr("&Handler:"), self.handler)
+        self.independence = Independence(self, context, stage, lambda: self.handler.text())
         self.settle()
 
     def problems(self) -> list[Problem]:
-        return self.required("handler", self.handler.text(), self.tr("Name the handler."))
+        return (self.required("handler", self.handler.text(), self.tr("Name the handler."))
+                + self.independence.problems())
 
     def save_job(self) -> Job:
         concern_id, stage, handler = self.concern_id, self.stage, self.handler.text()
+        justification = self.independence.justification()
         assert concern_id is not None
-        return self.service_job(lambda s: s.set_handler(concern_id, stage, handler))
+        return self.service_job(lambda s: s.set_handler(concern_id, stage, handler,
+                                                        justification=justification))

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 
 from app.core.records import Anonymity
 from app.ui.base.formatting import format_day, stage_label, status_label
+from app.ui.base.theme import set_chip
 from app.ui.case.context import CaseContext
 from app.ui.case.deadline_text import describe
 from app.ui.case.fields import heading, value_label
-from app.ui.case.tab_base import mark_level
 
 
 class WorkspaceHeader(QWidget):
@@ -47,7 +47,7 @@ class WorkspaceHeader(QWidget):
         grid.addWidget(self.summary, 0, 3)
         grid.addWidget(self.log, 0, 4)
         grid.addWidget(self.where, 1, 1, 1, 4)
-        grid.addWidget(self.deadline, 2, 1, 1, 4)
+        grid.addWidget(self.deadline, 2, 1, 1, 4, Qt.AlignmentFlag.AlignLeft)
         grid.setColumnStretch(1, 1)
 
     def show_context(self, context: CaseContext) -> None:
@@ -59,23 +59,29 @@ class WorkspaceHeader(QWidget):
                  self.tr("received %1").replace("%1", format_day(detail.received_on))]
         if detail.demo:
             parts.append(self.tr("demo"))
+        if detail.read_only:  # handed over or destroyed: kept read-only here
+            parts.append(detail.read_only)
         self.where.setText(" · ".join(parts))
         for button in (self.log, self.letter, self.summary):
             button.setEnabled(True)
         self.letter.setEnabled(detail.has_person)  # letters are addressed to a named person
+        self.log.setEnabled(not detail.read_only)
         upcoming = context.next_deadline()
         if upcoming is None:
             self.deadline.setText(self.tr("No deadline pending."))
-            mark_level(self.deadline, None, 0, "met")
+            set_chip(self.deadline, None)
             return
         text = describe(upcoming, context.today, context.calendar)
         self.deadline.setText(self.tr("Next: %1 by %2 (%3)").replace("%1", text.what)
                               .replace("%2", format_day(upcoming.due)).replace("%3", text.status))
-        mark_level(self.deadline, None, 0, text.level)
+        # A status chip: red overdue, yellow due today, amber soon, green otherwise.
+        due_today = upcoming.due == context.today and text.level != "overdue"
+        set_chip(self.deadline, "today" if due_today else {
+            "overdue": "overdue", "late": "overdue", "soon": "soon"}.get(text.level, "ok"))
 
     def forget(self) -> None:
         for label in (self.reference, self.where, self.deadline):
             label.clear()
-        mark_level(self.deadline, None, 0, "met")
+        set_chip(self.deadline, None)
         for button in (self.log, self.letter, self.summary):
             button.setEnabled(False)

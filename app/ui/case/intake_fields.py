@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QCheckBox, QLineEdit
 
 from app.core.records import Channel, RaisedWith, RaiserCategory, ServiceType
 from app.store.concern_detail import ConcernDetail
@@ -42,6 +42,7 @@ class IntakeValues:
     service_area: str
     summary: str
     themes: tuple[str, ...]
+    contracted: bool = False
 
 
 class IntakeFields:
@@ -58,6 +59,8 @@ class IntakeFields:
         self.raised_with.set_value(RaisedWith.CONFIDENTIAL_CONTACT)
         self.raiser_category = EnumCombo(list(RaiserCategory))
         self.service_type = EnumCombo(list(ServiceType))
+        self.contracted = QCheckBox(tr("About a contracted or primary-care service"))
+        self.contracted.setAccessibleName(tr("About a contracted or primary-care service"))
         self.service_area = QLineEdit()
         self.summary = TextBox(lines=6)
         self.themes = ThemePicker()
@@ -80,6 +83,9 @@ class IntakeFields:
     def add_what_and_where(self) -> None:
         form = self.form
         form.add_field("service_type", tr("Ser&vice:"), self.service_type)
+        form.add_field("contracted", tr("Contracted or primary care:"), self.contracted,
+                       hint=tr("A GP practice, dentist, pharmacy or optician, or a service the "
+                               "board contracts out: counted in reports and returns."))
         form.add_field("service_area", tr("Service &area:"), self.service_area,
                        hint=tr("For example a ward, team or care home."))
         form.add_field("summary", tr("&Summary:"), self.summary,
@@ -104,7 +110,7 @@ class IntakeFields:
             raiser_category=RaiserCategory(str(self.raiser_category.currentData())),
             service_type=ServiceType(str(self.service_type.currentData())),
             service_area=self.service_area.text().strip(), summary=self.summary.text().strip(),
-            themes=self.themes.value())
+            themes=self.themes.value(), contracted=self.contracted.isChecked())
 
     def problems(self) -> list[Problem]:
         found: list[Problem] = []
@@ -129,6 +135,7 @@ class IntakeFields:
         self.raised_with.set_value(detail.raised_with)
         self.raiser_category.set_value(detail.raiser_category)
         self.service_type.set_value(detail.service_type)
+        self.contracted.setChecked(detail.contracted)
         self.service_area.setText(detail.service_area)
         self.summary.setPlainText(detail.summary)
         self.themes.set_value(detail.themes)
@@ -141,6 +148,7 @@ class IntakeFields:
                 "raised_with": self.raised_with.currentData(),
                 "raiser_category": self.raiser_category.currentData(),
                 "service_type": self.service_type.currentData(),
+                "contracted": self.contracted.isChecked(),
                 "service_area": self.service_area.text(), "summary": self.summary.text(),
                 "themes": list(self.themes.value())}
 
@@ -160,6 +168,7 @@ class IntakeFields:
                            (self.raiser_category, "raiser_category"),
                            (self.service_type, "service_type")):
             combo.set_value(str(fields.get(key) or ""))
+        self.contracted.setChecked(bool(fields.get("contracted")))
         self.service_area.setText(str(fields.get("service_area") or ""))
         self.summary.setPlainText(str(fields.get("summary") or ""))
         themes = fields.get("themes")

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from app.core.records import ServiceType
 from app.store.concern_detail import IssueDetail
 from app.ui.case.case_form import ConcernForm, Job, Problem
 from app.ui.case.context import CaseContext
-from app.ui.case.fields import TextBox, value_label
+from app.ui.case.fields import EnumCombo, TextBox, value_label
 from app.ui.session import Session
 
 
@@ -25,8 +26,19 @@ class IssueDialog(ConcernForm):
         self.issue = issue
         self.description = TextBox(lines=3)
         self.findings = TextBox(lines=6)
+        self.service = EnumCombo([ServiceType.NHS, ServiceType.LOCAL_AUTHORITY])
+        concern_service = context.detail.service_type
+        if concern_service != ServiceType.BOTH.value:
+            self.service.set_value(concern_service)
+        else:
+            self.service.insertItem(0, self.tr("Choose"), None)
+            self.service.setCurrentIndex(0)
         if issue is None:
             self.add_field("description", self.tr("&Issue:"), self.description)
+            self.add_field("service", self.tr("&Service it is about:"), self.service,
+                           hint=self.tr("Signposting in letters follows each issue's service: "
+                                        "the INWO for NHS services, another body for "
+                                        "local-authority ones."))
         else:
             shown = value_label(self.tr("Issue"))
             shown.setText(issue.description)
@@ -38,8 +50,12 @@ class IssueDialog(ConcernForm):
 
     def problems(self) -> list[Problem]:
         if self.issue is None:
-            return self.required("description", self.description.text(),
-                                 self.tr("Describe the issue."))
+            found = self.required("description", self.description.text(),
+                                  self.tr("Describe the issue."))
+            if self.service.currentData() is None:
+                found.append(("service", self.tr("This concern is about NHS and local-authority "
+                                                 "services: say which this issue is about.")))
+            return found
         return []
 
     def save_job(self) -> Job:
@@ -47,6 +63,8 @@ class IssueDialog(ConcernForm):
         description, findings = self.description.text(), self.findings.text()
         assert concern_id is not None
         if issue is None:
-            return self.service_job(lambda s: s.add_issue(concern_id, description))
+            code = self.service.currentData()
+            service = ServiceType(code) if isinstance(code, str) else None
+            return self.service_job(lambda s: s.add_issue(concern_id, description, service))
         issue_id = issue.issue_id
         return self.service_job(lambda s: s.set_issue_findings(issue_id, findings))

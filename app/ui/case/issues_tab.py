@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTreeWidgetItem, QVBoxLayout, QWidget
 
-from app.core.records import Outcome
+from app.core.records import Outcome, ServiceType
 from app.ui.base.formatting import format_day
 from app.ui.case.context import CaseContext
 from app.ui.case.fields import fit_columns, record_list, select_first, value_label
@@ -26,7 +26,7 @@ class IssuesTab(WorkspaceTab):
         super().__init__(parent)
         self.overall = value_label(self.tr("Overall outcome"))
         self.tree = record_list(self.tr("Issues"), [
-            self.tr("No."), self.tr("Issue"), self.tr("Stage 1 outcome"),
+            self.tr("No."), self.tr("Issue"), self.tr("Service"), self.tr("Stage 1 outcome"),
             self.tr("Stage 2 outcome")])
         fit_columns(self.tree, {1})
         self.findings = DetailsView(self.tr("Findings for the selected issue"))
@@ -35,11 +35,12 @@ class IssuesTab(WorkspaceTab):
         self.tree.itemActivated.connect(lambda _item, _col: self._findings())
         self.add = self.button(self.tr("&Add issue…"), "issue")
         self.record_findings = self.button(self.tr("Record &findings…"), on_click=self._findings)
+        self.correct = self.button(self.tr("C&orrect or remove…"), on_click=self._correct)
         layout = QVBoxLayout(self)
         layout.addWidget(self.overall)
         layout.addWidget(self.tree, 2)
         layout.addWidget(self.findings, 1)
-        layout.addLayout(self.button_row(self.add, self.record_findings))
+        layout.addLayout(self.button_row(self.add, self.record_findings, self.correct))
 
     def show_context(self, context: CaseContext) -> None:
         super().show_context(context)
@@ -59,7 +60,11 @@ class IssuesTab(WorkspaceTab):
         self.overall.setText(self.tr("Overall outcome: %1.").replace("%1", "; ".join(outcomes))
                              if outcomes else self.tr("The concern has not entered a stage."))
         for issue in detail.issues:
+            service = issue.service_type or (detail.service_type
+                                             if detail.service_type != "both" else None)
             item = QTreeWidgetItem([str(issue.number), issue.description,
+                                    self.tr(ServiceType(service).label) if service
+                                    else self.tr("not said"),
                                     self.tr(_outcome(issue.stage1_outcome)),
                                     self.tr(_outcome(issue.stage2_outcome))])
             item.setData(0, ISSUE, issue.issue_id)
@@ -71,6 +76,7 @@ class IssuesTab(WorkspaceTab):
                                                      "issue the concern raises."))
         select_first(self.tree)
         self.record_findings.setEnabled(bool(detail.issues))
+        self.correct.setEnabled(bool(detail.issues))
 
     def _current_issue(self) -> int | None:
         item = self.tree.currentItem()
@@ -89,6 +95,11 @@ class IssuesTab(WorkspaceTab):
         issue_id = self._current_issue()
         if issue_id is not None:
             self.action_requested.emit("findings", issue_id)
+
+    def _correct(self) -> None:
+        issue_id = self._current_issue()
+        if issue_id is not None:
+            self.action_requested.emit("correct", ("issue", issue_id))
 
     def forget(self) -> None:
         super().forget()

@@ -12,6 +12,7 @@ from dataclasses import replace
 from datetime import date
 
 from app.core.facts import ConcernFacts, ExtensionFacts, StageFacts
+from app.core.raisers import stage_entry_on
 from app.core.records import (
     Anonymity,
     Closure,
@@ -69,7 +70,8 @@ def decided(facts: ConcernFacts, decision: ProcedureDecision, on: date, reasons:
                       consent_on=consent_on if consent_on is not None else facts.consent_on)
     if decision is ProcedureDecision.USE_PROCEDURE and stage is not None \
             and facts.stage1 is None and facts.stage2 is None:
-        changed = _with_stage(changed, StageFacts(stage, facts.received_on, StageEntry.RECEIVED))
+        changed = _with_stage(changed, StageFacts(stage, stage_entry_on(facts),
+                                                  StageEntry.RECEIVED))
     elif decision is ProcedureDecision.NOT_TAKEN_FORWARD:
         changed = replace(changed, closure=Closure.NOT_TAKEN_FORWARD, closure_on=on)
     return changed

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from app.store.identities import IdentityService, RevealedIdentity
+from app.ui.base.form_feedback import plain_buttons
 from app.ui.base.formatting import format_day
 from app.ui.base.worker import WorkerState
 from app.ui.case.fields import (
@@ -72,7 +73,6 @@ class RevealDialog(QDialog):
         self.show_button = self.buttons.addButton(self.tr("&Show identity"),
                                                   QDialogButtonBox.ButtonRole.AcceptRole)
         self.show_button.setAccessibleName(self.tr("Show identity"))
-        self.show_button.setDefault(True)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.close_button.setAccessibleName(self.tr("Close"))
         for button in self.buttons.buttons():
@@ -87,6 +87,7 @@ class RevealDialog(QDialog):
         self.reason.textChanged.connect(self._reason_changed)
         self._reason_changed()
         self.reason.setFocus()
+        plain_buttons(self, self.show_button)
 
     def _ask_page(self, reference: str) -> QWidget:
         page = QWidget()

@@ -17,16 +17,20 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
 
 from app.core.records import Stage
+from app.store.concern_detail import ConcernDetail, LetterDetail
+from app.ui.base.formatting import format_day
 from app.ui.base.worker import WorkerState
 from app.ui.case import proposals
 from app.ui.case.acknowledge_dialog import AcknowledgeDialog
 from app.ui.case.action_dialog import ActionDialog
 from app.ui.case.actions_tab import ActionsTab
+from app.ui.case.class_change_dialog import ClassChangeDialog
 from app.ui.case.close_dialog import CloseDialog
 from app.ui.case.context import CaseContext, load_context
 from app.ui.case.conversation_form import KIND as CONVERSATION
 from app.ui.case.conversation_form import ConversationForm
 from app.ui.case.conversations_tab import ConversationsTab
+from app.ui.case.correction_dialog import ClosureDialog, CorrectionDialog, StageCorrectionDialog
 from app.ui.case.decision_dialog import DecisionDialog
 from app.ui.case.detriment_dialog import DetrimentDialog
 from app.ui.case.disclosure_dialog import DisclosureDialog
@@ -36,20 +40,27 @@ from app.ui.case.escalate_dialog import EscalateDialog
 from app.ui.case.extension_dialog import ExtensionDialog
 from app.ui.case.feedback_dialog import FeedbackDialog
 from app.ui.case.fields import ProblemLabel
+from app.ui.case.fingerprint_dialog import FingerprintDialog
+from app.ui.case.frequency_dialog import FrequencyDialog
 from app.ui.case.handler_dialog import HandlerDialog
 from app.ui.case.header import WorkspaceHeader
 from app.ui.case.intake_dialog import IntakeDialog
 from app.ui.case.intake_tab import IntakeTab
+from app.ui.case.involved_dialog import InvolvedDialog
 from app.ui.case.issue_dialog import IssueDialog
 from app.ui.case.issues_tab import IssuesTab
+from app.ui.case.letters_tab import LettersTab
 from app.ui.case.new_concern_dialog import NewConcernDialog
 from app.ui.case.person_panel import PersonPanel
+from app.ui.case.person_record_dialog import PersonRecordDialog
+from app.ui.case.raiser_dialog import RaiserDialog
 from app.ui.case.records_tab import RecordsTab
 from app.ui.case.response_dialog import ResponseDialog
 from app.ui.case.reveal_dialog import RevealDialog
 from app.ui.case.signpost_dialog import SignpostDialog
 from app.ui.case.tab_base import WorkspaceTab
 from app.ui.case.timeline_tab import TimelineTab
+from app.ui.case.update_dialog import UpdateDialog
 from app.ui.session import Session
 
 
@@ -84,6 +95,7 @@ class ConcernWorkspace(QWidget):
         self.conversations = ConversationsTab()
         self.actions_tab = ActionsTab()
         self.records = RecordsTab()
+        self.letters = LettersTab()
         self.person = PersonPanel()
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Concern records"))
@@ -92,6 +104,7 @@ class ConcernWorkspace(QWidget):
                            (self.conversations, self.tr("Conversations")),
                            (self.actions_tab, self.tr("Actions and learning")),
                            (self.records, self.tr("Other records")),
+                           (self.letters, self.tr("Letters")),
                            (self.person, self.tr("Person"))):
             self.tabs.addTab(tab, title)
             tab.action_requested.connect(self.open_form)
@@ -106,7 +119,7 @@ class ConcernWorkspace(QWidget):
     @property
     def pages(self) -> tuple[WorkspaceTab, ...]:
         return (self.intake, self.timeline, self.issues, self.conversations, self.actions_tab,
-                self.records, self.person)
+                self.records, self.letters, self.person)
 
     # ----- showing a concern ----------------------------------------------------------
 
@@ -189,6 +202,17 @@ class ConcernWorkspace(QWidget):
                 found.append(("new_concern", None, body))
         return found
 
+    def pending_person_drafts(self) -> list[tuple[str, dict[str, str]]]:
+        """The person's details typed into an open New concern form (token, details), kept
+        apart from its draft, in the identity store, on lock."""
+        found: list[tuple[str, dict[str, str]]] = []
+        for dialog in self.dialogs:
+            if isinstance(dialog, NewConcernDialog):
+                pending = dialog.pending_person()
+                if pending is not None:
+                    found.append(pending)
+        return found
+
     # ----- forms ------------------------------------------------------------------------
 
     def log_conversation(self) -> None:
@@ -263,6 +287,31 @@ class ConcernWorkspace(QWidget):
             found = next((c for c in detail.conversations if c.conversation_id == about), None)
             return ConversationForm(session, context, found, self) if found else None
 
+        def correct() -> QDialog | None:
+            if not (isinstance(about, tuple) and len(about) == 2):
+                return None
+            record, row_id = about
+            found = _record_of(detail, str(record), row_id)
+            if found is None:
+                return None
+            return CorrectionDialog(session, context, str(record), int(row_id), found[0],
+                                    found[1], self)
+
+        def correct_stage() -> QDialog | None:
+            if about not in ("stage1", "stage2") or detail.stage(str(about)) is None:
+                return None
+            return StageCorrectionDialog(session, context, Stage(str(about)), self)
+
+        def raiser() -> QDialog | None:
+            found = next((r for r in detail.raisers if r.number == about), None)
+            return RaiserDialog(session, context, found, self) if about is None or found \
+                else None
+
+        def letter_copy(reissue: bool) -> QDialog | None:
+            found = next((x for x in detail.letters if x.letter_id == about), None)
+            return _letter_copy_dialog(session, context.concern_id, found, reissue, self) \
+                if found else None
+
         return {
             "intake": lambda: IntakeDialog(session, context, self),
             "decision": lambda: DecisionDialog(session, context, self),
@@ -282,8 +331,21 @@ class ConcernWorkspace(QWidget):
             "feedback": lambda: FeedbackDialog(session, context, self),
             "disclosure": lambda: DisclosureDialog(session, context, self),
             "reveal": lambda: RevealDialog(session, context.concern_id, detail.reference, self),
+            "fingerprint": lambda: FingerprintDialog(session, context, self),
             "letter": lambda: _letter_dialog(session, context.concern_id, self),
             "summary": lambda: _summary_dialog(session, context.concern_id, self),
+            "correct": correct,
+            "correct_stage": correct_stage,
+            "correct_closure": lambda: ClosureDialog(session, context, self),
+            "change_class": lambda: ClassChangeDialog(session, context, self),
+            "person_record": lambda: PersonRecordDialog(
+                session, context.concern_id, int(about) if isinstance(about, int) else 0, self),
+            "raiser": raiser,
+            "involved": lambda: InvolvedDialog(session, context, self),
+            "update": lambda: UpdateDialog(session, context, self),
+            "frequency": lambda: FrequencyDialog(session, context, self),
+            "reissue": lambda: letter_copy(True),
+            "reprint": lambda: letter_copy(False),
         }
 
     def _open(self, dialog: QDialog) -> QDialog:
@@ -361,3 +423,42 @@ def _summary_dialog(session: Session, concern_id: int, parent: QWidget) -> QDial
     from app.ui.documents.summary_dialog import SummaryDialog
 
     return SummaryDialog(session, concern_id, parent)
+
+
+def _letter_copy_dialog(session: Session, concern_id: int, letter: LetterDetail, reissue: bool,
+                        parent: QWidget) -> QDialog:
+    from app.ui.documents.letter_copy_dialog import LetterCopyDialog
+
+    return LetterCopyDialog(session, concern_id, letter, reissue, parent)
+
+
+# Each kind of record a correction can be made to: where the workspace holds it, its id,
+# and how to name it in the form's title.
+_RECORDS: dict[str, tuple[str, str, Callable[[Any], str]]] = {
+    "extension": ("extensions", "extension_id",
+                  lambda r: f"the stage {r.stage[-1]} extension"),
+    "signposting": ("signposting", "signpost_id",
+                    lambda r: f"signposting of {format_day(r.signposted_on)}"),
+    "detriment": ("detriment", "detriment_id",
+                  lambda r: f"detriment reported on {format_day(r.reported_on)}"),
+    "feedback": ("feedback", "feedback_id",
+                 lambda r: f"feedback of {format_day(r.received_on)}"),
+    "disclosure": ("disclosures", "disclosure_id",
+                   lambda r: f"the disclosure of {format_day(r.disclosed_on)}"),
+    "conversation": ("conversations", "conversation_id",
+                     lambda r: f"the conversation of {format_day(r.held_on)}"),
+    "action": ("actions", "action_id", lambda r: "an action"),
+    "issue": ("issues", "issue_id", lambda r: f"issue {r.number}"),
+    "involved": ("involved", "involved_id", lambda r: "a person involved"),
+    "update": ("updates", "update_id", lambda r: f"the update of {format_day(r.given_on)}"),
+}
+
+
+def _record_of(detail: ConcernDetail, record: str, row_id: object) -> tuple[object, str] | None:
+    """The record a correction is about, and its name, or None when it is gone."""
+    spec = _RECORDS.get(record)
+    if spec is None:
+        return None
+    collection, key, name = spec
+    found = next((r for r in getattr(detail, collection) if getattr(r, key) == row_id), None)
+    return (found, name(found)) if found is not None else None

@@ -5,14 +5,13 @@ PdfSaveOptions is the part of a dialog that asks. With `identity` on, it shows
 the warning that the file leaves the encrypted casebook
 (app.documents.protect.LEAVES_CASEBOOK) and offers AES-256 password protection
 (password and confirmation, checked as they are typed); with it off (a redacted
-summary) it asks only where to save. `save_pdf_job` is the worker's half: make
-the PDF (which is where a reveal is audited), then save it, protected when a
-password was given. Nothing is revealed or written until Save is pressed.
+summary) it asks only where to save. The worker's half is app.services.documents
+(make the PDF, which is where a reveal is audited, then save it, protected when a
+password was given). Nothing is revealed or written until Save is pressed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -23,27 +22,16 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
-from app.documents.protect import LEAVES_CASEBOOK, MIN_PASSWORD, save_pdf
+from app.documents.protect import LEAVES_CASEBOOK, MIN_PASSWORD
 from app.ui.base.form_feedback import FieldMessage, ask_save_file, field_with_message
-from app.ui.base.worker import WorkerState
 from app.ui.reports.files import default_folder, remember_folder, with_suffix
-
-MakePdf = Callable[[WorkerState], bytes]
-
-
-def save_pdf_job(make_pdf: MakePdf, path: Path, password: str | None
-                 ) -> Callable[[WorkerState], Path]:
-    """The job for the worker: make the PDF, then save it (protected if a password is given)."""
-    def job(state: WorkerState) -> Path:
-        return save_pdf(path, make_pdf(state), password)
-
-    return job
 
 
 class PdfSaveOptions(QWidget):
@@ -170,6 +158,20 @@ class PdfSaveOptions(QWidget):
     @property
     def protected(self) -> bool:
         return self.identity and self.protect.isChecked()
+
+    def confirm_unprotected(self) -> bool:
+        """A file that identifies a person is protected unless the contact, asked, says to
+        save it without a password (the save is then audited as unprotected). True: go on."""
+        if not self.identity or self.protected:
+            return True
+        answer = QMessageBox.question(
+            self.window(), self.tr("Save without a password?"),
+            self.tr("This file shows the person's identity. Without a password anyone who gets "
+                    "a copy can read it. Save it without one? (The audit log records that it "
+                    "was saved unprotected.)"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def password_value(self) -> str | None:
         """The password to protect the file with, or None for an unprotected file."""

@@ -32,18 +32,19 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from app.documents.case_summary import render_case_summary
+from app.services.documents import save_case_summary
 from app.store.concern_detail import load_concern
 from app.ui.base.form_feedback import (
     BusyIndicator,
     FieldMessage,
     fit_height,
     heading_font,
+    plain_buttons,
     text_width,
 )
 from app.ui.base.worker import WorkerState
 from app.ui.documents.letter_dialog import ReasonBox
-from app.ui.documents.save_pdf import PdfSaveOptions, save_pdf_job
+from app.ui.documents.save_pdf import PdfSaveOptions
 from app.ui.reports.files import safe_file_name
 from app.ui.session import Session
 
@@ -110,7 +111,6 @@ class SummaryDialog(QDialog):
         self.save_button = self.buttons.addButton(self.tr("&Save summary"),
                                                   QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setAccessibleName(self.tr("Make and save the case summary"))
-        self.save_button.setDefault(True)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.close_button.setAccessibleName(self.tr("Cancel"))
         self.buttons.accepted.connect(self.save)
@@ -137,6 +137,7 @@ class SummaryDialog(QDialog):
         self.setMinimumWidth(text_width(self, 96))
         self._set_enabled(False)
         self._load()
+        plain_buttons(self, self.save_button)
 
     # ----- loading -----------------------------------------------------------------------
 
@@ -225,6 +226,8 @@ class SummaryDialog(QDialog):
             self.message.show_problem(self.tr("Put right what is marked above, then save."))
             return
         full = self.full.isChecked()
+        if full and not self.options.confirm_unprotected():
+            return
         reason = self.reason.text().strip() if full else None
         path = self.options.path()
         assert path is not None
@@ -232,16 +235,16 @@ class SummaryDialog(QDialog):
         concern_id = self.concern_id
         session = self.session
 
-        def make(state: WorkerState) -> bytes:
-            return render_case_summary(session.book(state), concern_id, full_reason=reason,
-                                       today=session.today())
+        def job(state: WorkerState) -> Path:
+            return save_case_summary(session.book(state), concern_id, path, full_reason=reason,
+                                     password=password, unprotected=password is None,
+                                     today=session.today())
 
         self._working = True
         self._set_enabled(False)
         self.message.show_note(None)
         self.busy.start(self.tr("Making and saving the summary…"))
-        session.write(save_pdf_job(make, path, password), self._saved, self._failed,
-                      concern_id=concern_id)
+        session.write(job, self._saved, self._failed, concern_id=concern_id)
 
     def _saved(self, path: Any) -> None:
         if not isValid(self) or self.forgotten:

@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from app.store.casebook import Casebook
 from app.store.settings_service import organisation_problem, unit_problem
+from app.ui.base.folder_row import FolderRow
 from app.ui.base.form_feedback import (
     BusyIndicator,
     FieldMessage,
@@ -33,7 +33,7 @@ from app.ui.base.form_feedback import (
     field_with_message,
     heading_font,
 )
-from app.ui.base.passphrase_meter import PassphraseMeter
+from app.ui.base.new_passphrase import NewPassphraseFields
 from app.ui.base.worker import CasebookWorker, WorkerState
 from app.ui.firstrun.recovery_key_dialog import NewCasebook
 
@@ -68,34 +68,18 @@ class CreateCasebookPage(QWidget):
         self.unit.setPlaceholderText(self.tr("for example, Acute Services Division"))
         self.unit_message = FieldMessage(self.tr("Reporting unit problem"))
 
-        self.folder_field = QLineEdit(str(folder))
-        self.folder_field.setReadOnly(True)
-        self.folder_field.setAccessibleName(self.tr("Casebook folder"))
-        self.change_folder = QPushButton(self.tr("C&hange…"))
-        self.change_folder.setAccessibleName(self.tr("Change the casebook folder"))
+        folder_row = FolderRow(str(folder), self.tr("Casebook folder"),
+                               self.tr("Change the casebook folder"))
+        self.folder_field, self.change_folder = folder_row.field, folder_row.change
         self.change_folder.clicked.connect(self._choose_folder)
-        folder_row = QWidget()
-        folder_layout = QHBoxLayout(folder_row)
-        folder_layout.setContentsMargins(0, 0, 0, 0)
-        folder_layout.addWidget(self.folder_field, 1)
-        folder_layout.addWidget(self.change_folder)
-        folder_row.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.folder_message = FieldMessage(self.tr("Casebook folder problem"))
 
-        self.passphrase = QLineEdit()
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setAccessibleName(self.tr("New passphrase"))
-        self.meter = PassphraseMeter()
-        self.passphrase_message = FieldMessage(self.tr("New passphrase problem"))
-        self.confirm = QLineEdit()
-        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
-        self.confirm.setAccessibleName(self.tr("Type the passphrase again"))
-        self.confirm_message = FieldMessage(self.tr("Passphrase confirmation problem"))
-        rule = QLabel(self.tr(
-            "The passphrase needs at least 12 characters. A few unrelated words work well "
-            "and are easier to remember than a jumble of symbols. Nobody can reset it for you: "
-            "keep the recovery key you will be shown next."))
-        rule.setWordWrap(True)
+        self.new_passphrase = NewPassphraseFields(self)
+        self.passphrase, self.confirm = self.new_passphrase.passphrase, self.new_passphrase.confirm
+        self.meter = self.new_passphrase.meter
+        self.passphrase_message = self.new_passphrase.passphrase_message
+        self.confirm_message = self.new_passphrase.confirm_message
+        rule = self.new_passphrase.rule
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -140,7 +124,6 @@ class CreateCasebookPage(QWidget):
         for name, field in (("organisation", self.organisation), ("unit", self.unit),
                             ("passphrase", self.passphrase), ("confirm", self.confirm)):
             field.textEdited.connect(lambda _text, name=name: self._touch(name))
-        self.passphrase.textChanged.connect(self.meter.update_for)
         for field in (self.organisation, self.unit, self.passphrase, self.confirm):
             field.textChanged.connect(self.validate)
             field.returnPressed.connect(self.create_casebook)
@@ -174,17 +157,13 @@ class CreateCasebookPage(QWidget):
         unit = unit_problem(self.unit.text())
         if unit:
             found["unit"] = self.tr(unit)
-        strength = self.meter.strength
-        if not strength.acceptable:
-            found["passphrase"] = self.tr(strength.problem)
-        if self.confirm.text() != self.passphrase.text():
-            found["confirm"] = self.tr("The two passphrases are different.")
+        found.update(self.new_passphrase.problems())
         return found
 
     def validate(self) -> bool:
         problems = self.problems()
         messages = {"organisation": self.organisation_message, "unit": self.unit_message,
-                    "passphrase": self.passphrase_message, "confirm": self.confirm_message}
+                    **self.new_passphrase.messages()}
         for name, message in messages.items():
             shown = name in self._touched or (name == "confirm" and bool(self.confirm.text()))
             message.show_problem(problems.get(name) if shown else None)
@@ -248,7 +227,6 @@ class CreateCasebookPage(QWidget):
         self.create_button.setFocus()
 
     def clear_passphrases(self) -> None:
-        for field in (self.passphrase, self.confirm):
-            field.clear()
+        self.new_passphrase.clear()
         self._touched.difference_update(("passphrase", "confirm"))
         self.validate()

@@ -57,7 +57,8 @@ class FirstRunView(QWidget):
         self.stack = QStackedWidget()
         self._areas: dict[int, QScrollArea] = {}
         for page in (self.choices, self.create_page, self.restore_page):
-            area = centred_page(page, 80 if page is self.choices else 100)
+            area = centred_page(page, 80 if page is self.choices else 100,
+                                self.tr("Welcome to Casebook"))
             self._areas[id(page)] = area
             self.stack.addWidget(area)
         layout = QVBoxLayout(self)

@@ -9,20 +9,22 @@ the system's secret service, and opening the casebook is the worker's job.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from app.paths import KEYSLOTS
-from app.store import keyslots, quick_unlock
-from app.store.casebook import Casebook, is_casebook
-from app.store.errors import CasebookError
-from app.ui.base.worker import CasebookWorker, WorkerState
+if TYPE_CHECKING:  # the store and the keyring load after the unlock screen is painted
+    from app.ui.base.worker import CasebookWorker, WorkerState
 
 
 def quick_unlock_offered(folder: Path) -> bool:
     """Whether to show the button: a keyring slot in this casebook and a secure keyring."""
+    from app.paths import KEYSLOTS
+    from app.store import keyslots, quick_unlock
+    from app.store.casebook import is_casebook
+    from app.store.errors import CasebookError
+
     if not is_casebook(folder):
         return False
     try:
@@ -75,6 +77,8 @@ class QuickUnlock(QObject):
         folder = self.folder
 
         def job(state: WorkerState) -> float | None:
+            from app.store.casebook import Casebook
+
             state.close()
             book = Casebook.open_quick(folder)
             if book is None:

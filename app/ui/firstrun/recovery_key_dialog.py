@@ -35,6 +35,7 @@ from app.ui.base.form_feedback import (
     fit_height,
     heading_font,
     monospace_font,
+    plain_buttons,
     text_width,
 )
 from app.ui.base.worker import CasebookWorker, WorkerState
@@ -122,7 +123,6 @@ class RecoveryKeyDialog(QDialog):
         self.continue_button = QPushButton(self.tr("&Continue"))
         self.continue_button.setAccessibleName(self.tr("Continue to unlock the casebook"))
         self.continue_button.setEnabled(False)
-        self.continue_button.setDefault(True)
         self.stored.toggled.connect(self.continue_button.setEnabled)
         self.continue_button.clicked.connect(self.accept)
 
@@ -148,6 +148,7 @@ class RecoveryKeyDialog(QDialog):
         self.key.setFocus()
         self.resize(self.sizeHint().expandedTo(self.minimumSizeHint()))
         self.setMinimumWidth(text_width(self, 80))
+        plain_buttons(self, self.continue_button)
 
     # ----- the sheet ---------------------------------------------------------------------
 

@@ -8,8 +8,6 @@ intact manifest, the target must be new or empty and not the backup itself.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -25,9 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.store import backup
-from app.store.casebook import is_casebook
-from app.store.errors import BackupError
+from app.services.restore import RestoreCheck, check_restore, restore_backup
 from app.ui.base.form_feedback import (
     BusyIndicator,
     FieldMessage,
@@ -36,63 +32,6 @@ from app.ui.base.form_feedback import (
     heading_font,
 )
 from app.ui.base.worker import CasebookWorker, WorkerState
-
-
-@dataclass(frozen=True)
-class RestoreCheck:
-    backup: str  # the backup folder as checked (stale answers are ignored)
-    target: str
-    backup_problem: str | None
-    backup_summary: str | None  # created at, counts: plain facts, no content
-    target_problem: str | None
-
-
-def check_restore(backup_text: str, target_text: str) -> RestoreCheck:
-    """Runs on the worker: everything that can be known before restoring."""
-    backup_problem: str | None = None
-    summary: str | None = None
-    target_problem: str | None = None
-    entry = Path(backup_text).expanduser() if backup_text.strip() else None
-    target = Path(target_text).expanduser() if target_text.strip() else None
-    if entry is None:
-        backup_problem = "Choose the backup folder (its name starts with casebook-backup)."
-    elif not entry.is_dir():
-        backup_problem = f"{entry} is not a folder."
-    else:
-        try:
-            manifest = backup.read_manifest(entry)
-        except BackupError as exc:
-            backup_problem = str(exc)
-        else:
-            if not backup.files_intact(entry):
-                backup_problem = f"{entry} is damaged (its files do not match its manifest)."
-            else:
-                summary = _summary(manifest)
-    if target is None:
-        target_problem = "Choose a new or empty folder to restore into."
-    elif entry is not None and target.resolve() == entry.resolve():
-        target_problem = "Restore into another folder, not the backup itself."
-    elif target.exists() and not target.is_dir():
-        target_problem = f"{target} is a file, not a folder."
-    elif is_casebook(target):
-        target_problem = f"{target} already holds a casebook; choose a new or empty folder."
-    elif target.exists() and any(target.iterdir()):
-        target_problem = f"{target} is not empty; choose a new or empty folder."
-    return RestoreCheck(backup_text, target_text, backup_problem, summary, target_problem)
-
-
-def _summary(manifest: dict[str, object]) -> str:
-    made = str(manifest.get("created_at", ""))
-    try:
-        when = datetime.fromisoformat(made).astimezone().strftime("%d/%m/%Y %H:%M")
-    except ValueError:
-        when = made or "an unknown date"
-    counts = manifest.get("counts")
-    concerns = counts.get("concerns") if isinstance(counts, dict) else None
-    if isinstance(concerns, int):
-        noun = "concern" if concerns == 1 else "concerns"
-        return f"A backup made on {when}, holding {concerns} {noun}."
-    return f"A backup made on {when}."
 
 
 class RestorePage(QWidget):
@@ -246,7 +185,7 @@ class RestorePage(QWidget):
 
         def job(state: WorkerState) -> Path:
             state.close()
-            return backup.restore(entry, target)
+            return restore_backup(entry, target)
 
         self._set_busy(True)
         self.message.show_problem(None)

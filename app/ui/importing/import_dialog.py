@@ -23,6 +23,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -46,6 +47,7 @@ from app.ui.base.form_feedback import (
     ask_save_file,
     fit_height,
     heading_font,
+    plain_buttons,
     text_width,
 )
 from app.ui.base.work_progress import WorkProgress, WorkTicket
@@ -117,9 +119,17 @@ class ImportDialog(QDialog):
         self.check_button.setAccessibleName(self.tr("Check the file without importing"))
         self.import_button = QPushButton(self.tr("&Import"))
         self.import_button.setAccessibleName(self.tr("Import the checked file"))
+        self.pseudonymise = QCheckBox(self.tr("Re&place names in case text with C and [name]"))
+        self.pseudonymise.setAccessibleName(self.tr(
+            "Replace each row's own person's name with C and other held names with [name]"))
+        self.pseudonymise.setToolTip(self.tr(
+            "Otherwise a summary or note that names someone is a problem to put right in the "
+            "file. Email addresses, phone and CHI numbers nobody holds are never replaced."))
+        self.pseudonymise.toggled.connect(self._pseudonymise_toggled)
         actions = QHBoxLayout()
         actions.addWidget(self.check_button)
         actions.addWidget(self.import_button)
+        actions.addWidget(self.pseudonymise)
         actions.addStretch(1)
         file_box = QGroupBox(self.tr("The file"))
         file_column = QVBoxLayout(file_box)
@@ -168,7 +178,7 @@ class ImportDialog(QDialog):
         self.copy_button.clicked.connect(self.problems.copy)
         self.save_csv_template.clicked.connect(lambda: self.save_template("csv"))
         self.save_xlsx_template.clicked.connect(lambda: self.save_template("xlsx"))
-        order = (self.choose_button, self.check_button, self.import_button,
+        order = (self.choose_button, self.check_button, self.import_button, self.pseudonymise,
                  self.save_csv_template, self.save_xlsx_template, self.progress.cancel_button,
                  self.problems, self.copy_button, self.close_button)
         for first, second in zip(order, order[1:], strict=False):
@@ -177,6 +187,7 @@ class ImportDialog(QDialog):
         self.resize(text_width(self, 110), self.fontMetrics().lineSpacing() * 24)
         self._update_controls()
         self.choose_button.setFocus()
+        plain_buttons(self)
 
     # ----- the file ----------------------------------------------------------------------
 
@@ -239,10 +250,12 @@ class ImportDialog(QDialog):
         self._serial += 1
         serial = self._serial
 
+        pseudonymise = self.pseudonymise.isChecked()
+
         def job(state: WorkerState) -> ImportReport:
             return import_spreadsheet(session.book(state), path, dry_run=dry_run,
                                       on_progress=ticket.progress, cancelled=ticket.cancelled,
-                                      today=today)
+                                      today=today, pseudonymise=pseudonymise)
 
         def done(report: Any) -> None:
             if not isValid(self) or self.forgotten or serial != self._serial:
@@ -287,14 +300,21 @@ class ImportDialog(QDialog):
             self.summary.show_note(None)
             return
         rows = [[str(p.row) if p.row is not None else self.tr("(headings)"),
-                 p.column or self.tr("(whole row)"), p.shown_value,
+                 p.shown_column or self.tr("(whole row)"), p.shown_value,
                  (self.tr("Conflict: ") if p.kind == "conflict" else "") + p.issue,
                  p.expected] for p in report.problems]
+        rows += [[str(r.row), r.column, self.tr("(not shown)"),
+                  self.tr("Replaced: %1").replace("%1", r.message.split(": ", 1)[1]), ""]
+                 for r in report.replacements]
         self.problems.set_rows(rows)
         self.problems_box.setVisible(bool(rows))
         if rows:
             self._grow(self.fontMetrics().lineSpacing() * 36)
         text = report.summary()
+        if report.unlisted:
+            rows.append(["", "", "", self.tr("…and %1 more problems, not listed").replace(
+                "%1", f"{report.unlisted:,}"), ""])
+            self.problems.set_rows(rows)
         if not report.ok:
             self.summary.show_problem(text + " " + self.tr(
                 "Put them right in the spreadsheet, save it, and check it again."))
@@ -315,6 +335,13 @@ class ImportDialog(QDialog):
         if wanted > self.height():
             self.resize(self.width(), wanted)
         fit_height(self)
+
+    def _pseudonymise_toggled(self, _on: bool) -> None:
+        """A check made the other way no longer says what an import would do."""
+        if self.report is not None and not self.busy:
+            self.report = None
+            self._show_report(None)
+            self._update_controls()
 
     def _update_controls(self) -> None:
         busy = self.busy

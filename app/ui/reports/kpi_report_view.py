@@ -34,7 +34,7 @@ from app.core.disclosure import (
     exact_report,
     protect_report,
 )
-from app.core.identifying import mask_identifying
+from app.core.identifying import Scanner
 from app.core.periods import Period, quarter_of
 from app.ui.base.form_feedback import (
     BusyIndicator,
@@ -43,6 +43,7 @@ from app.ui.base.form_feedback import (
     centred_page,
     heading_font,
 )
+from app.ui.base.formatting import period_text
 from app.ui.base.work_progress import WorkProgress, WorkTicket
 from app.ui.base.worker import WorkerState
 from app.ui.reports.files import default_folder, remember_folder, safe_file_name, with_suffix
@@ -135,7 +136,7 @@ class KpiReportView(QWidget):
         column.addWidget(self.heading)
         column.addWidget(self.kpis)
         column.addStretch(1)
-        self.scroll_area = centred_page(page, _PAGE_WIDTH_CHARACTERS)
+        self.scroll_area = centred_page(page, _PAGE_WIDTH_CHARACTERS, self.tr("Reports"))
 
         self.progress = WorkProgress()
         self.busy = BusyIndicator()
@@ -205,7 +206,8 @@ class KpiReportView(QWidget):
             return
         self._stale = False
         session = self.session
-        self.busy.start(self.tr("Working out the figures for %1…").replace("%1", period.label))
+        self.busy.start(self.tr("Working out the figures for %1…").replace(
+            "%1", period_text(period)))
 
         def done(result: Any) -> None:
             if serial == self._serial and isinstance(result, LoadedReport):
@@ -232,12 +234,12 @@ class KpiReportView(QWidget):
             self.kpis.clear()
         else:
             content = loaded.content
-            self.heading.setText(self.tr("%1 (%2)").replace("%1", loaded.period.label)
-                                 .replace("%2", self.chooser.span.text()))
+            self.heading.setText(period_text(loaded.period))
             view = loaded.published if publication else loaded.exact
             themes = loaded.published_themes if publication else loaded.exact_themes
-            learning = ([mask_identifying(s) for s in content.learning] if publication
-                        else list(content.learning))
+            # Masked on the worker already (app.documents.figures.learning_statements).
+            learning = ([Scanner.patterns_only().mask(s) for s in content.learning]
+                        if publication else list(content.learning))
             self.kpis.show_figures(view, themes, learning, publication)
         threshold = loaded.threshold if loaded is not None else None
         if publication and threshold is not None:
@@ -341,7 +343,8 @@ class KpiReportView(QWidget):
             kind = (self.tr("for publication, with small numbers hidden") if publication
                     else self.tr("internal, with exact figures: not for publication"))
             self.message.show_note(self.tr("Saved the report for %1 (%2) to %3.")
-                                   .replace("%1", loaded.period.label).replace("%2", kind)
+                                   .replace("%1", period_text(loaded.period))
+                                   .replace("%2", kind)
                                    .replace("%3", str(path)))
 
         def failed(message: str) -> None:

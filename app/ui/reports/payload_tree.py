@@ -16,15 +16,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from app.core.records import THEMES, RaiserCategory, SpeakUpAgain
-from app.ui.base.formatting import format_day
+from app.ui.base.formatting import format_day, period_words
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 
 _LABELS: dict[str, str] = {
-    "format": "Format", "version": "Format version", "return_id": "Return number (random)",
+    "format": "Kind of file", "version": "Version of the return's layout",
+    "return_id": "Return number (random)",
     "reporting_unit": "Reporting unit", "period": "Period", "label": "Period",
     "from": "From", "to": "To", "created_at": "Built at", "software_version": "Casebook version",
-    "audit_head": "Audit log anchor", "seq": "Entries in the audit log",
+    "audit_head": "Proof of this casebook's audit log", "seq": "Entries in the audit log",
     "hash": "Latest entry's fingerprint", "figures": "Figures",
     "received": "Received (KPI 4)", "closed": "Closed in full (KPI 5)",
     "outcomes": "Outcomes (KPI 6)", "working_days": "Working days to a full response (KPI 7)",
@@ -46,7 +47,10 @@ _IN_CONTEXT: dict[tuple[str, str], str] = {
     ("feedback", "received"): "Feedback received",
     ("figures", "period"): "Period the figures cover",
 }
-_COLLAPSED = frozenset({"by_service", "by_theme", "by_raiser_category", "audit_head"})
+# Opened by a click: the breakdowns, and the learning statements (also listed in full
+# beside the tree; hundreds of open lines make the tree slow to lay out).
+_COLLAPSED = frozenset({"by_service", "by_theme", "by_raiser_category", "audit_head",
+                        "learning"})
 
 
 def label_for(parent: str, key: str) -> str:
@@ -61,6 +65,17 @@ def label_for(parent: str, key: str) -> str:
     return _LABELS.get(key, key.replace("_", " ").capitalize())
 
 
+def _period_words(label: str) -> str:
+    """A period's code in words ("2026-27-Q3": October to December 2026 (Q3 2026-27))."""
+    from app.core.periods import parse_period
+
+    try:
+        period = parse_period(label)
+    except ValueError:
+        return label
+    return period_words(period.start, period.end, label)
+
+
 def shown_value(key: str, value: object) -> str:
     """A value as a person reads it (the exact JSON is shown separately)."""
     if isinstance(value, bool):
@@ -73,6 +88,8 @@ def shown_value(key: str, value: object) -> str:
             return format_day(date.fromisoformat(text))
         except ValueError:
             return text
+    if key == "label" and isinstance(value, str):
+        return _period_words(text)
     if key == "created_at":
         try:
             moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
@@ -92,30 +109,51 @@ class PayloadTree(QTreeWidget):
         self.setUniformRowHeights(True)
         header = self.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # Values are short (counts, dates, a fingerprint): a fixed width, not measured over
+        # every line each time the tree changes.
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
+        self.setColumnWidth(1, self.fontMetrics().averageCharWidth() * 34)
         self.leaves: dict[str, QTreeWidgetItem] = {}
 
     def show_payload(self, payload: Mapping[str, Any]) -> None:
+        """Every item is made apart from the tree and added at once; then the long lines
+        span both columns and the first two levels open, each in one pass (one item at a
+        time on a shown tree re-lays out the whole tree each time: seconds for a return
+        with many learning statements)."""
         self.clear_payload()
-        self._add(self.invisibleRootItem(), "", "", payload, 0)
+        root = QTreeWidgetItem()
+        spanned: list[QTreeWidgetItem] = []
+        collapsed: list[QTreeWidgetItem] = []
+        self._add(root, "", "", payload, spanned, collapsed)
+        self.setUpdatesEnabled(False)
+        try:
+            self.addTopLevelItems(root.takeChildren())
+            for item in spanned:
+                item.setFirstColumnSpanned(True)
+            self.expandToDepth(1)
+            for item in collapsed:
+                item.setExpanded(False)
+        finally:
+            self.setUpdatesEnabled(True)
 
     def _add(self, parent: QTreeWidgetItem, parent_key: str, path: str, value: object,
-             depth: int) -> None:
+             spanned: list[QTreeWidgetItem], collapsed: list[QTreeWidgetItem]) -> None:
         if isinstance(value, Mapping):
             for key, inner in value.items():
                 child_path = f"{path}.{key}" if path else str(key)
                 item = QTreeWidgetItem(parent, [self.tr(label_for(parent_key, str(key)))])
                 if isinstance(inner, Mapping | list):
-                    self._add(item, str(key), child_path, inner, depth + 1)
-                    item.setExpanded(depth < 2 and key not in _COLLAPSED)
+                    self._add(item, str(key), child_path, inner, spanned, collapsed)
+                    if key in _COLLAPSED:
+                        collapsed.append(item)
                 else:
                     self._leaf(item, str(key), child_path, inner)
         elif isinstance(value, list):
             parent.setText(1, str(len(value)))
             for number, inner in enumerate(value):
                 item = QTreeWidgetItem(parent, [str(inner)])
-                item.setFirstColumnSpanned(True)
+                spanned.append(item)
                 item.setToolTip(0, str(inner))
                 item.setData(0, PATH_ROLE, f"{path}[{number}]")
                 self.leaves[f"{path}[{number}]"] = item

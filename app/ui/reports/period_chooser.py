@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.core.periods import (
     Period,
@@ -20,6 +20,7 @@ from app.core.periods import (
     quarter,
     quarter_of,
 )
+from app.ui.base.date_field import DateField
 from app.ui.base.form_feedback import FieldMessage
 from app.ui.base.formatting import format_day
 
@@ -65,8 +66,8 @@ class PeriodChooser(QWidget):
                                (4, self.tr("January to March"))):
             self.quarter.addItem(self.tr("Q%1: %2").replace("%1", str(number))
                                  .replace("%2", months), number)
-        self.start = QDateEdit()
-        self.end = QDateEdit()
+        self.start = DateField()
+        self.end = DateField()
         for edit, name in ((self.start, self.tr("First day of the period")),
                            (self.end, self.tr("Last day of the period"))):
             edit.setDisplayFormat("dd/MM/yyyy")

@@ -42,6 +42,7 @@ from app.ui.base.form_feedback import (
     heading_font,
     monospace_font,
 )
+from app.ui.base.formatting import fingerprint_in_two_lines, period_text
 from app.ui.base.work_progress import WorkProgress, WorkTicket
 from app.ui.base.worker import WorkerState
 from app.ui.reports.files import default_folder, remember_folder, safe_file_name, with_suffix
@@ -70,7 +71,7 @@ class BoardKey:
 class Preview:
     period: Period
     payload: Payload  # exactly what would be signed and sent
-    text: str  # preview_text(payload): the exact bytes, as text
+    text: str  # return_text(payload): the exact bytes, as text
     board: BoardKey
 
 
@@ -91,20 +92,15 @@ def read_board_key(state: WorkerState, session: Session) -> BoardKey:
 
 
 def build_preview(state: WorkerState, session: Session, period: Period) -> Preview | Blocked:
-    from app.returns.payload import build_payload, preview_text  # loaded when first used
+    # Loaded when first used: the return's machinery is not needed to open the window.
+    from app.services.returns import build_return, return_text
 
     board = read_board_key(state, session)
     try:
-        payload = build_payload(session.book(state), period)
+        payload = build_return(session.book(state), period, need_board_key=False)
     except IdentifyingText as exc:
         return Blocked(period, tuple((s, tuple(r)) for s, r in exc.problems), board)
-    return Preview(period, payload, preview_text(payload), board)
-
-
-def _two_lines(fingerprint: str) -> str:
-    groups = fingerprint.split()
-    half = (len(groups) + 1) // 2
-    return " ".join(groups[:half]) + "\n" + " ".join(groups[half:])
+    return Preview(period, payload, return_text(payload), board)
 
 
 class ReturnView(QWidget):
@@ -226,7 +222,8 @@ class ReturnView(QWidget):
         column.addWidget(self.problems_box)
         column.addWidget(self.preview_box, 10)
         column.addStretch(1)
-        self.scroll_area = centred_page(page, _PAGE_WIDTH_CHARACTERS)
+        self.scroll_area = centred_page(page, _PAGE_WIDTH_CHARACTERS,
+                                        self.tr("Return to the board"))
 
         self.progress = WorkProgress()
         self.message = FieldMessage(self.tr("Return message"))
@@ -320,7 +317,8 @@ class ReturnView(QWidget):
         self._working = True
         self.message.show_note(None)
         self.status.show_note(None)
-        self.progress.start(self.tr("Building the return for %1…").replace("%1", period.label),
+        self.progress.start(self.tr("Building the return for %1…").replace(
+            "%1", period_text(period)),
                             WorkTicket(), cancellable=False)
         self._show()
 
@@ -358,7 +356,7 @@ class ReturnView(QWidget):
             self.open_settings.setVisible(False)
         elif board.recipient:
             self.recipient.setText(board.recipient)
-            self.fingerprint.setText(_two_lines(board.fingerprint))
+            self.fingerprint.setText(fingerprint_in_two_lines(board.fingerprint))
             self.fingerprint.setVisible(True)
             self.board_note.show_note(self.tr(
                 "Only the board can open a saved return. Check this fingerprint with the "
@@ -384,10 +382,13 @@ class ReturnView(QWidget):
                 (self.tr("The return for %1 cannot be built: a learning statement may identify "
                          "someone.") if count == 1 else
                  self.tr("The return for %1 cannot be built: %2 learning statements may "
-                         "identify someone.")).replace("%1", blocked.period.label)
+                         "identify someone.")).replace("%1", period_text(blocked.period))
                 .replace("%2", str(count)))
         else:
             self.problems.clear_rows()
+        if preview is None:  # emptied before it is hidden: hiding a full tree lays it out
+            self.tree.clear_payload()
+            self.json.clear()
         self.preview_box.setVisible(preview is not None)
         if preview is not None:
             self.tree.show_payload(preview.payload)
@@ -403,7 +404,7 @@ class ReturnView(QWidget):
             if self.saved_to is None and not self.status.text():
                 self.status.show_note(self.tr(
                     "This is everything the return for %1 would send, built on %2. Nothing has "
-                    "been saved yet.").replace("%1", preview.period.label)
+                    "been saved yet.").replace("%1", period_text(preview.period))
                     .replace("%2", self._built_at(preview)))
         else:
             self.tree.clear_payload()
@@ -443,9 +444,9 @@ class ReturnView(QWidget):
         self._show()
 
         def job(state: WorkerState) -> Path:
-            from app.returns.envelope import write_return
+            from app.services.returns import send_return
 
-            return write_return(session.book(state), payload, path)
+            return send_return(session.book(state), payload, path)
 
         def done(out: Any) -> None:
             self._working = False
@@ -457,7 +458,7 @@ class ReturnView(QWidget):
             self.status.show_note(self.tr(
                 "Saved the return for %1 to %2. It is signed with this unit's key and encrypted "
                 "to the board's key (fingerprint %3), so only the board can open it. Send this "
-                "file to the board.").replace("%1", preview.period.label)
+                "file to the board.").replace("%1", period_text(preview.period))
                 .replace("%2", str(out)).replace("%3", board.fingerprint))
 
         def failed(message: str) -> None:

@@ -6,7 +6,6 @@ from datetime import date
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -17,7 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.store.settings_service import HolidayEntry, HolidayKind
-from app.ui.base.form_feedback import FieldMessage, fit_height, text_width
+from app.ui.base.date_field import DateField
+from app.ui.base.form_feedback import FieldMessage, fit_height, plain_buttons, text_width
 from app.ui.base.formatting import format_day
 
 
@@ -31,7 +31,7 @@ class AddHolidayDialog(QDialog):
             "A local public holiday is not a working day: every due date that spans it moves "
             "on by a day."))
         intro.setWordWrap(True)
-        self.day = QDateEdit()
+        self.day = DateField()
         self.day.setDisplayFormat("dd/MM/yyyy")
         self.day.setCalendarPopup(True)
         self.day.setDateRange(QDate(first.year, first.month, first.day),
@@ -64,6 +64,7 @@ class AddHolidayDialog(QDialog):
         self.label.textChanged.connect(self.validate)
         self.setMinimumWidth(text_width(self, 60))
         self.validate()
+        plain_buttons(self)
 
     def chosen_day(self) -> date:
         chosen = self.day.date()

@@ -26,6 +26,7 @@ from app.ui.base.form_feedback import (
     FieldMessage,
     field_with_message,
     fit_height,
+    plain_buttons,
     text_width,
 )
 from app.ui.base.passphrase_meter import PassphraseMeter
@@ -86,6 +87,7 @@ class ChangePassphraseDialog(QDialog):
         self.new.textChanged.connect(self.meter.update_for)
         self.setMinimumWidth(text_width(self, 80))
         self.validate()
+        plain_buttons(self)
 
     def _secret(self, name: str) -> QLineEdit:
         field = QLineEdit()

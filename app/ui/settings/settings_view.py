@@ -1,4 +1,5 @@
-"""Settings: organisation, security, records and publication, the board's key, holidays.
+"""Settings: organisation, security, records and publication, the board's key, letters,
+holidays.
 
 The fields in the first groups are saved together with "Save changes" (checked
 as the user types; nothing is saved while any is wrong). Quick unlock, the
@@ -8,9 +9,7 @@ the worker; the store audits each change. On lock, forget() empties every field.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, replace
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -28,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.returns.signing import fingerprint, public_key_line, unit_public_key
 from app.store import settings_service as rules
+from app.store.recipients import recipient_fingerprint
 from app.store.settings_service import (
     CasebookSettings,
     HolidayEntry,
@@ -45,30 +44,17 @@ from app.ui.base.form_feedback import (
     monospace_font,
     with_unit,
 )
+from app.ui.base.formatting import fingerprint_in_two_lines
 from app.ui.base.worker import WorkerState
 from app.ui.session import Session
-from app.ui.settings.add_holiday_dialog import AddHolidayDialog
 from app.ui.settings.change_passphrase_dialog import ChangePassphraseDialog
-from app.ui.settings.holidays_panel import HolidaysPanel
+from app.ui.settings.holiday_editor import HolidayEditor
+from app.ui.settings.identity_check_panel import IdentityCheckPanel
+from app.ui.settings.identity_lists_panel import IdentityListsPanel
+from app.ui.settings.letters_panel import LettersPanel
+from app.ui.settings.unit_key_box import UnitKeyBox
 
 _PAGE_WIDTH_CHARACTERS = 120
-
-
-def recipient_fingerprint(recipient: str) -> str:
-    """The same fingerprint the board's side shows (SHA-256, hex in groups of four)."""
-    try:
-        from app.returns.signing import recipient_fingerprint as board_fingerprint
-    except ImportError:
-        digest = hashlib.sha256(recipient.strip().lower().encode()).hexdigest()
-        return " ".join(digest[i : i + 4] for i in range(0, len(digest), 4))
-    return board_fingerprint(recipient)
-
-
-def _two_lines(fingerprint: str) -> str:
-    """Groups of four, eight to a line, so it reads out like a phone number."""
-    groups = fingerprint.split()
-    half = (len(groups) + 1) // 2
-    return " ".join(groups[:half]) + "\n" + " ".join(groups[half:])
 
 
 @dataclass(frozen=True)
@@ -79,6 +65,7 @@ class _Loaded:
 
 
 class SettingsView(QWidget):
+    open_concern = Signal(int)  # from the identity check's findings
     auto_lock_changed = Signal(int)  # minutes, after it is saved
     settings_saved = Signal(tuple)  # the keys that changed
     quick_unlock_changed = Signal(bool)
@@ -91,7 +78,6 @@ class SettingsView(QWidget):
         self._loaded: _Loaded | None = None
         self._working = False
         self.passphrase_dialog: ChangePassphraseDialog | None = None
-        self.holiday_dialog: AddHolidayDialog | None = None
         self._form_labels: list[QLabel] = []
 
         title = QLabel(self.tr("Settings"))
@@ -126,6 +112,22 @@ class SettingsView(QWidget):
             (self.tr("Quick unlock:"), self.quick_unlock, self.quick_unlock,
              (self.quick_unlock_note,)),
             (self.tr("Passphrase:"), self.change_passphrase, self.change_passphrase, ())])
+
+        # The dashboard
+        self.horizon = QSpinBox()
+        self.horizon.setRange(*rules.DASHBOARD_WORKING_DAYS)
+        self.horizon.setAccessibleName(self.tr("Working days the dashboard looks ahead"))
+        self.prompt_days = QSpinBox()
+        self.prompt_days.setRange(*rules.INITIAL_PROMPT_DAYS)
+        self.prompt_days.setAccessibleName(self.tr(
+            "Working days at the initial discussion before it is pointed out"))
+        dashboard_box = self._group(self.tr("Dashboard"), [
+            (self.tr("Look a&head:"),
+             with_unit(self.horizon, QLabel(self.tr("working days for deadlines"))),
+             self.horizon, ()),
+            (self.tr("Point out an &initial discussion after:"),
+             with_unit(self.prompt_days, QLabel(self.tr("working days waiting"))),
+             self.prompt_days, ())])
 
         # Records and publication
         self.retention = QSpinBox()
@@ -173,47 +175,45 @@ class SettingsView(QWidget):
              (fingerprint_note,))])
 
         # This unit's own signing key, for the board to register (read-only)
-        self.unit_key = QLabel()
-        self.unit_key.setFont(monospace_font())
-        self.unit_key.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        self.unit_key.setAccessibleName(self.tr("This unit's public signing key"))
-        self.unit_key_fingerprint = QLabel()
-        self.unit_key_fingerprint.setFont(monospace_font(1.1))
-        self.unit_key_fingerprint.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        self.unit_key_fingerprint.setAccessibleName(
-            self.tr("Fingerprint of this unit's public signing key"))
-        unit_key_note = FieldMessage(self.tr("Unit key note"))
-        unit_key_note.show_note(self.tr(
-            "Give this key to the board's whistleblowing lead, who registers it for this "
-            "reporting unit; returns are signed with it. Read the fingerprint to them by "
-            "phone to check it arrived unchanged."))
-        unit_key_box = self._group(self.tr("This unit's key, for the board"), [
-            (self.tr("Public key:"), self.unit_key, self.unit_key, ()),
-            (self.tr("Fingerprint:"), self.unit_key_fingerprint, self.unit_key_fingerprint,
-             (unit_key_note,))])
+        self.unit_key_box = UnitKeyBox(session)
+        self.unit_key_box.failed.connect(self._failed)
+        self.unit_key = self.unit_key_box.unit_key
+        self.unit_key_fingerprint = self.unit_key_box.unit_key_fingerprint
+        self._form_labels.extend(self.unit_key_box.labels)
 
         widest = max(label.sizeHint().width() for label in self._form_labels)
         for label in self._form_labels:  # the groups' fields line up
             label.setMinimumWidth(widest)
 
         # Holidays
-        self.holidays = HolidaysPanel()
-        holidays_box = QGroupBox(self.tr("Local holidays"))
-        QVBoxLayout(holidays_box).addWidget(self.holidays)
+        self.holiday_editor = HolidayEditor(session, self)
+        self.holidays = self.holiday_editor.panel
+        holidays_box = self.holiday_editor.box
+        self.holiday_editor.started.connect(self._start)
+        self.holiday_editor.finished.connect(self._holidays_saved)
+        self.holiday_editor.failed.connect(self._failed)
+
+        # The identity check's lists
+        self.identity_lists = IdentityListsPanel(session)
+        self.identity_check = IdentityCheckPanel(session)
+        self.identity_check.open_concern.connect(self.open_concern.emit)
+        identity_box = QGroupBox(self.tr("Identifying text"))
+        identity_column = QVBoxLayout(identity_box)
+        identity_column.addWidget(self.identity_lists)
+        identity_column.addWidget(self.identity_check)
+
+        # Letters: the named contact, signatories, signposting bodies (saved part by part)
+        self.letters_panel = LettersPanel(session)
 
         # The page, and the bar that saves it
         page = QWidget()
         column = QVBoxLayout(page)
         column.addWidget(title)
-        for box in (organisation_box, security_box, records_box, board_box, unit_key_box,
-                    holidays_box):
+        for box in (organisation_box, security_box, dashboard_box, records_box, board_box,
+                    self.unit_key_box, self.letters_panel, holidays_box, identity_box):
             column.addWidget(box)
         column.addStretch(1)
-        self.scroll_area = centred_page(page, _PAGE_WIDTH_CHARACTERS)
+        self.scroll_area = centred_page(page, _PAGE_WIDTH_CHARACTERS, self.tr("Settings"))
 
         self.busy = BusyIndicator()
         self.message = FieldMessage(self.tr("Settings message"))
@@ -235,19 +235,25 @@ class SettingsView(QWidget):
         for field in (self.organisation, self.unit, self.board_key):
             field.textChanged.connect(self.validate)
             field.returnPressed.connect(self.save_changes)
-        for spin in (self.auto_lock, self.retention, self.threshold):
+        for spin in (self.auto_lock, self.horizon, self.prompt_days, self.retention,
+                     self.threshold):
             spin.valueChanged.connect(self.validate)
         self.save.clicked.connect(self.save_changes)
         self.revert.clicked.connect(self.revert_changes)
         self.quick_unlock.toggled.connect(self._quick_unlock_toggled)
         self.change_passphrase.clicked.connect(self.open_change_passphrase)
-        self.holidays.add_requested.connect(self.open_add_holiday)
-        self.holidays.mark_worked_requested.connect(self.mark_worked)
-        self.holidays.remove_requested.connect(self.remove_local_entry)
+        self.identity_lists.saved.connect(self.message.show_note)
         order = (self.organisation, self.unit, self.auto_lock, self.quick_unlock,
-                 self.change_passphrase, self.retention, self.threshold, self.board_key,
+                 self.change_passphrase, self.horizon, self.prompt_days, self.retention,
+                 self.threshold, self.board_key,
                  self.holidays.table, self.holidays.add_button, self.holidays.worked_button,
-                 self.holidays.remove_button, self.revert, self.save)
+                 self.holidays.remove_button, self.identity_lists.never.entries,
+                 self.identity_lists.never.field, self.identity_lists.never.add_button,
+                 self.identity_lists.never.remove_button, self.identity_lists.allow.entries,
+                 self.identity_lists.allow.field, self.identity_lists.allow.add_button,
+                 self.identity_lists.allow.remove_button, self.identity_check.check_button,
+                 self.identity_check.replace_button, self.identity_check.open_button,
+                 self.identity_check.table, self.revert, self.save)
         for first, second in zip(order, order[1:], strict=False):
             self.setTabOrder(first, second)
         self._set_enabled(False)
@@ -271,8 +277,8 @@ class SettingsView(QWidget):
         return box
 
     def _controls(self) -> tuple[QWidget, ...]:
-        return (self.organisation, self.unit, self.auto_lock, self.retention, self.threshold,
-                self.board_key, self.change_passphrase)
+        return (self.organisation, self.unit, self.auto_lock, self.horizon, self.prompt_days,
+                self.retention, self.threshold, self.board_key, self.change_passphrase)
 
     def _set_enabled(self, enabled: bool) -> None:
         for widget in self._controls():
@@ -297,18 +303,11 @@ class SettingsView(QWidget):
 
         self._start(self.tr("Loading settings…"))
         session.read(job, self._show_loaded, self._failed)
-
-        def unit_key_job(state: WorkerState) -> tuple[str, str]:
-            raw = unit_public_key(session.book(state))
-            return public_key_line(raw), fingerprint(raw)
-
-        session.read(unit_key_job, self._show_unit_key, self._failed)
-
-    def _show_unit_key(self, key: Any) -> None:
-        line, print_ = key
-        self.unit_key.setText(line)
-        groups = print_.split()
-        self.unit_key_fingerprint.setText(" ".join(groups[:8]) + "\n" + " ".join(groups[8:]))
+        self.unit_key_box.load()
+        self.identity_lists.reload()
+        self.letters_panel.reload()
+        self.identity_check.forgotten = False
+        self.identity_check.set_enabled(True)
 
     def _show_loaded(self, loaded: Any) -> None:
         self._stop()
@@ -316,17 +315,20 @@ class SettingsView(QWidget):
             return
         self._loaded = loaded
         self._fill(loaded.settings)
-        self.holidays.show_entries(loaded.holidays)
+        self.holiday_editor.show_entries(loaded.holidays, loaded.years)
         self._set_enabled(True)
 
     def _fill(self, settings: CasebookSettings) -> None:
-        widgets = (self.organisation, self.unit, self.auto_lock, self.retention,
-                   self.threshold, self.board_key, self.quick_unlock)
+        widgets = (self.organisation, self.unit, self.auto_lock, self.horizon,
+                   self.prompt_days, self.retention, self.threshold, self.board_key,
+                   self.quick_unlock)
         for widget in widgets:
             widget.blockSignals(True)
         self.organisation.setText(settings.organisation)
         self.unit.setText(settings.reporting_unit)
         self.auto_lock.setValue(settings.auto_lock_minutes)
+        self.horizon.setValue(settings.dashboard_working_days)
+        self.prompt_days.setValue(settings.initial_discussion_prompt_days)
         self.retention.setValue(settings.retention_years)
         self.threshold.setValue(settings.small_number_threshold)
         self.board_key.setText(settings.board_recipient)
@@ -359,6 +361,10 @@ class SettingsView(QWidget):
             organisation=differs(self.organisation.text().strip(), saved.organisation),
             reporting_unit=differs(self.unit.text().strip(), saved.reporting_unit),
             auto_lock_minutes=differs(self.auto_lock.value(), saved.auto_lock_minutes),
+            dashboard_working_days=differs(self.horizon.value(),
+                                           saved.dashboard_working_days),
+            initial_discussion_prompt_days=differs(self.prompt_days.value(),
+                                                   saved.initial_discussion_prompt_days),
             retention_years=differs(self.retention.value(), saved.retention_years),
             small_number_threshold=differs(self.threshold.value(),
                                            saved.small_number_threshold),
@@ -382,7 +388,7 @@ class SettingsView(QWidget):
         self.board_key_message.show_problem(problems.get("board_key"))
         key = self.board_key.text().strip()
         if loaded and key and "board_key" not in problems:
-            self.fingerprint.setText(_two_lines(
+            self.fingerprint.setText(fingerprint_in_two_lines(
                 recipient_fingerprint(rules.canonical_recipient(key))))
         else:
             self.fingerprint.setText(self.tr("(no key yet)") if loaded and not key else "")
@@ -479,71 +485,18 @@ class SettingsView(QWidget):
         dialog.finished.connect(finished)
         dialog.open()
 
-    # ----- holidays ----------------------------------------------------------------------
+    # ----- holidays (app/ui/settings/holiday_editor.py) ------------------------------------
 
-    def open_add_holiday(self) -> None:
-        loaded = self._loaded
-        if loaded is None:
-            return
-        first, last = date(loaded.years[0], 1, 1), date(loaded.years[1], 12, 31)
-        today = self.session.today()
-        suggested = today if first <= today <= last else first
-        entries = {entry.day: entry for entry in loaded.holidays}
-        dialog = AddHolidayDialog(entries, first, last, suggested, self)
-        self.holiday_dialog = dialog
+    @property
+    def holiday_dialog(self) -> Any:
+        return self.holiday_editor.dialog
 
-        def finished(result: int) -> None:
-            if result:
-                self.add_local_holiday(dialog.chosen_day(), dialog.chosen_label())
-            dialog.deleteLater()
-            self.holiday_dialog = None
-
-        dialog.finished.connect(finished)
-        dialog.open()
-
-    def add_local_holiday(self, day: date, label: str) -> None:
-        self._holiday_change(day, lambda service: service.add_local_holiday(day, label),
-                             self.tr("Adding the holiday and recalculating due dates…"))
-
-    def mark_worked(self, day: date) -> None:
-        self._holiday_change(day, lambda service: service.mark_worked(day),
-                             self.tr("Marking the day as worked and recalculating due dates…"))
-
-    def remove_local_entry(self, day: date) -> None:
-        self._holiday_change(day, lambda service: service.remove_local_entry(day),
-                             self.tr("Removing the local change and recalculating due "
-                                     "dates…"))
-
-    def _holiday_change(self, day: date, change: Any, doing: str) -> None:
-        loaded = self._loaded
-        if loaded is None or self._working:
-            return
-        session = self.session
-        years = loaded.years
-
-        def job(state: WorkerState) -> tuple[HolidayEntry, ...]:
-            service = SettingsService(session.book(state))
-            change(service)
-            return service.holidays(years)
-
-        self._start(doing)
-        self.holidays.set_enabled(False)
-
-        def done(entries: Any) -> None:
-            self._stop()
-            current = self._loaded
-            if current is not None:
-                self._loaded = _Loaded(current.settings, entries, current.years)
-            self.holidays.show_entries(entries)
-            self.holidays.select_day(day)
-            self.holidays.set_enabled(True)
-            self.message.show_note(self.tr("Holidays saved; due dates recalculated."))
-
-        def failed(message: str) -> None:
-            self._failed(message)
-            self.holidays.set_enabled(True)
-
-        session.write(job, done, failed)
+    def _holidays_saved(self, note: str) -> None:
+        self._stop()
+        current = self._loaded
+        if current is not None:
+            self._loaded = _Loaded(current.settings, self.holiday_editor.entries, current.years)
+        self.message.show_note(note)
 
     # ----- busy, errors, forgetting ------------------------------------------------------
 
@@ -564,29 +517,32 @@ class SettingsView(QWidget):
 
     def forget(self) -> None:
         """Empty every field and drop every value held (on lock)."""
-        for dialog in (self.passphrase_dialog, self.holiday_dialog):
-            if dialog is not None:
-                if isinstance(dialog, ChangePassphraseDialog):
-                    dialog.clear()
-                dialog.done(0)
+        if self.passphrase_dialog is not None:
+            self.passphrase_dialog.clear()
+            self.passphrase_dialog.done(0)
+        self.holiday_editor.forget()
         self._loaded = None
         self._working = False
         self.busy.stop()
-        self.unit_key.clear()
-        self.unit_key_fingerprint.clear()
+        self.unit_key_box.forget()
         for widget in (self.organisation, self.unit, self.board_key, self.quick_unlock,
-                       self.auto_lock, self.retention, self.threshold):
+                       self.auto_lock, self.horizon, self.prompt_days, self.retention,
+                       self.threshold):
             widget.blockSignals(True)
         for field in (self.organisation, self.unit, self.board_key):
             field.clear()
         self.quick_unlock.setChecked(False)
-        for spin in (self.auto_lock, self.retention, self.threshold):
+        for spin in (self.auto_lock, self.horizon, self.prompt_days, self.retention,
+                     self.threshold):
             spin.setValue(spin.minimum())
         for widget in (self.organisation, self.unit, self.board_key, self.quick_unlock,
-                       self.auto_lock, self.retention, self.threshold):
+                       self.auto_lock, self.horizon, self.prompt_days, self.retention,
+                       self.threshold):
             widget.blockSignals(False)
         self.fingerprint.clear()
         self.quick_unlock_note.show_note(None)
         self.message.show_note(None)
-        self.holidays.clear()
+        self.identity_lists.forget()
+        self.identity_check.forget()
+        self.letters_panel.forget()
         self._set_enabled(False)

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QWidget
 
+from app.ui.base.sidebar import Sidebar
 from app.ui.cases.concern_list_view import ConcernListView
+from app.ui.cases.find_person_dialog import FindPersonDialog
 from app.ui.dashboard.dashboard_view import DashboardView
+from app.ui.handover.handover_view import HandoverView
 from app.ui.reports.kpi_report_view import KpiReportView
 from app.ui.reports.return_view import ReturnView
+from app.ui.retention.records_view import RecordsView
 from app.ui.session import Session
 from app.ui.settings.settings_view import SettingsView
 
@@ -22,7 +26,10 @@ class Page(Protocol):
 class CasebookShell(QWidget):
     """Dashboard, concerns list and a concern's workspace, behind one navigation list."""
 
-    PAGES = ("dashboard", "concerns", "workspace", "reports", "return", "settings")
+    lock_requested = Signal()  # Ctrl+L inside a window-modal dialog the shell opened
+
+    PAGES = ("dashboard", "concerns", "workspace", "reports", "return", "settings", "handover",
+             "records")
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -35,24 +42,32 @@ class CasebookShell(QWidget):
         self.reports = KpiReportView(session)
         self.returns = ReturnView(session)
         self.settings = SettingsView(session)
-        self.nav = QListWidget()
-        self.nav.setAccessibleName(self.tr("Sections"))
-        self.nav.addItems([self.tr("Dashboard"), self.tr("Concerns"), self.tr("Concern"),
-                           self.tr("Reports"), self.tr("Return to the board"),
-                           self.tr("Settings")])
-        self.nav.setFixedWidth(170)
+        self.handover = HandoverView(session)
+        self.records = RecordsView(session)
+        self.sidebar = Sidebar([
+            (self.tr("Dashboard"), "nav-dashboard"), (self.tr("Concerns"), "nav-concerns"),
+            (self.tr("Concern"), "nav-concern"), (self.tr("Reports"), "nav-reports"),
+            (self.tr("Return to the board"), "nav-return"),
+            (self.tr("Settings"), "nav-settings"), (self.tr("Handover"), "nav-handover"),
+            (self.tr("Records"), "nav-records")])
+        self.nav = self.sidebar.list
         self.nav.currentRowChanged.connect(self._go)
         self.stack = QStackedWidget()
         for page in (self.dashboard, self.concerns, self.workspace, self.reports, self.returns,
-                     self.settings):
+                     self.settings, self.handover, self.records):
             self.stack.addWidget(page)
         layout = QHBoxLayout(self)
-        layout.addWidget(self.nav)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.sidebar)
         layout.addWidget(self.stack, 1)
         self.dashboard.open_concern.connect(self.open_concern)
         self.concerns.open_concern.connect(self.open_concern)
+        self.concerns.find_person_requested.connect(self.find_person)
+        self.find_person_dialog: FindPersonDialog | None = None
         self.workspace.back_requested.connect(lambda: self.show_page("concerns"))
         self.returns.settings_requested.connect(lambda: self.show_page("settings"))
+        self.settings.open_concern.connect(self.open_concern)
         session.changed.connect(self._changed)
         self._workspace_item().setFlags(Qt.ItemFlag.NoItemFlags)
 
@@ -75,13 +90,35 @@ class CasebookShell(QWidget):
         self.workspace.show_concern(concern_id)
         self.show_page("workspace")
 
+    def find_person(self) -> FindPersonDialog:
+        """Find a concern by its person (a reveal with a reason, audited)."""
+        if self.find_person_dialog is not None:
+            self.find_person_dialog.raise_()
+            return self.find_person_dialog
+        dialog = FindPersonDialog(self.session, self)
+        self.find_person_dialog = dialog
+        dialog.open_concern.connect(self.open_concern)
+        dialog.lock_requested.connect(self.lock_requested.emit)
+
+        def finished(_result: int) -> None:
+            dialog.wipe()  # the names found go with the dialog
+            dialog.deleteLater()
+            self.find_person_dialog = None
+
+        dialog.finished.connect(finished)
+        dialog.open()
+        return dialog
+
     def reload(self) -> None:
         """Fresh figures and rows from the casebook (after unlocking)."""
         self.dashboard.reload()
         self.concerns.reload(self.session.today())
+        self.concerns.prepare_search()
         self.reports.reload()  # read when first shown
         self.returns.reload()
         self.settings.reload()
+        self.handover.reload()
+        self.records.reload()
 
     def _changed(self, _concern_id: object) -> None:
         self.dashboard.reload()
@@ -112,8 +149,14 @@ class CasebookShell(QWidget):
         """Text being typed that must be kept (kind, concern id, text) before locking."""
         return self.workspace.pending_drafts()
 
+    def pending_person_drafts(self) -> list[tuple[str, dict[str, str]]]:
+        """The person's details in an open New concern form, kept in the identity store."""
+        return self.workspace.pending_person_drafts()
+
     def forget(self) -> None:
+        if self.find_person_dialog is not None:
+            self.find_person_dialog.forget()
         for page in (self.dashboard, self.concerns, self.workspace, self.reports, self.returns,
-                     self.settings):
+                     self.settings, self.handover, self.records):
             page.forget()
         self._workspace_item().setFlags(Qt.ItemFlag.NoItemFlags)

@@ -18,7 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.base.form_feedback import BusyIndicator, FieldMessage, field_with_message, fit_height
+from app.ui.base.form_feedback import (
+    BusyIndicator,
+    FieldMessage,
+    field_with_message,
+    fit_height,
+    plain_buttons,
+)
 from app.ui.base.passphrase_meter import PassphraseMeter
 from app.ui.base.worker import WorkerState
 from app.ui.session import Session
@@ -63,6 +69,7 @@ class NewPassphraseDialog(QDialog):
             field.textChanged.connect(self.validate)
         self.new.textChanged.connect(self.meter.update_for)
         self.validate()
+        plain_buttons(self)
 
     def _secret(self, name: str) -> QLineEdit:
         field = QLineEdit()

@@ -6,9 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
+    QFrame,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -16,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.paths import resources_dir
+from app.ui.base.theme import set_primary, set_role
 from app.ui.firstrun.quick_unlock_button import QuickUnlockButton
 
 _FIELD_WIDTH_CHARACTERS = 44
@@ -68,19 +72,38 @@ class UnlockView(QWidget):
         self.form.setContentsMargins(0, 0, 0, 0)
         self.form.addRow(self.tr("&Passphrase"), self.passphrase)
         centred = Qt.AlignmentFlag.AlignHCenter
+        set_primary(self.button)
+        logo = QLabel()
+        side = self.fontMetrics().height() * 4
+        logo.setPixmap(QIcon(str(resources_dir() / "icons" / "casebook.svg")).pixmap(side, side))
+        logo.setAccessibleName(self.tr("Casebook"))
+        where.setWordWrap(True)
+        where.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        set_role(where, "quiet")
+        card = QFrame()
+        card.setObjectName("card")
+        inside = QVBoxLayout(card)
+        inside.setContentsMargins(32, 24, 32, 24)
+        inside.setSpacing(10)
+        inside.addWidget(logo, alignment=centred)
+        inside.addWidget(title, alignment=centred)
+        inside.addWidget(where)
+        inside.addSpacing(6)
+        inside.addWidget(form_box, alignment=centred)
+        inside.addWidget(self.use_recovery, alignment=centred)
+        inside.addWidget(self.button, alignment=centred)
+        inside.addWidget(self.quick_button, alignment=centred)
+        # The full width, text centred: a wrapped message in a label of its own narrow
+        # width would be cut off after its first line. Its line is kept, so nothing above
+        # moves when it speaks.
+        self.message.setMinimumHeight(self.fontMetrics().lineSpacing() * 2)
+        inside.addWidget(self.message)
+        card.setMaximumWidth(form_box.maximumWidth() + 80)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        layout.addWidget(title, alignment=centred)
-        layout.addWidget(where, alignment=centred)
-        layout.addWidget(form_box, alignment=centred)
-        layout.addWidget(self.use_recovery, alignment=centred)
-        layout.addWidget(self.button, alignment=centred)
-        layout.addWidget(self.quick_button, alignment=centred)
-        # The full width, text centred: a wrapped message in a label of its own narrow
-        # width would be cut off after its first line.
-        layout.addWidget(self.message)
+        layout.addWidget(card, alignment=centred)
         layout.addStretch(2)
-        layout.setContentsMargins(80, 40, 80, 40)
+        layout.setContentsMargins(40, 30, 40, 30)
         self.setTabOrder(self.passphrase, self.use_recovery)
         self.setTabOrder(self.use_recovery, self.button)
         self.setTabOrder(self.button, self.quick_button)

@@ -1,0 +1,1 @@
+"""Handing concerns over: trusted colleagues, packages out and in, the stepping-down checklist."""

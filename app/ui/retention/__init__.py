@@ -1,0 +1,1 @@
+"""Records: retention and destruction, and subject access requests."""
