@@ -220,8 +220,11 @@ def _blocks(figures: Figures) -> dict[str, Figures]:
     return blocks
 
 
-def _period_figures(figures: Figures, units: Mapping[str, Figures] | None,
-                    themes: Mapping[str, Figures] | None) -> PeriodFigures:
+def period_figures(label: str, figures: Figures, units: Mapping[str, Figures] | None = None,
+                   themes: Mapping[str, Figures] | None = None, *, published: bool = True,
+                   parts: Sequence[str] = ()) -> PeriodFigures:
+    """One period of a release, in the engine's shape: themes for the whole only (a board's
+    units' themes are not printed), units without theirs."""
     total = dict(figures)
     if themes is not None:
         total["by_theme"] = dict(themes)
@@ -229,42 +232,47 @@ def _period_figures(figures: Figures, units: Mapping[str, Figures] | None,
         total.pop("by_theme", None)
     plain_units = {name: {k: v for k, v in unit.items() if k != "by_theme"}
                    for name, unit in (units or {}).items()}
-    return PeriodFigures(PERIOD, total, plain_units)
+    return PeriodFigures(label, total, plain_units, published, tuple(parts))
 
 
 def protect_report(figures: Figures, threshold: int,
                    units: Mapping[str, Figures] | None = None,
                    themes: Mapping[str, Figures] | None = None,
-                   earlier: Sequence[Release] = (), *,
+                   earlier: Sequence[Release] = (), *, period: str = PERIOD,
+                   linked: Sequence[PeriodFigures] = (), parts: Sequence[str] = (),
                    on_progress: Callable[[int, int], None] | None = None,
                    cancelled: Callable[[], bool] | None = None) -> ProtectedReport:
     """The figures as they may be published (see the module's description). `units`
     (board reports) are protected together with the total, since the units add up to it;
     `themes` (code -> KPI block) are protected with them, since a theme's count is at most
-    the total's."""
-    tables = kpi_tables([_period_figures(figures, units, themes)], Layout(views=False))
+    the total's. `period` labels the cells (so that the release links with others in the
+    register); `linked` are periods not printed that join this one to `earlier` releases
+    (the other quarters of its year, the year), and `parts` the labels of the linked
+    periods this one is the sum of."""
+    printed = period_figures(period, figures, units, themes, parts=parts)
+    tables = kpi_tables([*linked, printed], Layout(views=False))
     published = protect(tables, Protection(threshold), earlier, on_progress=on_progress,
-                         cancelled=cancelled)
+                        cancelled=cancelled)
     _raise_unless_passed(published)
     hidden, protected = published.hidden, published.audit.protected
 
     def shown(key: tuple[str, ...], value: int) -> Cell:
-        full = (PERIOD, *key)
+        full = (period, *key)
         return Suppressed(full in protected) if full in hidden else value
 
-    return _report(figures, units, themes, threshold, shown, published)
+    return _report(figures, units, themes, threshold, shown, published, period)
 
 
 def exact_report(figures: Figures, units: Mapping[str, Figures] | None = None,
                  themes: Mapping[str, Figures] | None = None) -> ProtectedReport:
     """The same shape with nothing hidden, so one renderer serves internal reports too."""
-    return _report(figures, units, themes, 0, lambda key, value: value, None)
+    return _report(figures, units, themes, 0, lambda key, value: value, None, PERIOD)
 
 
 def _report(figures: Figures, units: Mapping[str, Figures] | None,
             themes: Mapping[str, Figures] | None, threshold: int,
             shown: Callable[[tuple[str, ...], int], Cell],
-            published: Publication | None) -> ProtectedReport:
+            published: Publication | None, period: str) -> ProtectedReport:
     sources = {TOTAL_UNIT: figures, **dict(units or {})}
     cells: dict[CellKey, Cell] = {}
     day_sums: dict[CellKey, Cell] = {}
@@ -280,8 +288,8 @@ def _report(figures: Figures, units: Mapping[str, Figures] | None,
                 parts = [cells[(unit, block, "received", stage)],
                          cells[(unit, block, "extended", stage)]]
                 if published is not None and (any(is_hidden(p) for p in parts) or (
-                        PERIOD, *key) in published.audit.protected):
-                    cells[key] = Suppressed((PERIOD, *key) in published.audit.protected)
+                        period, *key) in published.audit.protected):
+                    cells[key] = Suppressed((period, *key) in published.audit.protected)
             for stage in STAGE_KEYS:
                 day_sums[(unit, block, stage)] = shown((unit, block, "working_days", stage),
                                                        values[("working_days", stage)])
@@ -325,3 +333,19 @@ def figure_groups(unit_names: Sequence[str] = ()) -> tuple[list[CellKey], list[G
             continue
         groups.append(Group(tuple(k[1:] for k in relation.parts), relation.total[1:]))
     return keys, groups
+
+
+def blank_release(period: str, figures: Figures, units: Sequence[str], threshold: int,
+                  label: str, published_on: str) -> Release:
+    """The release of a report for `period` (its cells and the relations between them,
+    with units as given, and every theme) with nothing printed: the frame into which a
+    file published outside the app is read. `figures` are any figures of the period's
+    shape (their values are not kept)."""
+    from app.core.records import THEMES
+
+    themes = dict.fromkeys(sorted(THEMES), figures)
+    tables = kpi_tables([period_figures(period, figures, dict.fromkeys(units, figures),
+                                        themes)], Layout(views=False))
+    return Release.of(tables, [k for k, c in tables.cells.items() if c.published],
+                      label=label, periods=[period], published_on=published_on,
+                      threshold=threshold)

@@ -10,7 +10,7 @@ reads names to look for them and returns none.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from app.core.calendar import WorkingCalendar
@@ -61,6 +61,16 @@ def report_figures(book: Casebook, period: Period) -> tuple[Figures, dict[str, F
     concerns, calendar = list(service.all_facts()), service.calendar()
     figures = compute_figures(concerns, period, calendar, service.timescales)
     return figures, theme_figures_from(concerns, period, calendar, service.timescales)
+
+
+def figures_by_period(book: Casebook, periods: Sequence[Period]
+                      ) -> dict[str, tuple[Figures, dict[str, Figures]]]:
+    """`report_figures` for several periods, reading every concern once."""
+    service = ConcernService(book)
+    concerns, calendar = list(service.all_facts()), service.calendar()
+    return {p.label: (compute_figures(concerns, p, calendar, service.timescales),
+                      theme_figures_from(concerns, p, calendar, service.timescales))
+            for p in periods}
 
 
 def learning_statements(book: Casebook, period: Period) -> list[str]:

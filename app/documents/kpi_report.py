@@ -36,6 +36,7 @@ from app.core.disclosure import (
     TOTAL_UNIT,
     Cell,
     Group,
+    ProtectedReport,
     PublicationFigures,
     Suppressed,
     exact_report,
@@ -108,6 +109,9 @@ class ReportContent:
     headcount: int | None = None  # staff headcount for KPI 4's rate per 1,000 staff
     unit_headcounts: Mapping[str, int] = field(default_factory=dict)
     title: str = "Whistleblowing key performance indicators"
+    # For publication: the figures as protected against the publication register (made by
+    # app.services.publication); without it a publication is protected on its own.
+    protected: ProtectedReport | None = None
 
     @property
     def period_dates(self) -> str:
@@ -193,7 +197,8 @@ def _shown(content: ReportContent, publication: bool, threshold: int) -> _Shown:
     contracted, contracted_groups = _contracted_cells(content)
     shown: Mapping[tuple[str, str, str], Cell]
     if publication:
-        report = protect_report(content.figures, threshold, units, themes)
+        report = content.protected or protect_report(content.figures, threshold, units,
+                                                     themes)
         # Contracted services are a table of their own (services and units add up).
         shown = suppress(contracted, contracted_groups, threshold)
     else:
@@ -558,8 +563,10 @@ def _front(content: ReportContent, shown: _Shown) -> list[Flowable]:
     if shown.publication:
         out.append(para(
             f"For publication. To protect the people involved, numbers from 1 to "
-            f"{shown.threshold - 1} are hidden (the threshold is {shown.threshold}), and so are "
-            "some other figures, so that a hidden number cannot be worked out from totals. "
+            f"{shown.threshold - 1} are hidden (the threshold is {shown.threshold}), and other "
+            "numbers too, so that none can be worked out from the rest of this report or from "
+            "earlier published reports: checked before this report was made, a reader "
+            f"cannot tell whether a hidden number is 0, small, or {shown.threshold} or more. "
             "Hidden figures are shown as *. Percentages and averages made from a hidden "
             "figure are hidden too.", "body"))
     else:
@@ -645,7 +652,7 @@ def render_kpi_report(content: ReportContent, *, publication: bool = False,
 
 # ----- CSV --------------------------------------------------------------------------------
 
-CSV_HEADER = ("section", "measure", "stage", "service", "unit", "value")
+CSV_HEADER = ("section", "measure", "stage", "service", "unit", "value", "period")
 
 
 def _csv_value(value: Cell | float | None) -> str:
@@ -693,29 +700,34 @@ def _csv_rows_for(view: PublicationFigures, unit: str, block: str) -> Iterator[l
 
 
 def report_csv(content: ReportContent, *, publication: bool = False, threshold: int = 5) -> str:
-    """The same figures as the PDF, one per row: section, measure, stage, service, unit, value.
+    """The same figures as the PDF, one per row: section, measure, stage, service, unit,
+    value, period (the all-units total has an empty unit).
 
     Hidden figures (publication) read "*"; percentages and averages have one decimal
-    place and are empty where there is nothing to work them out from.
+    place and are empty where there is nothing to work them out from. The exact and the
+    publication CSV have the same rows, the last saying below which number counts are
+    hidden (empty in the exact one: nothing is hidden).
     """
     shown = _shown(content, publication, threshold)
-    out = io.StringIO()
-    writer = FormulaSafeWriter(csv.writer(out, lineterminator="\n"))
-    writer.writerow(CSV_HEADER)
+    rows: list[list[str]] = []
     for unit in (TOTAL_UNIT, *content.units):
         for block, _ in SERVICE_HEADINGS:
-            writer.writerows(_csv_rows_for(shown.view, unit, block))
+            rows.extend(_csv_rows_for(shown.view, unit, block))
             for key in CONTRACTED_KEYS:
-                writer.writerow(["contracted_services", "contracted", key, block, unit,
-                                 _csv_value(shown.contracted.get((unit, block, key), 0))])
+                rows.append(["contracted_services", "contracted", key, block, unit,
+                             _csv_value(shown.contracted.get((unit, block, key), 0))])
     for code in THEMES:
         if code in content.themes:
             for key in ("stage1", "stage2", "outside"):
                 stage = "anonymous_or_unnamed" if key == "outside" else key
-                writer.writerow(["themes", code, stage, ALL, TOTAL_UNIT,
-                                 _csv_value(shown.themes[(code, key)])])
-    if publication:
-        writer.writerow(["publication", "threshold", "", "", "", str(threshold)])
+                rows.append(["themes", code, stage, ALL, TOTAL_UNIT,
+                             _csv_value(shown.themes[(code, key)])])
+    rows.append(["publication", "hidden_below", "", "", "",
+                 str(threshold) if publication else ""])
+    out = io.StringIO()
+    writer = FormulaSafeWriter(csv.writer(out, lineterminator="\n"))
+    writer.writerow(CSV_HEADER)
+    writer.writerows([*row, content.period_label] for row in rows)
     return out.getvalue()
 
 
