@@ -132,6 +132,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     if csv_out is not None:
         say(f"KPI figures for {period.label} saved to {csv_out}.")
     if args.publication:
+        if pdf_out or csv_out:
+            say(f"For publication: numbers below {report.threshold} are hidden, with others "
+                "hidden so that none can be worked out from this or earlier publications.")
         say(audit_sentence(summary))
         if pdf_out or csv_out:
             say("Kept in the publication register: later publications will be checked "

@@ -59,7 +59,14 @@ def record_text(release: Release) -> str:
 
 
 def digest_of(release: Release, unit: str = "") -> str:
-    return hashlib.sha256(f"{unit}\n{record_text(release)}".encode()).hexdigest()
+    """What makes two releases the same publication: the periods and what was printed of
+    them (the same figures saved again, as a PDF after a CSV, or checked again against a
+    register that now holds the first, are one publication)."""
+    printed = sorted((list(c.key), c.printed if not isinstance(c.printed, tuple)
+                      else list(c.printed)) for c in release.cells
+                     if c.key[0] in release.periods)
+    text = json.dumps([unit, list(release.periods), printed], separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def add(store: EncryptedStore, release: Release, *, source: str = MADE_HERE,
