@@ -90,7 +90,7 @@ def hidden_note(threshold: int) -> str:
     """The sentence that explains the marker, printed beside every suppressed table."""
     return (f"{HIDDEN} hidden to protect confidentiality: the number is between 1 and "
             f"{threshold - 1} (fewer than {threshold}), or it is hidden so that such a number "
-            "cannot be worked out from the other figures.")
+            "cannot be worked out from the other figures, here or in earlier publications.")
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ from datetime import date
 
 from app.core.disclosure import ProtectedReport, period_figures
 from app.core.kpi import Figures
-from app.core.periods import Period, parse_period, quarters
+from app.core.periods import Period, parse_period, quarters, year_family
 from app.core.sdc import PeriodFigures, Release
 from app.core.sdc.release import ReleasedCell
 from app.core.sdc.tables import CellKey, Relation
@@ -40,16 +40,6 @@ from app.store.publications import FROM_UNIT, IMPORTED, MADE_HERE, Registered
 
 class PublicationRefused(ValueError):
     """The figures cannot be published as asked; the message says why, in plain words."""
-
-
-def _family(label: str) -> set[str]:
-    """A financial year's label and its quarters' (for a year or a quarter); else itself."""
-    try:
-        period = parse_period(label)
-    except ValueError:
-        return {label}
-    year = parse_period(label.split("-Q")[0]) if "-Q" in period.label else period
-    return {year.label, *(q.label for q in quarters(year))}
 
 
 def _overlaps(a: Period, b_label: str) -> bool:
@@ -66,7 +56,7 @@ def _overlaps(a: Period, b_label: str) -> bool:
 
 def relevant(period: Period, registered: Sequence[Registered]) -> list[Registered]:
     """The registered releases a publication of `period` must be consistent with."""
-    family = _family(period.label)
+    family = year_family(period.label)
     out = []
     for item in registered:
         if any(p in family for p in item.periods):
@@ -117,7 +107,7 @@ class Linked:
 
 def linked_periods(period: Period, earlier: Sequence[Release]) -> Linked:
     """The periods to carry unprinted (nothing when no earlier release shares a year)."""
-    family = _family(period.label)
+    family = year_family(period.label)
     if family == {period.label} or not any(
             p in family for r in earlier for p in r.periods):
         return Linked((), ())

@@ -27,6 +27,17 @@ def rows_of(text: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(text)))
 
 
+def as_unit(text: str, unit: str) -> str:
+    """A unit's own CSV (its figures in the empty unit column) as the board names them."""
+    rows = rows_of(text)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({**row, "unit": row["unit"] or unit})
+    return out.getvalue()
+
+
 def counts(texts: Iterable[str]) -> dict[Key, int | None]:
     """Every count a reader was shown: its value, or None where hidden."""
     out: dict[Key, int | None] = {}
@@ -38,7 +49,10 @@ def counts(texts: Iterable[str]) -> dict[Key, int | None]:
                 continue
             key = (r["period"], r["unit"], r["service"], r["section"], r["measure"], r["stage"])
             value = r["value"]
-            out[key] = None if value == "*" else int(value)
+            if value != "*":
+                out[key] = int(value)  # shown in any file: known
+            else:
+                out.setdefault(key, None)
     return out
 
 

@@ -173,7 +173,15 @@ def test_publication_with_a_higher_threshold_from_the_setting(designed: Casebook
 def test_the_csv_carries_the_exact_figures(designed: Casebook) -> None:
     content = report_content(designed, Q1, today=TODAY)
     rows = _csv_rows(report_csv(content))
-    assert list(rows[0]) == ["section", "measure", "stage", "service", "unit", "value"]
+    assert list(rows[0]) == ["section", "measure", "stage", "service", "unit", "value",
+                             "period"]
+    assert {r["period"] for r in rows} == {Q1.label}
+    # The publication CSV has exactly the exact CSV's rows, values hidden or not.
+    published = _csv_rows(report_csv(content, publication=True))
+    assert [{k: v for k, v in r.items() if k != "value"} for r in published] == [
+        {k: v for k, v in r.items() if k != "value"} for r in rows]
+    assert all(p["value"] in (r["value"], "*") for p, r in zip(published, rows, strict=True)
+               if p["measure"] != "hidden_below")
     value = {(r["measure"], r["stage"], r["service"]): r["value"] for r in rows}
     for service in SERVICES:
         block = EXPECTED_Q1 if service == "all" else EXPECTED_Q1["by_service"][service]  # type: ignore[index]
