@@ -190,3 +190,19 @@ def test_json_carries_the_audit_never_a_hidden_value(
     assert audit["narrowest"]["low"] <= 0 and audit["narrowest"]["high"] >= 5
     assert "Checked: " in err
     assert registered(capsys, folder) == []  # nothing was written, so nothing published
+
+
+def test_the_register_travels_in_a_backup(folder: Path, tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    from app.store import backup
+
+    publish(capsys, folder, QUARTERS[0], tmp_path / "q1.csv")
+    with Casebook.open(folder, PASSPHRASE) as book:
+        made = backup.backup_files(book.folder, book.master_key, to=tmp_path / "usb")
+    restored = backup.restore(made.path, tmp_path / "new-laptop")
+    listed = registered(capsys, restored)
+    assert [item["periods"] for item in listed] == [[QUARTERS[0]]]
+    # And it still binds: the same figures give the same publication, kept once.
+    assert publish(capsys, restored, QUARTERS[0], tmp_path / "again.csv") == (
+        tmp_path / "q1.csv").read_text("utf-8")
+    assert len(registered(capsys, restored)) == 1
