@@ -51,7 +51,6 @@ from app.core.periods import Period
 from app.core.records import THEMES, Outcome
 from app.core.text import FormulaSafeWriter
 from app.documents.charts import Bar, bar_chart
-from app.documents.figures import learning_statements, report_figures
 from app.documents.layout import (
     RULE,
     SHADE,
@@ -66,6 +65,7 @@ from app.documents.layout import (
     text,
 )
 from app.store.casebook import Casebook
+from app.store.report_figures import learning_statements, report_figures
 
 DASH = "\u2013"  # shown where a percentage has nothing to be worked out from
 SERVICE_HEADINGS = (("all", "All services"), ("nhs", "NHS"),

@@ -64,7 +64,7 @@ def protect_casebook(book: Casebook, period: Period, content: ReportContent, thr
                      ) -> tuple[ProtectedReport, int]:
     """The content's figures protected against the register; how many earlier releases
     they were checked against."""
-    from app.documents.figures import figures_by_period
+    from app.store.report_figures import figures_by_period
 
     earlier = earlier_releases(book, period)
     linked = linked_periods(period, earlier)

@@ -11,7 +11,6 @@ from typing import Any
 import pytest
 
 from app.core.periods import parse_period
-from app.documents.figures import kpi_figures, theme_figures
 from app.documents.kpi_report import (
     ReportContent,
     build_kpi_report,
@@ -22,6 +21,7 @@ from app.documents.kpi_report import (
 from app.store.casebook import Casebook
 from app.store.concerns import ConcernService
 from app.store.identities import IdentityService
+from app.store.report_figures import kpi_figures, theme_figures
 from tests.documents.document_helpers import (
     EXPECTED_Q1,
     add_designed_concerns,

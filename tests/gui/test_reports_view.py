@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 
 from app.core.kpi import derived
 from app.core.periods import financial_year
-from app.documents.figures import kpi_figures
+from app.store.report_figures import kpi_figures
 from app.ui.reports import kpi_report_view
 from app.ui.reports.kpi_report_view import KpiReportView
 from app.ui.reports.kpi_tables import SERVICES

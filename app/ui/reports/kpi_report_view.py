@@ -317,7 +317,7 @@ class KpiReportView(QWidget):
             view = loaded.published_view if publication else loaded.exact
             themes = loaded.published_themes if publication else loaded.exact_themes
             assert view is not None and themes is not None
-            # Masked on the worker already (app.documents.figures.learning_statements).
+            # Masked on the worker already (app.store.report_figures.learning_statements).
             learning = ([Scanner.patterns_only().mask(s) for s in content.learning]
                         if publication else list(content.learning))
             self.kpis.show_figures(view, themes, learning, publication)

@@ -1,11 +1,14 @@
-"""The figures a report is made from, read from an open casebook.
+"""The figures the contact's KPI report is made from, read from an open casebook.
 
-`kpi_figures` is the one way the casebook's KPI figures are made for a period:
-`casebook report --json`, the KPI report and the anonymised return all use it
-(core.kpi.compute_figures over every concern's facts, on the casebook's own
-working-day calendar). identities.db is opened for one thing only: the learning
-statements a report shows are masked by the casebook's identifying-text scanner, which
-reads names to look for them and returns none.
+A query module: `report_figures` / `figures_by_period` give the KPI figures and the
+per-theme figures for periods (core.kpi.compute_figures over every concern's facts, on
+the casebook's own working-day calendar), as `casebook report`, the Reports page and
+the publication register's linked periods read them; `learning_statements` the learning
+a report shows. The anonymised return reads its own figures (only the concerns with an
+event in its period: app.returns.payload, core.return_figures), by the same definitions.
+identities.db is opened for one thing only: the learning statements a report shows are
+masked by the casebook's identifying-text scanner, which reads names to look for them and
+returns none.
 """
 
 from __future__ import annotations
