@@ -25,7 +25,7 @@ import random
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from app.core.sdc.reader import INF, UNKNOWN, Component, Optimum, Witness
+from app.core.sdc.reader import UNKNOWN, Component, Optimum, Witness
 from app.core.sdc.tables import CellKey
 
 FIRST_GROUP = 64  # cells asked for together at first

@@ -52,7 +52,7 @@ from app.core.sdc.reader import (
     components,
     new_highs,
 )
-from app.core.sdc.release import RefusedChange, Release
+from app.core.sdc.release import Refusal, Release
 from app.core.sdc.tables import SUM, CellKey, Relation, TableSet
 
 MASTER_SECONDS = 20.0  # time for one round's choice; the best found so far is used after
@@ -73,7 +73,7 @@ class Suppression:
     rounds: int = 0
     solves: int = 0
     unprotectable: list[tuple[CellKey, str]] = field(default_factory=list)
-    refused: list[RefusedChange] = field(default_factory=list)
+    refused: list[Refusal] = field(default_factory=list)
     witnesses: list[Witness] = field(default_factory=list)  # points found, for the audit
 
 
