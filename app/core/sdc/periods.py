@@ -11,7 +11,8 @@ and the year with three quarters gives away the fourth. So:
   quarters) of which an earlier release printed part, unless this release holds the
   year and all four quarters: only then are the figures a reader could work out by
   subtraction in the release, with their exact values, to be protected. A quarter
-  published alone, after another quarter, touches no year and is not refused.
+  published alone, after another quarter, touches no year and is not refused; nor is
+  the year again alone (a corrected re-issue: app.core.sdc.release checks its changes).
 """
 
 from __future__ import annotations
@@ -67,8 +68,9 @@ def unlinked_periods(here: Iterable[str], before: Iterable[str]) -> list[Refused
         printed_before = family & before_set
         if not printed_before or family <= here_set:
             continue
-        if year not in here_set | before_set:
-            continue  # quarters without their year: none is the sum of others
+        seen = family & (here_set | before_set)
+        if year not in seen or seen == {year}:
+            continue  # quarters without their year, or the year alone: nothing to subtract
         found.append(RefusedPeriods(year, tuple(sorted(family & here_set)),
                                     tuple(sorted(printed_before)),
                                     tuple(sorted(family - here_set))))
