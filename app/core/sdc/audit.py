@@ -190,7 +190,8 @@ def audit(tables: TableSet, hidden: Iterable[CellKey], protection: Protection | 
         mine_hints = [h for h in hints if h[0] and h[0][0] in group.column]
         try:
             found = attack(group, {k: r.low for k, r in mine.items()},
-                           {k: r.high for k, r in mine.items()}, hints=mine_hints)
+                           {k: r.high for k, r in mine.items()}, hints=mine_hints,
+                           whole_numbers=True)
         except InfeasibleRelease:
             findings.extend(_infeasible(tables, group, active))
             continue

@@ -445,7 +445,8 @@ def _passes(trial: Knowledge, members: set[CellKey], relations: Sequence[Relatio
             continue
         hints = [h for h in result.witnesses if h[0] and h[0][0] in group.column][-40:]
         found = attack(group, {k: r.low for k, r in mine.items()},
-                       {k: r.high for k, r in mine.items()}, max_failures=1, hints=hints)
+                       {k: r.high for k, r in mine.items()}, max_failures=1, hints=hints,
+                       whole_numbers=True)
         result.solves += group.solves
         if found.failures:
             return False
