@@ -13,10 +13,13 @@ an end); if not, the group is halved and each half asked again. A single cell wi
 such point fails: then the linear program for that cell alone gives how far a reader
 can push it, and the dual values secondary suppression needs.
 
-Points come from linear programs and may hold fractions. A whole-number end reached
-by the linear program is taken as reached; integer solves are for fractional bounds
-(reader.Component.optimise). The attacker tests (tests/core/test_sdc_attack.py) check
-the results with an integer program.
+Points come from linear programs and may hold fractions, but a reader knows every
+count and sum is a whole number: with `whole_numbers` (the audit, and pruning), a point
+only counts when every value in it is whole; a fractional one is asked for again of the
+integer program (reader.Component.reach_all, optimise), so that a pass is a point a
+reader truly cannot rule out. Without it (the rounds of secondary suppression, a
+heuristic), linear points are taken as they come and the audit has the last word. The
+attacker tests (tests/sdc) check the results with an integer program of their own.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ import random
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from app.core.sdc.reader import UNKNOWN, Component, Optimum, Witness
+from app.core.sdc.reader import UNKNOWN, Component, Optimum, Witness, whole_point
 from app.core.sdc.tables import CellKey
 
 FIRST_GROUP = 64  # cells asked for together at first
@@ -59,6 +62,7 @@ class Attack:
     reached: dict[End, float] = field(default_factory=dict)
     failures: dict[End, Failure] = field(default_factory=dict)
     points: list[Mapping[CellKey, float]] = field(default_factory=list)
+    fractional: int = 0  # linear answers that needed the integer program
 
     def take(self, point: Mapping[CellKey, float] | None, keep: bool = True) -> int:
         """Pass every end this point reaches; how many new (points that passed any are
@@ -91,16 +95,17 @@ class Attack:
 def attack(component: Component, lows: Mapping[CellKey, float],
            highs: Mapping[CellKey, float], *, want_duals: bool = False,
            max_failures: int | None = None, seed: int = 0,
-           hints: Iterable[Witness] = ()) -> Attack:
+           hints: Iterable[Witness] = (), whole_numbers: bool = False) -> Attack:
     """Try to pass every given end; what passed and what failed (after `max_failures`
     failures, the rest is left unchecked). `hints` are points found before (by secondary
-    suppression): each is checked against this group's program and, if it holds, used."""
+    suppression): each is checked against this group's program and, if it holds, used.
+    With `whole_numbers`, only points of whole numbers pass anything."""
     result = Attack({k: t for k, t in lows.items() if k in component.column},
                     {k: t for k, t in highs.items() if k in component.column})
     for hint in hints:
         if not result.pending(False) and not result.pending(True):
             break
-        result.take(component.verify(hint), keep=False)
+        result.take(component.verify(hint, whole_numbers), keep=False)
     rng = random.Random(seed)  # noqa: S311 - the order cells are asked in, nothing secret
     for upward in (False, True):
         keys = sorted(result.pending(upward))
@@ -112,7 +117,12 @@ def attack(component: Component, lows: Mapping[CellKey, float],
             group = [k for k in stack.pop() if (k, upward) not in result.reached]
             if not group:
                 continue
-            point = component.reach_all({k: targets[k] for k in group}, upward)
+            asked = {k: targets[k] for k in group}
+            point = component.reach_all(asked, upward)
+            if whole_numbers and point is not None and point is not UNKNOWN and not (
+                    whole_point(point)):
+                result.fractional += 1
+                point = component.reach_all(asked, upward, integer=True)
             if point is not None and point is not UNKNOWN:
                 result.take(point)
                 for key in group:
@@ -126,6 +136,9 @@ def attack(component: Component, lows: Mapping[CellKey, float],
                     continue  # left unchecked for now
                 target = targets[key]
                 found = component.optimise(key, upward, target=target, want_duals=want_duals)
+                if whole_numbers and not found.whole:
+                    result.fractional += 1
+                    found = component.optimise(key, upward, want_duals=want_duals)
                 if (found.value >= target - TOLERANCE) if upward else (
                         found.value <= target + TOLERANCE):
                     result.reached[(key, upward)] = found.value  # within tolerance after all

@@ -30,7 +30,7 @@ from app.core.sdc.reader import (
     Witness,
     build_components,
 )
-from app.core.sdc.release import RefusedChange, Release, link_earlier
+from app.core.sdc.release import Refusal, Release, link_earlier
 from app.core.sdc.tables import SUM, CellKey, TableSet
 
 Progress = Callable[[int, int], None]
@@ -70,7 +70,7 @@ class AuditResult:
     protected: Mapping[CellKey, Requirement]
     intervals: Mapping[CellKey, Interval]  # every protected cell; every hidden cell if exact
     findings: tuple[Finding, ...] = ()
-    refused: tuple[RefusedChange, ...] = ()
+    refused: tuple[Refusal, ...] = ()
     warnings: tuple[str, ...] = ()
     solves: int = 0
 
@@ -125,7 +125,7 @@ def close_hidden(tables: TableSet, hidden: Iterable[CellKey]) -> set[CellKey]:
 
 
 def reader_knowledge(tables: TableSet, hidden: Iterable[CellKey], protection: Protection,
-                     earlier: Sequence[Release] = ()) -> tuple[Knowledge, list[RefusedChange]]:
+                     earlier: Sequence[Release] = ()) -> tuple[Knowledge, list[Refusal]]:
     knowledge = Knowledge.of(tables, close_hidden(tables, hidden))
     refused = link_earlier(knowledge, earlier, protection)
     return knowledge, refused
@@ -190,7 +190,8 @@ def audit(tables: TableSet, hidden: Iterable[CellKey], protection: Protection | 
         mine_hints = [h for h in hints if h[0] and h[0][0] in group.column]
         try:
             found = attack(group, {k: r.low for k, r in mine.items()},
-                           {k: r.high for k, r in mine.items()}, hints=mine_hints)
+                           {k: r.high for k, r in mine.items()}, hints=mine_hints,
+                           whole_numbers=True)
         except InfeasibleRelease:
             findings.extend(_infeasible(tables, group, active))
             continue

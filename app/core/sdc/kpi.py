@@ -30,7 +30,8 @@ What a reader knows (the relations), all written here:
   at most the timescale, and none took more than `longest_response` working days;
 - NHS, local authority and both add up to all services; NHS services = NHS + both;
   local-authority services = local authority + both;
-- the units add up to all units; a period's parts add up to it;
+- the units add up to all units; a period's parts add up to it (a financial year is
+  its four quarters whenever all five are given, whether or not `parts` says so);
 - a theme's concerns are among all concerns (a concern may have several themes, so
   themes do not add up).
 """
@@ -44,6 +45,7 @@ from typing import Any
 
 from app.core.kpi import OTHER_CLOSURE_KEYS, OUTCOME_KEYS, SERVICE_KEYS, STAGE_KEYS, Figures
 from app.core.records import THEMES, Stage
+from app.core.sdc.periods import parts_of
 from app.core.sdc.tables import COUNT, SUM, Cell, CellKey, Relation, TableSet, TableSetBuilder
 from app.core.timescales import DEFAULT_TIMESCALES, Timescales
 
@@ -332,19 +334,22 @@ class _Builder:
                                 "the units add up to all units"))
         labels = {item.label for item in self.periods}
         for item in self.periods:
-            if not item.parts:
+            parts = item.parts
+            if not parts and all(p in labels for p in parts_of(item.label)):
+                parts = parts_of(item.label)  # a year given with its quarters adds up anyway
+            if not parts:
                 continue
-            missing = [p for p in item.parts if p not in labels]
+            missing = [p for p in parts if p not in labels]
             if missing:
                 raise ValueError(f"{item.label} is made of {missing[0]}, which is not given")
             for unit in (WHOLE, *item.units):
                 for block in self.blocks_of[(item.label, unit)]:
                     for m in self._measures_of(block):
                         total = self.key(item.label, unit, block, m)
-                        keys = [self.key(p, unit, block, m) for p in item.parts]
+                        keys = [self.key(p, unit, block, m) for p in parts]
                         if all(key in self.out.cells for key in keys):
                             self.out.relate(Relation.additive(
-                                keys, total, f"{', '.join(item.parts)} add up to {item.label}"))
+                                keys, total, f"{', '.join(parts)} add up to {item.label}"))
 
     def _measures_of(self, block: str) -> list[tuple[str, ...]]:
         if block.startswith(THEME_PREFIX):

@@ -42,6 +42,15 @@ def whole(value: float) -> bool:
     return abs(value - round(value)) <= 1e-6
 
 
+def whole_array(values: np.ndarray) -> bool:
+    return bool(np.all(np.abs(values - np.round(values)) <= 1e-6))
+
+
+def whole_point(point: Mapping[CellKey, float]) -> bool:
+    """Every value of the point is a whole number (a reader's counts and sums are)."""
+    return whole_array(np.fromiter(point.values(), dtype=float, count=len(point)))
+
+
 @dataclass
 class Knowledge:
     """For each cell of the release, the interval a reader is told it lies in."""
@@ -109,7 +118,7 @@ class Optimum:
     """The furthest a reader can push one cell in one direction."""
 
     value: float  # +-inf when unbounded
-    whole: bool  # the value is that of an integer solve (or an integral LP vertex)
+    whole: bool  # the value is that of an integer solve (or of an LP vertex of whole numbers)
     point: Mapping[CellKey, float] | None  # an integral feasible point reaching it, if known
     duals: Mapping[CellKey, float] | None  # LP sensitivity of the bound to each constant
     linear: float = math.nan  # the linear program's bound (beyond `value` when fractional)
@@ -234,11 +243,15 @@ class Component:
         low = high if relation.equality else -INF
         return Row(relation, tuple(variables), tuple(constants), low, high)
 
-    def verify(self, witness: Witness) -> dict[CellKey, float] | None:
+    def verify(self, witness: Witness, whole_numbers: bool = False
+               ) -> dict[CellKey, float] | None:
         """A point found earlier (perhaps for a smaller group, under fewer hidden cells),
         with true values for the cells it does not hold, if it satisfies this group's
-        every relation and bound; else None. Checked here, not trusted."""
+        every relation and bound (and, with `whole_numbers`, is whole numbers); else None.
+        Checked here, not trusted."""
         keys, values = witness
+        if whole_numbers and not whole_array(values):
+            return None
         cells = self.knowledge.tables.cells
         x = np.empty(len(self.keys))
         for i, key in enumerate(self.keys):
@@ -357,8 +370,8 @@ class Component:
         bound = sign * objective
         duals = self._duals() if want_duals else None
         point = self.point(values)
-        if whole(bound):
-            return Optimum(float(round(bound)), True, point, duals, bound)
+        if whole_array(np.asarray(values, dtype=float)):  # a whole-number vertex: the
+            return Optimum(float(round(bound)), True, point, duals, bound)  # integer optimum
         if target is not None:
             reaches = bound >= target - _EPS if upward else bound <= target + _EPS
             return Optimum(bound, False, point if reaches else None, duals, bound)
@@ -369,14 +382,15 @@ class Component:
             return Optimum(INF if upward else -INF, True, None, duals, bound)
         return Optimum(float(round(sign * objective)), True, self.point(values), duals, bound)
 
-    def reach_all(self, targets: Mapping[CellKey, float], upward: bool
-                  ) -> dict[CellKey, float] | None:
+    def reach_all(self, targets: Mapping[CellKey, float], upward: bool,
+                  integer: bool = False) -> dict[CellKey, float] | None:
         """A point with every given cell at or beyond its target (all at most their targets,
-        or all at least), None when the linear program has none, or `UNKNOWN` when the
-        solver stalled (then ask again in smaller groups, or cell by cell)."""
+        or all at least), None when the linear program (with `integer`, the integer
+        program) has none, or `UNKNOWN` when the solver stalled (then ask again in smaller
+        groups, or cell by cell)."""
         if not targets:
             return None
-        h = self.lp
+        h = self.mip if integer else self.lp
         index = np.array([self.column[k] for k in targets], dtype=np.int32)
         wanted = np.array(list(targets.values()), dtype=float)
         if upward:
@@ -385,7 +399,8 @@ class Component:
         else:
             h.changeColsBounds(len(index), index, self._low[index],
                                np.minimum(wanted, self._high[index]))
-        h.setOptionValue("simplex_strategy", 1)  # bounds changed: dual simplex
+        if not integer:
+            h.setOptionValue("simplex_strategy", 1)  # bounds changed: dual simplex
         h.setOptionValue("time_limit", h.getRunTime() + REACH_SECONDS)
         try:
             status, _, values = self._solve(h, {})
@@ -393,14 +408,18 @@ class Component:
             status, values = "unknown", []
         finally:
             h.changeColsBounds(len(index), index, self._low[index], self._high[index])
-            h.setOptionValue("simplex_strategy", 4)
+            if not integer:
+                h.setOptionValue("simplex_strategy", 4)
             h.setOptionValue("time_limit", highspy.kHighsInf)
         if status == "infeasible":
             return None
-        if status != "optimal":  # stalled (a degenerate program): forget the basis
+        if status not in ("optimal", "feasible"):  # stalled: forget the basis
             h.clearSolver()
             return UNKNOWN
-        return self.point(values)
+        point = self.point(values)
+        if integer:
+            point = {k: float(round(v)) for k, v in point.items()}
+        return point
 
     def _duals(self) -> dict[CellKey, float]:
         """d(objective)/d(constant) for each published constant and each bounded cell, for

@@ -14,6 +14,9 @@ of releases; the exact hidden values are not kept.
   a reader the change: a change from 1 to threshold - 1 either way is itself a small
   number, so the release is refused, naming the cell (`RefusedChange`); a larger change
   makes the old value stale, and it is not used;
+- a release that shares a year with earlier ones (the year, or a quarter of it) must
+  hold the year and all its quarters, or it is refused (`RefusedPeriods`): a reader
+  could otherwise subtract periods whose figures the release cannot protect;
 - cells only an earlier release has are added as unknowns (or constants, if printed),
   and its relations join the new ones (the same fact written twice is kept once).
 """
@@ -24,6 +27,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from app.core.sdc.periods import RefusedPeriods, unlinked_periods
 from app.core.sdc.primary import Protection
 from app.core.sdc.reader import INF, Knowledge
 from app.core.sdc.tables import COUNT, SUM, CellKey, Relation, TableSet
@@ -141,11 +145,19 @@ class RefusedChange:
                 "could work out by comparing the two.")
 
 
+Refusal = RefusedChange | RefusedPeriods
+
+
 def link_earlier(knowledge: Knowledge, releases: Sequence[Release], protection: Protection
-                 ) -> list[RefusedChange]:
-    """Add what earlier releases told a reader; return the changes that must be refused."""
+                 ) -> list[Refusal]:
+    """Add what earlier releases told a reader; return what must be refused: changes by a
+    small number, and periods a reader could subtract that this release does not hold
+    (app.core.sdc.periods)."""
     tables = knowledge.tables
-    refused: list[RefusedChange] = []
+    refused: list[Refusal] = list(unlinked_periods(
+        {key[0] for key in tables.cells if key},
+        {cell.key[0] for release in releases for cell in release.cells
+         if cell.key and cell.printed is not None}))
     for release in releases:
         for cell in release.cells:
             if cell.key not in tables.cells:

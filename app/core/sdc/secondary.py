@@ -52,7 +52,7 @@ from app.core.sdc.reader import (
     components,
     new_highs,
 )
-from app.core.sdc.release import RefusedChange, Release
+from app.core.sdc.release import Refusal, Release
 from app.core.sdc.tables import SUM, CellKey, Relation, TableSet
 
 MASTER_SECONDS = 20.0  # time for one round's choice; the best found so far is used after
@@ -73,7 +73,7 @@ class Suppression:
     rounds: int = 0
     solves: int = 0
     unprotectable: list[tuple[CellKey, str]] = field(default_factory=list)
-    refused: list[RefusedChange] = field(default_factory=list)
+    refused: list[Refusal] = field(default_factory=list)
     witnesses: list[Witness] = field(default_factory=list)  # points found, for the audit
 
 
@@ -445,7 +445,8 @@ def _passes(trial: Knowledge, members: set[CellKey], relations: Sequence[Relatio
             continue
         hints = [h for h in result.witnesses if h[0] and h[0][0] in group.column][-40:]
         found = attack(group, {k: r.low for k, r in mine.items()},
-                       {k: r.high for k, r in mine.items()}, max_failures=1, hints=hints)
+                       {k: r.high for k, r in mine.items()}, max_failures=1, hints=hints,
+                       whole_numbers=True)
         result.solves += group.solves
         if found.failures:
             return False
