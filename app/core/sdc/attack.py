@@ -105,7 +105,7 @@ def attack(component: Component, lows: Mapping[CellKey, float],
     for hint in hints:
         if not result.pending(False) and not result.pending(True):
             break
-        result.take(component.verify(hint, whole_numbers), keep=False)
+        result.take(component.verify(hint, whole_numbers))
     rng = random.Random(seed)  # noqa: S311 - the order cells are asked in, nothing secret
     for upward in (False, True):
         keys = sorted(result.pending(upward))
@@ -142,6 +142,8 @@ def attack(component: Component, lows: Mapping[CellKey, float],
                 if (found.value >= target - TOLERANCE) if upward else (
                         found.value <= target + TOLERANCE):
                     result.reached[(key, upward)] = found.value  # within tolerance after all
+                    if found.point is not None and (found.whole or not whole_numbers):
+                        result.take(found.point)
                 else:
                     result.failures[(key, upward)] = Failure(key, upward, target, found)
     return result
