@@ -122,7 +122,13 @@ def attack(component: Component, lows: Mapping[CellKey, float],
             if whole_numbers and point is not None and point is not UNKNOWN and not (
                     whole_point(point)):
                 result.fractional += 1
-                point = component.reach_all(asked, upward, integer=True)
+                linear = point
+                point = component.rounded(linear)  # rounded, if it still holds
+                if point is None:  # else whole numbers near it, else smaller groups
+                    point = component.whole_near(linear, asked, upward)
+                if point is None:  # and for a single cell, the whole integer program
+                    point = (UNKNOWN if len(group) > 1 else
+                             component.reach_all(asked, upward, integer=True))
             if point is not None and point is not UNKNOWN:
                 result.take(point)
                 for key in group:
