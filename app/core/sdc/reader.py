@@ -28,7 +28,8 @@ from app.core.sdc.tables import SUM, CellKey, Relation, TableSet, shown_interval
 
 INF = math.inf
 _EPS = 1e-7
-NEAR_LAYERS = 2  # how far from a fractional cell whole_near lets cells move
+NEAR_LAYERS = 1  # how far from a fractional cell whole_near lets cells move
+NEAR_SECONDS = 1.0  # and how long it looks
 REACH_SECONDS = 5.0  # a group's question that takes longer is asked again in halves
 UNKNOWN: dict[CellKey, float] = {}  # reach_all's answer when the solver stalled
 Bounds = tuple[float, float]
@@ -312,7 +313,7 @@ class Component:
             high[asked] = np.minimum(wanted, high[asked])
         every = np.arange(len(self.keys), dtype=np.int32)
         h.changeColsBounds(len(every), every, low, high)
-        h.setOptionValue("time_limit", h.getRunTime() + REACH_SECONDS)
+        h.setOptionValue("time_limit", h.getRunTime() + NEAR_SECONDS)
         try:
             status, _, found = self._solve(h, {})
         except RuntimeError:
