@@ -105,7 +105,7 @@ def attack(component: Component, lows: Mapping[CellKey, float],
     for hint in hints:
         if not result.pending(False) and not result.pending(True):
             break
-        result.take(component.verify(hint, whole_numbers), keep=False)
+        result.take(component.verify(hint, whole_numbers))
     rng = random.Random(seed)  # noqa: S311 - the order cells are asked in, nothing secret
     for upward in (False, True):
         keys = sorted(result.pending(upward))
@@ -122,7 +122,13 @@ def attack(component: Component, lows: Mapping[CellKey, float],
             if whole_numbers and point is not None and point is not UNKNOWN and not (
                     whole_point(point)):
                 result.fractional += 1
-                point = component.reach_all(asked, upward, integer=True)
+                linear = point
+                point = component.rounded(linear)  # rounded, if it still holds
+                if point is None:  # else whole numbers near it, else smaller groups
+                    point = component.whole_near(linear, asked, upward)
+                if point is None:  # and for a single cell, the whole integer program
+                    point = (UNKNOWN if len(group) > 1 else
+                             component.reach_all(asked, upward, integer=True))
             if point is not None and point is not UNKNOWN:
                 result.take(point)
                 for key in group:
@@ -142,6 +148,8 @@ def attack(component: Component, lows: Mapping[CellKey, float],
                 if (found.value >= target - TOLERANCE) if upward else (
                         found.value <= target + TOLERANCE):
                     result.reached[(key, upward)] = found.value  # within tolerance after all
+                    if found.point is not None and (found.whole or not whole_numbers):
+                        result.take(found.point)
                 else:
                     result.failures[(key, upward)] = Failure(key, upward, target, found)
     return result

@@ -28,6 +28,8 @@ from app.core.sdc.tables import SUM, CellKey, Relation, TableSet, shown_interval
 
 INF = math.inf
 _EPS = 1e-7
+NEAR_LAYERS = 1  # how far from a fractional cell whole_near lets cells move
+NEAR_SECONDS = 1.0  # and how long it looks
 REACH_SECONDS = 5.0  # a group's question that takes longer is asked again in halves
 UNKNOWN: dict[CellKey, float] = {}  # reach_all's answer when the solver stalled
 Bounds = tuple[float, float]
@@ -272,6 +274,56 @@ class Component:
         if np.any(sums < self._row_low - tolerance) or np.any(sums > self._row_high + tolerance):
             return None
         return dict(zip(self.keys, x.tolist(), strict=True))
+
+    def rounded(self, point: Mapping[CellKey, float]) -> dict[CellKey, float] | None:
+        """The point with every value rounded to a whole number, if that still satisfies
+        every relation and bound of the group (a linear point is often whole but for a
+        rounding error, or a few cells it can round); else None."""
+        x = np.round(np.array([point[k] for k in self.keys], dtype=float))
+        tolerance = 1e-6
+        if np.any(x < self._low - tolerance) or np.any(x > self._high + tolerance):
+            return None
+        sums = np.bincount(self._entry_row, weights=self._entry_coefficient * x[self._entry_col],
+                           minlength=len(self.rows))
+        if np.any(sums < self._row_low - tolerance) or np.any(sums > self._row_high + tolerance):
+            return None
+        return dict(zip(self.keys, x.tolist(), strict=True))
+
+    def whole_near(self, point: Mapping[CellKey, float], targets: Mapping[CellKey, float],
+                   upward: bool) -> dict[CellKey, float] | None:
+        """A whole-number point near a linear one: cells already whole and away from the
+        fractions (`NEAR_LAYERS` relations away) keep their values, the integer program
+        settles the others (and the targets). A point it finds is a true point of the
+        group; None says only that none is this near."""
+        values = np.array([point[k] for k in self.keys], dtype=float)
+        free = np.abs(values - np.round(values)) > 1e-9
+        for _ in range(NEAR_LAYERS):  # and the cells of the relations they are in
+            rows = np.unique(self._entry_row[free[self._entry_col]])
+            free[self._entry_col[np.isin(self._entry_row, rows)]] = True
+        asked = np.array([self.column[k] for k in targets], dtype=np.int64)
+        free[asked] = True
+        fixed = np.flatnonzero(~free)
+        h = self.mip
+        low, high = self._low.copy(), self._high.copy()
+        low[fixed] = high[fixed] = np.round(values[fixed])
+        wanted = np.array(list(targets.values()), dtype=float)
+        if upward:
+            low[asked] = np.maximum(wanted, low[asked])
+        else:
+            high[asked] = np.minimum(wanted, high[asked])
+        every = np.arange(len(self.keys), dtype=np.int32)
+        h.changeColsBounds(len(every), every, low, high)
+        h.setOptionValue("time_limit", h.getRunTime() + NEAR_SECONDS)
+        try:
+            status, _, found = self._solve(h, {})
+        except RuntimeError:
+            status, found = "unknown", []
+        finally:
+            h.changeColsBounds(len(every), every, self._low, self._high)
+            h.setOptionValue("time_limit", highspy.kHighsInf)
+        if status not in ("optimal", "feasible"):
+            return None
+        return {k: float(round(v)) for k, v in zip(self.keys, found, strict=True)}
 
     def witness(self, point: Mapping[CellKey, float]) -> Witness:
         """A compact copy of a point of this group, to be verified later."""

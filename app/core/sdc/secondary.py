@@ -51,6 +51,7 @@ from app.core.sdc.reader import (
     build_components,
     components,
     new_highs,
+    whole_point,
 )
 from app.core.sdc.release import Refusal, Release
 from app.core.sdc.tables import SUM, CellKey, Relation, TableSet
@@ -75,6 +76,8 @@ class Suppression:
     unprotectable: list[tuple[CellKey, str]] = field(default_factory=list)
     refused: list[Refusal] = field(default_factory=list)
     witnesses: list[Witness] = field(default_factory=list)  # points found, for the audit
+    prune_trials: int = 0  # cells shown again on trial, and how many of those needed solving
+    prune_solved: int = 0
 
 
 def hiding_costs(tables: TableSet) -> dict[CellKey, float]:
@@ -380,8 +383,73 @@ def suppress_cells(tables: TableSet, protection: Protection, earlier: Sequence[R
     return result
 
 
-PRUNE_WORK = 400_000  # cells times trials: a count, not a time, so that the same
-# figures always give the same pattern (a PDF and a CSV made apart must agree)
+PRUNE_WORK = 400_000  # cells times trials that needed solving: a count, not a time, so
+# that the same figures always give the same pattern (a PDF and a CSV made apart must agree)
+REPAIR_WHOLE = False  # trials ask the linear program, and keep only its whole-number points
+PRUNE_GROUP = 1_500  # a trial that needs solving over a larger group is not made: in
+# whole numbers such solves take seconds each (a board's units linked through their total)
+_TOL = 1e-6
+
+
+class _Support:
+    """Points a reader cannot rule out (whole numbers), and which protected ends each reaches.
+
+    A point found under the current pattern stays one after a cell is printed again
+    exactly when it has that cell at its printed value (everything else about the
+    reader's program is unchanged), so showing a cell only needs solving for the ends
+    whose every point it rules out. Points are kept over their group's cells; the true
+    values hold everywhere else (they satisfy every relation)."""
+
+    def __init__(self, tables: TableSet, needs: Mapping[CellKey, Requirement]) -> None:
+        self.tables, self.needs = tables, needs
+        self.valid: list[bool] = []
+        self.reaches: list[list[End]] = []
+        self.count: dict[End, int] = {}
+        self.off_truth: dict[CellKey, list[tuple[int, float]]] = {}  # cell -> (point, value)
+        self.points: list[Mapping[CellKey, float]] = []
+
+    def add(self, point: Mapping[CellKey, float]) -> None:
+        index = len(self.valid)
+        ends: list[End] = []
+        cells = self.tables.cells
+        for key, value in point.items():
+            cell = cells.get(key)
+            if cell is None or abs(value - cell.value) > _TOL:
+                self.off_truth.setdefault(key, []).append((index, value))
+            need = self.needs.get(key)
+            if need is not None:
+                if value <= need.low + _TOL:
+                    ends.append((key, False))
+                if value >= need.high - _TOL:
+                    ends.append((key, True))
+        for end in ends:
+            self.count[end] = self.count.get(end, 0) + 1
+        self.valid.append(True)
+        self.reaches.append(ends)
+        self.points.append(point)
+
+    def ruled_out(self, key: CellKey, bounds: tuple[float, float]) -> list[int]:
+        """The valid points that printing `key` (now known within `bounds`) rules out."""
+        low, high = bounds
+        return [i for i, value in self.off_truth.get(key, ())
+                if self.valid[i] and not low - _TOL <= value <= high + _TOL]
+
+    def unsupported(self, dead: Sequence[int]) -> set[End]:
+        """The ends no valid point would reach once `dead` are ruled out."""
+        loss: dict[End, int] = {}
+        for i in dead:
+            for end in self.reaches[i]:
+                loss[end] = loss.get(end, 0) + 1
+        return {end for end, lost in loss.items() if self.count[end] <= lost}
+
+    def drop(self, dead: Sequence[int]) -> None:
+        for i in dead:
+            self.valid[i] = False
+            for end in self.reaches[i]:
+                self.count[end] -= 1
+
+    def supported(self, end: End) -> bool:
+        return self.count.get(end, 0) > 0
 
 
 def prune(tables: TableSet, hidden: set[CellKey], needs: Mapping[CellKey, Requirement],
@@ -389,9 +457,13 @@ def prune(tables: TableSet, hidden: set[CellKey], needs: Mapping[CellKey, Requir
           knowledge_of: Callable[[set[CellKey]], Knowledge], result: Suppression,
           check: Callable[[], None], work: int = PRUNE_WORK) -> set[CellKey]:
     """Print again what the heuristic hid without need: each cell hidden only to protect
-    others, the costliest first, is shown on trial and its group attacked again (the points
-    found so far, checked, do most of the work); it stays shown if every protected cell
-    still passes. Stops when `work` is spent."""
+    others, the costliest first, is shown on trial; it stays shown if every protected cell
+    still reaches both ends of its level in whole numbers. Points found so far (`_Support`)
+    answer most trials without a solve; otherwise the ends left without a point are
+    attacked again, in whole numbers, where the group is at most `PRUNE_GROUP` cells and
+    `work` (cells times trials solved) is not yet spent. A documented heuristic: it only
+    ever shows a cell whose showing it has proved safe, so it can leave cells hidden
+    that need not be, never the other way."""
     order = sorted((k for k in hidden if k not in needs and k not in fixed
                     and tables.cells[k].published), key=lambda k: (-costs[k], k))
     knowledge = knowledge_of(hidden)
@@ -400,28 +472,60 @@ def prune(tables: TableSet, hidden: set[CellKey], needs: Mapping[CellKey, Requir
     for i, relation in enumerate(relations):
         for key in relation.keys:
             by_cell.setdefault(key, []).append(i)
+    support = _Support(tables, needs)
+    unpointed: set[End] = set()
+    trials = solved = 0
+    for group in build_components(knowledge, check):
+        mine = {k: needs[k] for k in group.keys if k in needs}
+        if not mine:
+            continue
+        hints = [h for h in result.witnesses if h[0] and h[0][0] in group.column]
+        found = attack(group, {k: r.low for k, r in mine.items()},
+                       {k: r.high for k, r in mine.items()}, hints=hints, whole_numbers=True)
+        result.solves += group.solves
+        for point in found.points:
+            support.add(point)
+        # ends passed without a point of their own: asked again whenever their group changes
+        unpointed.update(end for end in found.reached if not support.supported(end))
     group_of = _groups(knowledge)
     for key in order:
-        if work <= 0:
-            break
         check()
         if key not in hidden or close_hidden(tables, hidden - {key}) != hidden - {key}:
             continue  # an average whose count is hidden stays hidden
-        neighbours = {k for i in by_cell.get(key, ()) for k in relations[i].keys
-                      if k != key and k in group_of}
-        members = {k for n in neighbours for k in group_of[n]}
-        if not any(k in needs for k in members):
-            continue  # it protects nothing: show it
-        work -= len(members)
         trial = Knowledge(knowledge.tables, frozenset(hidden - {key}), dict(knowledge.bounds),
                           dict(knowledge.known_before), list(knowledge.extra_relations))
         trial.bounds[key] = trial.printed(key, True)
-        if trial.bounds[key][0] < trial.bounds[key][1]:
-            continue  # an average over a count still hidden: nothing gained
-        if _passes(trial, members, relations, by_cell, needs, result, check):
-            hidden = hidden - {key}
-            knowledge = trial
+        if trial.bounds[key][0] < trial.bounds[key][1] and tables.cells[key].kind != SUM:
+            continue
+        dead = support.ruled_out(key, trial.bounds[key])
+        broken = support.unsupported(dead)
+        trials += 1
+        if unpointed:
+            members = set(group_of.get(key, ()))
+            broken |= {end for end in unpointed if end[0] in members}
+        if broken:
+            members = set(group_of.get(key, ()))
+            if work <= 0 or len(members) > PRUNE_GROUP:
+                continue  # the cell stays hidden (more hidden than needed, never less)
+            solved += 1
+            work -= len(members)
+            points = _repair(trial, members, broken, relations, by_cell, needs, result, check)
+            if points is None:
+                continue
+        else:
+            points = []
+        hidden = hidden - {key}
+        knowledge = trial
+        support.drop(dead)
+        for point in points:
+            support.add(point)
+        unpointed = {end for end in unpointed if not support.supported(end)}
+        if broken:
             group_of = _groups(knowledge)
+    result.prune_trials, result.prune_solved = trials, solved
+    result.witnesses.extend((tuple(p), np.array(list(p.values()), dtype=float))
+                            for p, ok in zip(support.points, support.valid, strict=True)
+                            if ok and p)
     return hidden
 
 
@@ -433,25 +537,33 @@ def _groups(knowledge: Knowledge) -> dict[CellKey, list[CellKey]]:
     return out
 
 
-def _passes(trial: Knowledge, members: set[CellKey], relations: Sequence[Relation],
-            by_cell: Mapping[CellKey, list[int]], needs: Mapping[CellKey, Requirement],
-            result: Suppression, check: Callable[[], None]) -> bool:
-    """Whether every protected cell among `members` passes under the trial knowledge."""
+def _repair(trial: Knowledge, members: set[CellKey], broken: set[End],
+            relations: Sequence[Relation], by_cell: Mapping[CellKey, list[int]],
+            needs: Mapping[CellKey, Requirement], result: Suppression,
+            check: Callable[[], None]) -> list[Mapping[CellKey, float]] | None:
+    """Whole-number points under the trial knowledge reaching every broken end, or None
+    when one of them cannot be reached."""
     unknown = [k for k in members if trial.bounds[k][0] < trial.bounds[k][1]]
+    wanted = {key for key, _ in broken}
+    points: list[Mapping[CellKey, float]] = []
     for keys in _split(unknown, relations, by_cell):
-        group = Component(trial, keys, relations, by_cell, check)
-        mine = {k: needs[k] for k in keys if k in needs}
+        mine = [k for k in keys if k in wanted]
         if not mine:
             continue
-        hints = [h for h in result.witnesses if h[0] and h[0][0] in group.column][-40:]
-        found = attack(group, {k: r.low for k, r in mine.items()},
-                       {k: r.high for k, r in mine.items()}, max_failures=1, hints=hints,
-                       whole_numbers=True)
+        group = Component(trial, keys, relations, by_cell, check)
+        lows = {k: needs[k].low for k in mine if (k, False) in broken}
+        highs = {k: needs[k].high for k in mine if (k, True) in broken}
+        found = attack(group, lows, highs, max_failures=1, whole_numbers=REPAIR_WHOLE)
         result.solves += group.solves
-        if found.failures:
-            return False
-        result.witnesses.extend(group.witness(point) for point in found.points)
-    return True
+        if found.failures or found.pending(False) or found.pending(True):
+            return None
+        points.extend(p for p in found.points if whole_point(p))
+    for key, upward in broken:  # each end needs a whole-number point of its own
+        target = needs[key].high if upward else needs[key].low
+        if not any(key in p and ((p[key] >= target - _TOL) if upward else (
+                p[key] <= target + _TOL)) for p in points):
+            return None
+    return points
 
 
 def _split(unknown: list[CellKey], relations: Sequence[Relation],
