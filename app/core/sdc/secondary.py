@@ -553,7 +553,10 @@ def _repair(trial: Knowledge, members: set[CellKey], broken: set[End],
         group = Component(trial, keys, relations, by_cell, check)
         lows = {k: needs[k].low for k in mine if (k, False) in broken}
         highs = {k: needs[k].high for k in mine if (k, True) in broken}
-        found = attack(group, lows, highs, max_failures=1, whole_numbers=REPAIR_WHOLE)
+        try:
+            found = attack(group, lows, highs, max_failures=1, whole_numbers=REPAIR_WHOLE)
+        except InfeasibleRelease:  # showing the cell contradicts what is printed: keep it
+            return None
         result.solves += group.solves
         if found.failures or found.pending(False) or found.pending(True):
             return None
