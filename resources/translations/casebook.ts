@@ -16,6 +16,50 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 to %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 to %3 %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (Q%2 %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 working day left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 working days left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 working day overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 working days overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>1 working day</source>
         <translation type="unfinished"></translation>
     </message>
@@ -249,6 +293,125 @@
     </message>
     <message>
         <source>Record why, or choose someone else.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A date: type it as dd/mm/yyyy (20/11/2026, 20-11-26 or 20112026 work too), or T for today. Up and Down step a day; Alt+Down opens a calendar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a date as dd/mm/yyyy (or T for today).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a date: type it as dd/mm/yyyy, for example %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date must fall between %1 and %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is back to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the form (asks first when something was typed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next field, previous field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A field by its underlined letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In a date: today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In a date: a day later or earlier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In a date: the calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the selected concern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock, from any form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… (%1 in all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Casebook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Casebook logo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Casebook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An offline, encrypted casebook for NHS Scotland&apos;s confidential contacts and speak up ambassadors, following the National Whistleblowing Standards. Nothing leaves this computer unless you export it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Licence: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the %1 is kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its databases are encrypted; back it up from the File menu. Backups may go anywhere, the casebook itself stays on this computer&apos;s own disk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open the folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the folder in the file manager</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -834,14 +997,6 @@ Fingerprint:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No board store in this folder yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Board</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Units</source>
         <translation type="unfinished"></translation>
     </message>
@@ -859,6 +1014,18 @@ Fingerprint:
     </message>
     <message>
         <source>&amp;Import returns…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create the board&apos;s store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -893,10 +1060,6 @@ Fingerprint:
 <context>
     <name>BoardWorkspace</name>
     <message>
-        <source>Sections</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Units</source>
         <translation type="unfinished"></translation>
     </message>
@@ -910,6 +1073,10 @@ Fingerprint:
     </message>
     <message>
         <source>Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The board</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -927,7 +1094,35 @@ Fingerprint:
 <context>
     <name>CaseForm</name>
     <message>
+        <source>Ctrl+Enter saves; Esc closes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the form?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close this form? What you typed is kept as an encrypted draft and offered again next time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close and keep draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close this form without saving? What you typed will be lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Discard and close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -949,10 +1144,6 @@ Fingerprint:
 </context>
 <context>
     <name>CasebookShell</name>
-    <message>
-        <source>Sections</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Dashboard</source>
         <translation type="unfinished"></translation>
@@ -1206,7 +1397,7 @@ Fingerprint:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Re&amp;open: it should not have been recorded</source>
+        <source>R&amp;eopen: it should not have been recorded</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1304,6 +1495,14 @@ Fingerprint:
     <name>ConcernListView</name>
     <message>
         <source>Concerns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co&amp;lumns…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the list&apos;s columns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1406,11 +1605,21 @@ Fingerprint:
         <source>Number of concerns shown</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n concern(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <source>Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show every column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 concern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 concerns</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1756,15 +1965,75 @@ Fingerprint:
 <context>
     <name>DashboardView</name>
     <message>
-        <source>Overdue</source>
+        <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Due today</source>
+        <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Due later this week</source>
+        <source>Deadlines in short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadlines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Initial discussions in short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Initial discussions, longest waiting first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Late actions in short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actions past their due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Late by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1784,36 +2053,85 @@ Fingerprint:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Today is {day}</source>
+        <source>Today is %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Nothing overdue</source>
+        <source>%1 overdue, %2 due today, %3 due in the next %4 working days (to %5).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Nothing due today</source>
+        <source>Nothing due in the next %1 working days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Nothing else due this week</source>
+        <source>written acknowledgement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No concern is waiting at the initial discussion.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at the initial discussion; %2 waited %3 working days or more: worth agreeing with C whether to use the procedure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at the initial discussion.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 working day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 working days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None waiting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No action is past its due date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 open action is past its due date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 open actions are past their due date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, so far:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received: %1 at stage 1 and %2 at stage 2; also %3 anonymous and %4 unnamed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed: %1 at stage 1 (%2 within 5 working days) and %3 at stage 2 (%4 within 20 working days).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extensions authorised: %1 at stage 1 and %2 at stage 2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Initial discussion: {none}
 Stage 1: {one}
 Stage 2: {two}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{label} ({start} to {end})
-Received: {r1} at stage 1, {r2} at stage 2; {anon} anonymous, {unnamed} unnamed
-Closed: {c1} at stage 1, {c2} at stage 2; within timescale {w1} and {w2}
-Extensions authorised: {e1} at stage 1, {e2} at stage 2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>acknowledge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1966,11 +2284,25 @@ Extensions authorised: {e1} at stage 1, {e2} at stage 2</source>
         <source>Passphrase, again</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n record(s):</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <source>1 record:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 records:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destroyed: %1. The casebook&apos;s own backups were remade (%2 destroyed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 older one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 older ones</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
@@ -2006,10 +2338,6 @@ Extensions authorised: {e1} at stage 1, {e2} at stage 2</source>
     </message>
     <message>
         <source>Destroying, then remaking the backups…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Destroyed: %1. The casebook&apos;s own backups were remade (%2 older one(s) destroyed).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2331,11 +2659,13 @@ Extensions authorised: {e1} at stage 1, {e2} at stage 2</source>
         <source>Package saved to %1. Send it to %2; these records are now read-only here.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n backup(s) made elsewhere before now still hold the identities until they are destroyed (see Records, Retention).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <source>1 backup made elsewhere before now still holds the identities until it is destroyed (see Records, Retention).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 backups made elsewhere before now still hold the identities until they are destroyed (see Records, Retention).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2506,11 +2836,13 @@ Extensions authorised: {e1} at stage 1, {e2} at stage 2</source>
         <source>An unnamed concern: the name&apos;s fingerprint matched</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n concern(s) found. Select one and press Enter to open it.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <source>1 concern found. Select it and press Enter to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 concerns found. Select one and press Enter to open it.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Nobody held in this casebook matches that.</source>
@@ -2627,6 +2959,21 @@ Extensions authorised: {e1} at stage 1, {e2} at stage 2</source>
     <name>FolderRow</name>
     <message>
         <source>C&amp;hange…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FormMessages</name>
+    <message>
+        <source>About the form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What needs putting right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also: %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2905,11 +3252,13 @@ Extensions authorised: {e1} at stage 1, {e2} at stage 2</source>
         <source>Checking every concern&apos;s text…</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n piece(s) of text may identify someone. Replace each, or open its concern to edit it.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <source>1 piece of text may identify someone. Replace it, or open its concern to edit it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 pieces of text may identify someone. Replace each, or open its concern to edit it.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Checked %1 pieces of text: nothing that identifies anyone was found.</source>
@@ -3015,11 +3364,13 @@ Extensions authorised: {e1} at stage 1, {e2} at stage 2</source>
         <source>Checked: no names or contact details found.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n more field(s) too.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <source>1 more field too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 more fields too.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Case text calls the person C.</source>
@@ -3316,7 +3667,15 @@ Extensions authorised: {e1} at stage 1, {e2} at stage 2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Imported %1 concern(s), %2 with the identity. The handover is recorded in the audit log.</source>
+        <source>Imported %1, %2 with the identity. The handover is recorded in the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 concern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 concerns</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3611,10 +3970,6 @@ Extensions authorised: {e1} at stage 1, {e2} at stage 2</source>
     </message>
     <message>
         <source>Working out the figures for %1…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4201,6 +4556,10 @@ or unnamed</source>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Close without saving the letter? What you wrote for it will be lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LetterNotice</name>
@@ -4430,10 +4789,6 @@ or unnamed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Casebook</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4443,10 +4798,6 @@ or unnamed</source>
     </message>
     <message>
         <source>&amp;Reports</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Return to the board</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4475,6 +4826,30 @@ or unnamed</source>
     </message>
     <message>
         <source>&amp;Lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;oncern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return to the &amp;board</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Handover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;cords</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4609,7 +4984,11 @@ or unnamed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Shown only through Reveal, with a reason, and never kept in a draft.</source>
+        <source>Shown only through Reveal, with a reason. While you type they are kept in the identity store too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovered the concern you were recording, with the person&apos;s details. It is still a draft until you record it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4630,10 +5009,6 @@ or unnamed</source>
     </message>
     <message>
         <source>Say how C agreed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recovered the concern you were recording. The person&apos;s details are never kept in a draft: enter them again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5121,7 +5496,7 @@ or unnamed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reason for &amp;showing it:</source>
+        <source>Reason to show the detai&amp;ls:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5185,15 +5560,23 @@ or unnamed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ho&amp;w:</source>
+        <source>How gi&amp;ven:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;move the selected consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was saved, or what is wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a consent in the list first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Correct the selected consen&amp;t</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Remove the selected consent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5209,10 +5592,6 @@ or unnamed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>What was saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Give a reason for showing the identity: it is written to the audit log.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5221,15 +5600,19 @@ or unnamed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Say why in Reason for the correction: it is kept with the correction and shown on the timeline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to save: no detail was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The details were corrected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Select a consent first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5449,7 +5832,7 @@ or unnamed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Footing</source>
+        <source>On what basis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6185,18 +6568,32 @@ or unnamed</source>
         <source>About retention</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>Records are destroyed %n year(s) after they end (closed, decided business as usual, or handed over). Change the period in Settings.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <source>1 year</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>still open</source>
+        <source>%1 years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records are destroyed %1 after they end (closed, decided business as usual, or handed over). Change the period in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source> (due now)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6490,11 +6887,27 @@ or unnamed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Importing {total} file(s)…</source>
+        <source>Importing 1 file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Imported {done} file(s)…</source>
+        <source>Importing {total} files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported 1 file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported {done} files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} of 1 file looked at: {changed} imported or replaced, {refused} refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} of {total} files looked at: {changed} imported or replaced, {refused} refused.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6519,10 +6932,6 @@ or unnamed</source>
     </message>
     <message>
         <source>{unit}, {period}: made {made}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{count} of {total} file(s) looked at: {changed} imported or replaced, {refused} refused.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6708,6 +7117,34 @@ or unnamed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Working days the dashboard looks ahead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working days at the initial discussion before it is pointed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look a&amp;head:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>working days for deadlines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Point out an &amp;initial discussion after:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>working days waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Retention period in years</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6845,6 +7282,36 @@ or unnamed</source>
     </message>
     <message>
         <source>The passphrase was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Sidebar</name>
+    <message>
+        <source>Casebook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sections</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -7711,6 +8178,10 @@ Keep it offline (an encrypted USB stick in a safe), and delete any working copy 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Casebook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Recovery key</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7927,6 +8398,63 @@ Keep it offline (an encrypted USB stick in a safe), and delete any working copy 
     </message>
     <message>
         <source>That is on the list already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>area</name>
+    <message>
+        <source>Page</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>box</name>
+    <message>
+        <source>Close without saving?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close without saving? What you typed will be lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Discard and close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard and close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Where the %1 is kept…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Casebook</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -38,6 +38,7 @@ from app.store.board import Board
 from app.ui.base.formatting import fingerprint_in_two_lines as two_lines
 from app.ui.board.board_window import BoardWindow
 from app.ui.board.display import format_moment
+from tests.gui.test_forms_hold_still import _question
 from tests.returns.return_helpers import Unit, set_received, synthetic_payload
 from tests.support import PASSPHRASE, TODAY
 
@@ -265,7 +266,11 @@ def test_register_a_unit_and_import_by_picker_and_by_drop(qtbot, tmp_path: Path)
     again.register()
     qtbot.waitUntil(lambda: again.message.is_problem)
     assert "already registered" in again.message.text() and again.name.text()
-    again.reject()
+    again.reject()  # something typed: it asks first, as every form
+    box = _question(qtbot, again)
+    discard = next(b for b in box.buttons() if "Discard" in b.text())
+    qtbot.mouseClick(discard, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not again.isVisible())
 
     # The picker: one good file, one from an unregistered unit, one not a return at all.
     window.workspace.show_page("returns")
@@ -293,7 +298,8 @@ def test_register_a_unit_and_import_by_picker_and_by_drop(qtbot, tmp_path: Path)
     qtbot.waitUntil(lambda: len(page.results) == 7 and not page.importing)
     assert cells(page.table, 1)[6] == "Already held (unchanged)"
     qtbot.waitUntil(lambda: page.held.rowCount() == 2)
-    assert sorted(cells(page.held, 1)) == [Q1, "2025-26-Q2"]
+    assert sorted(cells(page.held, 1)) == [  # the period in words, never its code alone
+        "April to June 2025 (Q1 2025-26)", "July to September 2025 (Q2 2025-26)"]
     held = query(qtbot, window, lambda board: [(r.unit, r.period) for r in board.returns()])
     assert sorted(held) == [(ward.name, Q1), (ward.name, "2025-26-Q2")]
     # Something that is not a file is not taken.

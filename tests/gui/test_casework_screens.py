@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import QPushButton, QTreeWidget, QTreeWidgetItem
 
 from app.core.identity import PersonDetails
 from app.core.records import (
@@ -24,10 +24,12 @@ from app.core.records import (
     Stage,
 )
 from app.store.concern_detail import load_concern
+from app.ui.base.date_field import DateField
 from app.ui.case.class_change_dialog import ClassChangeDialog
 from app.ui.case.correction_dialog import CorrectionDialog, StageCorrectionDialog
 from app.ui.case.person_record_dialog import PersonRecordDialog
 from app.ui.case.raiser_dialog import RaiserDialog
+from tests.gui.test_forms_hold_still import _question
 from tests.gui.workspace_helpers import (
     make_casebook,
     open_concern,
@@ -81,7 +83,11 @@ def test_an_extension_corrected_and_signposting_removed_with_reasons(qtbot,
     _click(qtbot, timeline.correct)
     dialog = workspace.current_dialog
     assert isinstance(dialog, CorrectionDialog) and dialog.record == "extension"
-    assert not dialog.save_button.isEnabled()  # nothing changed, no reason yet
+    assert dialog.messages.text() == "" and not dialog.general.text()  # nothing said yet
+    _click(qtbot, dialog.save_button)  # nothing changed, no reason yet: nothing is saved
+    assert dialog.isVisible() and "Reason: Say why" in dialog.messages.text()
+    assert "Change something to correct it" in dialog.general.text()
+    assert dialog.focusWidget() is dialog.reason
     dialog.editors["new_due_on"].set_value(date(2025, 5, 19))  # type: ignore[attr-defined]
     type_text(qtbot, dialog.reason, "The new date was typed wrongly")
     save(qtbot, window, dialog)
@@ -139,7 +145,9 @@ def test_independence_is_asked_when_the_stage1_handler_investigates(qtbot,
     type_text(qtbot, escalate.handler, "Dr Jo Bloggs")
     qtbot.waitUntil(lambda: escalate.independence.box.isVisibleTo(escalate))
     assert "handled stage 1" in escalate.problem_for("justification").text()
-    assert not escalate.save_button.isEnabled()
+    _click(qtbot, escalate.save_button)  # not saved without a justification
+    assert escalate.isVisible() and "handled stage 1" in escalate.messages.text()
+    assert escalate.focusWidget() is escalate.independence.box
     type_text(qtbot, escalate.independence.box, "Only senior manager in the unit")
     save(qtbot, window, escalate)
     assert rows(qtbot, window, "SELECT handler_clash, handler_justification FROM stages"
@@ -221,7 +229,17 @@ def test_linked_raisers_and_the_persons_details(qtbot, folder: Path,
     type_text(qtbot, details.reveal_reason, "Correcting the email")
     _click(qtbot, details.show_button)
     qtbot.waitUntil(lambda: details.person["name"].text() == "Quinn Second")
+    _click(qtbot, details.save_details)  # nothing changed: nothing to save, said plainly
+    assert "Nothing to save" in details.message.text()
     details.person["email"].setText("quinn@example.org")
+    _click(qtbot, details.save_details)  # not saved without a reason
+    assert "Say why" in details.message.text() and details.message.is_problem
+    details.reject()  # Escape with a detail changed asks; Keep editing keeps it all
+    box = _question(qtbot, details)
+    keep = next(b for b in box.buttons() if "Keep" in b.text())
+    qtbot.mouseClick(keep, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not box.isVisible())
+    assert details.isVisible() and details.person["email"].text() == "quinn@example.org"
     type_text(qtbot, details.reason, "A new email address")
     _click(qtbot, details.save_details)
     qtbot.waitUntil(lambda: "corrected" in details.message.text())
@@ -313,6 +331,26 @@ def test_the_letters_tab_lists_letters_and_reprints_one(qtbot, folder: Path,
     assert tab.tree.topLevelItemCount() == 1
     assert tab.tree.topLevelItem(0).text(0) == "09/05/2025"
     assert tab.tree.topLevelItem(0).text(4) == "not protected"
+    # Re-issue, as every form: a date typed as people type one, no default button, what
+    # is wrong said on Save and gone once put right, Escape with a reason typed asks.
+    _click(qtbot, tab.reissue)
+    again = workspace.current_dialog
+    assert isinstance(again.letter_date, DateField) and again.letter_date.text() == "09/05/2025"
+    assert not [b.text() for b in again.findChildren(QPushButton)
+                if b.isDefault() or b.autoDefault()]
+    again.options.set_path(tmp_path / "reissued.pdf")
+    _click(qtbot, again.save_button)  # no reason, no password
+    assert again.isVisible() and "Put right" in again.message.text()
+    type_text(qtbot, again.reason, "C moved house")
+    qtbot.keyClicks(again.options.password, "a long password")
+    qtbot.keyClicks(again.options.confirm, "a long password")
+    assert not again.message.has_message()
+    again.reject()
+    box = _question(qtbot, again)
+    discard = next(b for b in box.buttons() if "Discard" in b.text())
+    with qtbot.waitSignal(again.finished, timeout=5000):
+        qtbot.mouseClick(discard, Qt.MouseButton.LeftButton)
+    assert rows(qtbot, window, "SELECT count(*) FROM letters") == [(1,)]
     _click(qtbot, tab.reprint)
     dialog = workspace.current_dialog
     type_text(qtbot, dialog.reason, "Lost in the post")

@@ -85,7 +85,7 @@ def test_trust_hand_over_and_receive(qtbot, tmp_path: Path) -> None:  # type: ig
     qtbot.waitUntil(lambda: receive.table.rowCount() == 2)
     assert "Sam Ambassador" in receive.sent_by.text()
     qtbot.mouseClick(receive.import_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "Imported 2 concern(s), 1 with the identity" in
+    qtbot.waitUntil(lambda: "Imported 2 concerns, 1 with the identity" in
                     receive.message.text())
     idle(qtbot, window)
     assert rows(qtbot, window, "SELECT reference FROM concerns ORDER BY reference") == [
@@ -184,3 +184,33 @@ def test_record_consent_then_the_sender_sees_a_read_only_record(qtbot, tmp_path:
     qtbot.waitUntil(lambda: "handed over to Alex Contact" in header.where.text())
     assert not header.log.isEnabled() and not header.letter.isEnabled()
     window.close()
+
+
+def test_a_dialog_with_something_typed_asks_before_closing(qtbot, folder: Path) -> None:
+    """Trusting a colleague, as every form: Escape or Cancel with something typed asks, and
+    Keep editing keeps it; untouched, it closes at once; on lock it closes without asking."""
+
+    from app.ui.handover.trust_dialog import TrustDialog
+    from tests.gui.test_forms_hold_still import _question
+    from tests.gui.test_reports_support import create_casebook, opened_casebook
+
+    create_casebook(folder)
+    with opened_casebook(qtbot, folder) as opened:
+        dialog = TrustDialog(opened.session)
+        qtbot.addWidget(dialog)
+        dialog.open()
+        with qtbot.waitSignal(dialog.finished, timeout=5000):
+            dialog.reject()  # nothing typed: closes at once
+        dialog.open()
+        dialog.name.setText("Chris Example")
+        dialog.reject()
+        box = _question(qtbot, dialog)
+        keep = next(b for b in box.buttons() if "Keep" in b.text())
+        qtbot.mouseClick(keep, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not box.isVisible())
+        assert dialog.isVisible() and dialog.name.text() == "Chris Example"
+        dialog.reject()
+        box = _question(qtbot, dialog)
+        with qtbot.waitSignal(dialog.finished, timeout=5000):
+            dialog.done(0)  # the lock: closed, and the question with it
+        assert not box.isVisible()

@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 
+from app.ui.base.form_feedback import SMALLEST_SCREEN, FormMessages, screen_bounded
 from app.ui.case.case_form import CaseForm
 from app.ui.case.new_concern_dialog import NewConcernDialog
 from tests.gui.workspace_helpers import (
@@ -88,6 +89,11 @@ def test_a_problem_appears_after_the_field_is_left_and_nothing_moves(qtbot,
 
     dialog.accept()  # Save: every problem is said, the focus goes to the first
     assert dialog.isVisible() and "Themes" in dialog.messages.text()
+    # More problems than the area has lines: the first in full, the rest by name (no line
+    # shown cut in half), each in full for a screen reader.
+    said = dialog.messages.fields.text().splitlines()
+    assert len(said) == FormMessages.LINES and said[-1].startswith("⚠ Also: ")
+    assert "Themes: Tick at least one theme." in dialog.messages.accessibleDescription()
     assert _moved(before, _geometry(dialog), dialog) == []
 
     summary.setFocus()
@@ -102,11 +108,13 @@ def test_every_form_holds_still_when_save_shows_its_problems(qtbot, folder: Path
     concern = make_casebook(folder, lambda service: service.create(NAMED))
     window = open_window(qtbot, folder)
     workspace = open_concern(qtbot, window, concern)
-    for name in FORMS:
+    for name in (*FORMS, *CASEWORK):
         form = workspace.open_form(name)
         if form is None:
             continue
-        assert isinstance(form, CaseForm), name
+        if not isinstance(form, CaseForm):  # the letter, summary, reveal, person's details
+            form.done(0)
+            continue
         qtbot.waitUntil(form.isVisible)
         QApplication.processEvents()
         before = _geometry(form)
@@ -216,4 +224,59 @@ def test_the_new_concern_form_keeps_the_person_in_its_draft(qtbot, folder: Path)
     assert again.person["email"].text() == "robin@example.org"
     assert "hoist" in again.intake.summary.toPlainText()
     again.forget()
+    window.close()
+
+
+# The forms the casework brought (issue 16), each on a concern where it applies.
+CASEWORK = ("decision", "change_class", "raiser", "involved", "update", "frequency",
+            "correct_closure", "person_record", "letter", "summary", "reveal")
+
+
+def _bounded(dialog: QWidget) -> list[str]:
+    """What is wrong with a dialog's size against the smallest supported screen."""
+    bound = screen_bounded(dialog, SMALLEST_SCREEN)
+    found = []
+    if dialog.height() > bound.height():
+        found.append(f"{dialog.height()} px tall (at most {bound.height()})")
+    if dialog.width() > bound.width():
+        found.append(f"{dialog.width()} px wide (at most {bound.width()})")
+    return found
+
+
+def test_every_dialog_has_no_default_button_and_fits_the_smallest_screen(
+        qtbot, folder: Path) -> None:
+    from tests.gui.test_workspace_keyboard import _busy_concern
+
+    concern = make_casebook(folder, _busy_concern)
+    window = open_window(qtbot, folder)
+    workspace = open_concern(qtbot, window, concern)
+    context = workspace.context
+    assert context is not None
+    opened: list[tuple[str, QWidget]] = []
+    for name in (*FORMS, *CASEWORK):
+        dialog = workspace.open_form(name)
+        if dialog is not None:
+            opened.append((name, dialog))
+    stage = ("correct_stage", "stage1")
+    record = ("correct", ("issue", context.detail.issues[0].issue_id))
+    for name, about in (stage, record):
+        dialog = workspace.open_form(name, about)
+        assert dialog is not None, name
+        opened.append((name, dialog))
+    window._backup()
+    window._import()
+    opened += [("backup", window.backup_dialog), ("import", window.import_dialog),
+               ("find person", window.shell.find_person())]
+    for name, dialog in opened:
+        assert dialog is not None, name
+        qtbot.waitUntil(dialog.isVisible)
+        defaults = [b.text() for b in dialog.findChildren(QPushButton)
+                    if b.isDefault() or b.autoDefault()]
+        assert defaults == [], name
+        assert _bounded(dialog) == [], name
+        forget = getattr(dialog, "forget", None)
+        if forget is not None:
+            forget()
+        else:
+            dialog.done(0)
     window.close()

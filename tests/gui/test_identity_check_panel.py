@@ -41,7 +41,7 @@ def test_the_check_lists_findings_and_replaces_one_field_at_a_time(qtbot, folder
         ["WB-2025-0001", "the conversation of 03/05/2025", "Notes",
          "mentions a phone number and C's name"]]
     assert "Siobhan" not in all_texts(window) and "900999" not in all_texts(window)
-    assert "2 piece(s) of text may identify someone" in panel.result.text()
+    assert "2 pieces of text may identify someone" in panel.result.text()
     panel.table.selectRow(1)
     qtbot.mouseClick(panel.replace_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: panel.table.rowCount() == 1)

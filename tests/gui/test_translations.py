@@ -9,7 +9,7 @@ import sys
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from app.ui import translations
@@ -77,3 +77,40 @@ def test_no_catalogue_for_the_locale_means_the_strings_as_written(tmp_path: Path
     finally:
         for translator in installed:
             app.removeTranslator(translator)
+
+
+class _Messages(QTranslator):
+    """A catalogue for the store's and core's messages, as one would be added."""
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str:
+        if context == "Messages" and source.startswith("Give the organisation"):
+            return "Rhoddwch enw'r sefydliad."
+        if context == "Messages" and source == "The casebook is locked.":
+            return "Mae'r llyfr achosion wedi'i gloi."
+        return ""
+
+
+def test_store_and_core_messages_pass_through_one_place(qtbot, tmp_path: Path) -> None:
+    """A catalogue added for context Messages reaches what a form says as people type
+    (a store check) and what the worker says when the store refuses (its exception)."""
+    from app.store.settings_service import organisation_problem
+    from app.ui.base.worker import CasebookWorker
+    from app.ui.firstrun.create_page import CreateCasebookPage
+
+    assert (organisation_problem("") or "").startswith("Give the organisation")
+    catalogue = _Messages()
+    app = QApplication.instance()
+    assert app is not None and app.installTranslator(catalogue)
+    worker = CasebookWorker()
+    try:
+        page = CreateCasebookPage(worker, tmp_path / "casebook")
+        qtbot.addWidget(page)
+        assert page.problems()["organisation"] == "Rhoddwch enw'r sefydliad."
+        failures: list[str] = []
+        worker.submit(lambda state: state.require_book(), lambda _result: None,
+                      failures.append)
+        qtbot.waitUntil(lambda: failures == ["Mae'r llyfr achosion wedi'i gloi."])
+    finally:
+        worker.shutdown()
+        app.removeTranslator(catalogue)

@@ -168,6 +168,8 @@ def test_escalate_acknowledge_extend_and_respond(qtbot, folder: Path) -> None:
                 " FROM extensions") == [("stage2", "Director of Nursing", "Witness on leave",
                                          "2026-12-18", TODAY.isoformat())]
     qtbot.waitUntil(lambda: "18/12/2026" in workspace.header.deadline.text())
+    chip = workspace.header.deadline  # one line, as wide as it says: nothing cut off
+    qtbot.waitUntil(lambda: chip.width() >= chip.sizeHint().width() and not chip.wordWrap())
 
     qtbot.mouseClick(timeline.respond, Qt.MouseButton.LeftButton)
     respond = workspace.current_dialog

@@ -83,12 +83,14 @@ def make_demo(folder: Path, cases: int) -> None:
                               unit="Confidential contacts, Acute Services")
     with book:
         add_demo_concerns(book, cases, seed=11, today=TODAY)
-        add_current_work(book)
+        add_current_work(book, folder.parent / "letters")
 
 
-def add_current_work(book: object) -> None:
+def add_current_work(book: object, letters_folder: Path) -> None:
     """A few concerns of the last weeks (the demo's are spread over five years), so that
-    the dashboard shows deadlines of every kind: overdue, due today, due soon."""
+    the dashboard shows deadlines of every kind: overdue, due today, due soon; the named
+    contact for letters, and a letter sent on the stage 2 concern (for the Letters tab and
+    its re-issue)."""
     from dataclasses import replace
     from datetime import timedelta
 
@@ -140,6 +142,24 @@ def add_current_work(book: object) -> None:
         if days == 5:
             service.add_action(concern, "Check the equipment log weekly", owner="Ward manager",
                                due_on=back(2))
+        if stage is Stage.STAGE2:
+            _letter_sent(book, int(concern), letters_folder)
+
+
+def _letter_sent(book: object, concern_id: int, folder: Path) -> None:
+    from app.services import letters
+    from app.store.letter_settings import NamedContact
+
+    letters.set_contact(book, NamedContact(  # type: ignore[arg-type]
+        "Morgan Contactperson", "Whistleblowing lead", "01234 567890",
+        "whistleblowing@example.org"))
+    folder.mkdir(exist_ok=True)
+    text = letters.draft(book, concern_id, "stage2_acknowledgement",  # type: ignore[arg-type]
+                         {"understanding": "That late theatre lists start without the "
+                                           "safety checklist being done."}, today=TODAY).text
+    letters.make(book, concern_id, "stage2_acknowledgement", text,  # type: ignore[arg-type]
+                 "Acknowledging stage 2", folder / "acknowledgement.pdf", unprotected=True,
+                 today=TODAY)
 
 
 def run(out: Path, cases: int, main_only: bool = False) -> None:

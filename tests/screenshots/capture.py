@@ -46,7 +46,9 @@ def capture_all(shooter: Any, folder: Path, scratch: Path, passphrase: str, toda
     name = _person_name(folder, passphrase, ids[0])
     _first_run(shooter, scratch, today)
     window = _unlocked(shooter, folder, passphrase, today)
-    _tabs(shooter, window, [kinds.get("stage2"), ids[0]])
+    # An open stage 2 concern, then a closed one with everything in it (the demo's open
+    # stage 2 concern with the most in it may be the same one as the first).
+    _tabs(shooter, window, [kinds.get("stage2"), ids[1] if len(ids) > 1 else None])
     from tests.screenshots.form_shots import capture_forms
 
     capture_forms(shooter, window, kinds)
@@ -82,6 +84,13 @@ def capture_main(shooter: Any, folder: Path, scratch: Path, passphrase: str,
         shooter.shot(form, "form-conversation")
         form.keeper.stop()
         form.forget()
+        # Two casework forms, to see them at 200% on the smallest supported screen.
+        for name, about in (("correct_stage", "stage2"), ("person_record", None)):
+            dialog = workspace.open_form(name, about)
+            if dialog is not None:
+                shooter.wait(dialog.isVisible)
+                shooter.shot(dialog, f"form-{name}")
+                dialog.forget()
     dialog = window.shell.workspace.new_concern()
     shooter.wait(dialog.isVisible)
     shooter.shot(dialog, "form-new-concern")
@@ -183,6 +192,9 @@ def _settings(shooter: Any, window: Any) -> None:
     shooter.wait(lambda: panel.report is not None and not panel.progress.busy, 120)
     settings.scroll_area.ensureWidgetVisible(panel)
     shooter.shot(window, "settings-identity-check")
+    settings.scroll_area.ensureWidgetVisible(settings.letters_panel)
+    shooter.wait(lambda: settings.letters_panel.settings is not None)
+    shooter.shot(window, "settings-letters")
     settings.open_change_passphrase()
     dialog = settings.passphrase_dialog
     shooter.wait(dialog.isVisible)

@@ -85,7 +85,7 @@ def capture_continuity(shooter: Any, window: Any, scratch: Path, today: date) ->
     dialog.name.setText("Chris Example")
     shooter.wait(lambda: bool(dialog.fingerprint.text()) or dialog.message.is_problem)
     shooter.shot(dialog, "handover-trust-dialog")
-    dialog.reject()
+    dialog.done(0)  # closed without the question typed content brings
 
     page.tabs.setCurrentWidget(page.export)
     export = page.export
@@ -115,7 +115,7 @@ def capture_continuity(shooter: Any, window: Any, scratch: Path, today: date) ->
     if destroy is not None:
         destroy.reason.setText("End of the retention period")
         shooter.shot(destroy, "records-destroy-dialog")
-        destroy.reject()
+        destroy.done(0)
     records.tabs.setCurrentWidget(records.subject_access)
     records.subject_access.reference.setText("WB-2026-0001")
     records.subject_access.reason.setText("Request received by email on 18 November")

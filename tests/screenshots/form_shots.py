@@ -21,6 +21,13 @@ FORMS: tuple[tuple[str, str, str | None], ...] = (
     ("findings", "closed", "issue"), ("sign_off", "closed", "action"),
     ("edit_conversation", "closed", "conversation"),
     ("letter", "stage2", None), ("summary", "stage2", None),
+    # The casework's forms (issue 16): corrections, named/unnamed/anonymous, linked
+    # raisers, the person's details, people involved, updates after closure, letters kept.
+    ("correct", "closed", "correct-action"), ("correct_stage", "stage2", "stage2"),
+    ("correct_closure", "closed", None), ("change_class", "stage1", None),
+    ("raiser", "stage1", None), ("person_record", "stage1", None),
+    ("involved", "stage2", None), ("frequency", "closed", None), ("update", "closed", None),
+    ("reissue", "stage2", "letter"), ("reprint", "stage2", "letter"),
 )
 
 _KINDS = {
@@ -59,9 +66,14 @@ def concerns_by_kind(folder: Path, passphrase: str) -> dict[str, int]:
 def _about(workspace: Any, what: str | None) -> object:
     if what is None:
         return None
+    if what in ("stage1", "stage2"):
+        return what
     detail = workspace.context.detail
+    if what == "correct-action":
+        return ("action", detail.actions[0].action_id) if detail.actions else None
     rows = {"issue": (detail.issues, "issue_id"), "action": (detail.actions, "action_id"),
-            "conversation": (detail.conversations, "conversation_id")}[what]
+            "conversation": (detail.conversations, "conversation_id"),
+            "letter": (detail.letters, "letter_id")}[what]
     return getattr(rows[0][0], rows[1]) if rows[0] else None
 
 
@@ -89,9 +101,14 @@ def capture_forms(shooter: Any, window: Any, kinds: dict[str, int]) -> None:
             dialog.accept()
             shooter.wait(lambda d=dialog: d.pages.currentIndex() == 1)
             shooter.shot(dialog, "form-reveal-shown")
-        if name == "extend":
+        if name in ("extend", "correct"):
             dialog.accept()  # Save with the reason missing: the problems are said
-            shooter.shot(dialog, "form-extend-after-save")
+            shooter.shot(dialog, f"form-{name}-after-save")
+        if name == "person_record":
+            dialog.reveal_reason.setPlainText("Correcting C's email address")
+            dialog.show_details()
+            shooter.wait(lambda d=dialog: d.revealed is not None)
+            shooter.shot(dialog, "form-person_record-shown")
         _close(dialog)
     _new_concern(shooter, workspace)
 

@@ -9,15 +9,17 @@ place of fixed height above its buttons.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QCloseEvent, QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QProgressBar,
     QScrollArea,
     QSizePolicy,
@@ -140,8 +142,18 @@ class FormMessages(QFrame):
         self.general.setVisible(bool(text))
         self._arrange()
 
-    def show_fields(self, problems: list[str]) -> None:
-        text = "\n".join("⚠ " + p for p in problems)
+    def show_fields(self, problems: list[str], names: list[str] | None = None) -> None:
+        """Each problem on a line of its own while they fit; when there are more than the
+        area's lines, the first in full and the other fields by name ("Also: Summary,
+        Themes."), each of them marked where it stands, so that no line shows cut in half.
+        The accessible description says every one in full."""
+        room = self.LINES - (1 if self.general.text() else 0)
+        lines = ["⚠ " + p for p in problems]
+        if names is not None and len(problems) > max(room, 1):
+            shown = max(room - 1, 1)
+            lines = lines[:shown] + ["⚠ " + self.tr("Also: %1.").replace(
+                "%1", ", ".join(dict.fromkeys(names[shown:])))]
+        text = "\n".join(lines)
         if self.fields.text() != text:
             self.fields.setText(text)
             set_role(self.fields, "problem")
@@ -196,7 +208,8 @@ def with_unit(field: QWidget, unit: QLabel) -> QWidget:
 
 
 def fit_height(window: QWidget) -> None:
-    """Grow a dialog downwards when a message appears, so no wrapped line is cut off."""
+    """Grow a dialog downwards when a message appears, so no wrapped line is cut off; never
+    beyond what the smallest supported screen allows (its scroll area scrolls instead)."""
     layout = window.layout()
     if layout is None or not window.isVisible():
         return
@@ -205,6 +218,7 @@ def fit_height(window: QWidget) -> None:
         needed = layout.totalHeightForWidth(window.width())
     else:
         needed = layout.totalSizeHint().height()
+    needed = min(needed, screen_bounded(window, QSize(window.width(), needed)).height())
     if needed > window.height():
         window.resize(window.width(), needed)
 
@@ -322,20 +336,131 @@ def ask_save_file(parent: QWidget, title: str, suggested: Path, filters: str) ->
     return Path(chosen) if chosen else None
 
 
+def no_default_buttons(dialog: QWidget) -> None:
+    """No push button in `dialog` is a default button, nor becomes one when pressed."""
+    from PySide6.QtWidgets import QPushButton
+
+    for button in dialog.findChildren(QPushButton):
+        button.setAutoDefault(False)
+        button.setDefault(False)
+
+
+class _NoDefaultOnShow(QObject):
+    """A button box makes its first accepting button the default as it is shown (children
+    are shown before their dialog): this takes it back, each time the dialog is shown."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Show and isinstance(watched, QWidget):
+            no_default_buttons(watched)
+        return False
+
+
 def plain_buttons(dialog: QWidget, primary: QWidget | None = None) -> None:
     """A dialog's buttons, as in every form: none is a default button (Enter in a field,
     or a space typed while a button has the focus by chance, presses nothing by surprise),
     words only (no icons), and the main action, if given, in the brand's blue."""
     from PySide6.QtGui import QIcon
-    from PySide6.QtWidgets import QDialogButtonBox, QPushButton
+    from PySide6.QtWidgets import QDialogButtonBox
 
     from app.ui.base.theme import set_primary
 
-    for button in dialog.findChildren(QPushButton):
-        button.setAutoDefault(False)
-        button.setDefault(False)
+    no_default_buttons(dialog)
+    if not isinstance(getattr(dialog, "_no_default_on_show", None), _NoDefaultOnShow):
+        watcher = _NoDefaultOnShow(dialog)
+        dialog.installEventFilter(watcher)
+        dialog._no_default_on_show = watcher  # type: ignore[attr-defined]  # kept alive
     for box in dialog.findChildren(QDialogButtonBox):
         for boxed in box.buttons():
             boxed.setIcon(QIcon())
+            if not boxed.accessibleName():  # a standard button: named by its words
+                boxed.setAccessibleName(boxed.text().replace("&&", "\0").replace("&", "")
+                                        .replace("\0", "&"))
     if primary is not None:
         set_primary(primary)
+
+
+def ask_before_discarding(dialog: QWidget, discard: Callable[[], None],
+                          text: str = "") -> QMessageBox:
+    """The question a dialog asks when it is closed with something typed, as every form
+    asks: "Discard and close" or "Keep editing", which is the default (Enter, a space or
+    Escape in the question keeps the dialog and what was typed). `discard` runs only when
+    the person chose to discard. Opened window-modal; returns the question."""
+    box = QMessageBox(dialog)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(box.tr("Close without saving?"))
+    box.setText(text or box.tr("Close without saving? What you typed will be lost."))
+    close = box.addButton(box.tr("&Discard and close"), QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton(box.tr("&Keep editing"), QMessageBox.ButtonRole.RejectRole)
+    close.setAccessibleName(box.tr("Discard and close"))
+    keep.setAccessibleName(box.tr("Keep editing"))
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+
+    def answered() -> None:
+        if box.clickedButton() is close:
+            discard()
+
+    box.finished.connect(lambda _result: answered())
+    box.open()
+    return box
+
+
+def typed_values(root: QWidget) -> tuple[object, ...]:
+    """What a person can type or choose inside `root`, to tell whether anything changed."""
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QPlainTextEdit
+
+    values: list[object] = []
+    for widget in root.findChildren(QWidget):
+        if isinstance(widget, QLineEdit) and not widget.isReadOnly():
+            values.append(widget.text())
+        elif isinstance(widget, QPlainTextEdit) and not widget.isReadOnly():
+            values.append(widget.toPlainText())
+        elif isinstance(widget, QComboBox):
+            values.append(widget.currentIndex())
+        elif isinstance(widget, QAbstractButton) and widget.isCheckable():
+            values.append(widget.isChecked())
+    return tuple(values)
+
+
+class AsksBeforeClosing:
+    """Mixed into a dialog (listed before QDialog): Escape, Cancel and the window's close
+    button ask first when something was typed since `settle()` (called once the dialog is
+    filled in, and again once what was typed is saved), as every form does. `done(0)`
+    closes without asking (on lock)."""
+
+    _settled: tuple[object, ...] | None = None
+    _asking: QMessageBox | None = None
+
+    def settle(self) -> None:
+        self._settled = typed_values(self)  # type: ignore[arg-type]
+
+    def typed(self) -> bool:
+        return self._settled is not None and typed_values(self) != self._settled  # type: ignore[arg-type]
+
+    def reject(self) -> None:
+        if not self.typed():
+            super().reject()  # type: ignore[misc]
+            return
+        if self._asking is None:
+            self._asking = ask_before_discarding(self, self._discard)  # type: ignore[arg-type]
+            self._asking.finished.connect(self._asked)
+
+    def _asked(self) -> None:
+        self._asking = None
+
+    def done(self, result: int) -> None:
+        if self._asking is not None:  # closed another way (on lock): the question goes too
+            asking, self._asking = self._asking, None
+            asking.done(0)
+        super().done(result)  # type: ignore[misc]
+
+    def _discard(self) -> None:
+        self._settled = None
+        super().reject()  # type: ignore[misc]
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.typed():
+            event.ignore()
+            self.reject()
+            return
+        super().closeEvent(event)  # type: ignore[misc]

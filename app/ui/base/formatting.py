@@ -19,6 +19,27 @@ def format_day(day: date | None) -> str:
     return day.strftime("%d/%m/%Y") if day else ""
 
 
+def day_text(value: date | str | None) -> str:
+    """A date as the window shows every date (dd/mm/yyyy), given as a date or as the ISO
+    text a record or a package holds; text that is not a date is shown as it is."""
+    if isinstance(value, date):
+        return format_day(value)
+    if not value:
+        return ""
+    try:
+        return format_day(date.fromisoformat(str(value)[:10]))
+    except ValueError:
+        return str(value)
+
+
+def ended_label(code: str) -> str:
+    """How a record ended, in words: a closure's label, or the code's words."""
+    if code in Closure._value2member_map_:
+        return status_label(code)
+    words = code.replace("_", " ")
+    return tr(words[:1].upper() + words[1:])
+
+
 def stage_label(stage: str) -> str:
     return {"none": tr("Initial discussion"), "stage1": tr("Stage 1"),
             "stage2": tr("Stage 2")}.get(stage, stage)

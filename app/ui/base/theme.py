@@ -184,6 +184,17 @@ QPushButton[primary="true"]:focus {{ border: 2px solid {c.focus}; padding: 4px 1
 QPushButton[primary="true"]:disabled {{ background: {c.alternate}; color: {c.quiet};
                                         border: 1px solid {c.border}; }}
 QCheckBox:focus, QRadioButton:focus {{ color: {c.text}; }}
+QCheckBox::indicator, QRadioButton::indicator {{ width: 14px; height: 14px;
+    border: 1px solid {c.quiet}; background: {c.surface}; }}
+QCheckBox::indicator {{ border-radius: 3px; }}
+QRadioButton::indicator {{ border-radius: 8px; }}
+QCheckBox::indicator:checked {{ background: {c.brand}; image: url({icons}/check.svg); }}
+QRadioButton::indicator:checked {{ background: {c.brand};
+    image: url({icons}/radio-dot.svg); }}
+QCheckBox::indicator:disabled, QRadioButton::indicator:disabled {{
+    background: {c.alternate}; border-color: {c.border}; }}
+QCheckBox::indicator:checked:disabled, QRadioButton::indicator:checked:disabled {{
+    background: {c.border}; border-color: {c.border}; }}
 QCheckBox::indicator:focus, QRadioButton::indicator:focus {{ border: 2px solid {c.focus}; }}
 QTableView, QTreeView, QListView {{ background: {c.surface}; border: 1px solid {c.border};
     border-radius: 4px; alternate-background-color: {c.alternate};

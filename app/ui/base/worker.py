@@ -19,6 +19,7 @@ from app.store import database
 from app.store.casebook import Casebook, damage_error
 from app.store.database import DatabaseError
 from app.store.errors import CasebookDamaged, CasebookError
+from app.ui.base.messages import shown
 
 if TYPE_CHECKING:
     from app.store.board import Board
@@ -79,9 +80,9 @@ class _Runner(QObject):
         try:
             result = job(self.state)
         except (CasebookError, RuleError) as exc:
-            self.failed.emit(job_id, str(exc))
+            self.failed.emit(job_id, shown(str(exc)))
         except DatabaseError as exc:  # a page found damaged (or the disk full) while working
-            self.failed.emit(job_id, self.state.damage_message(exc))
+            self.failed.emit(job_id, shown(self.state.damage_message(exc)))
         except Exception as exc:  # never let a worker die with a traceback on screen
             self.failed.emit(job_id, report_unexpected(exc))
         else:

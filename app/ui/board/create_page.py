@@ -41,6 +41,7 @@ from app.ui.base.form_feedback import (
     heading_font,
 )
 from app.ui.base.formatting import fingerprint_in_two_lines
+from app.ui.base.messages import shown
 from app.ui.base.new_passphrase import NewPassphraseFields
 from app.ui.base.worker import CasebookWorker, WorkerState
 
@@ -200,7 +201,7 @@ class BoardCreatePage(QWidget):
         found: dict[str, str] = {}
         name = name_problem(self.name.text())
         if name:
-            found["name"] = self.tr(name)
+            found["name"] = shown(name)
         if self.use_identity.isChecked() and not self._identity_ok:
             found["identity"] = self.tr("Choose the age identity file, or untick the box to "
                                         "make a new identity.")

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from app.returns.signing import fingerprint, parse_public_key
 from app.store.errors import CasebookError
 from app.ui.base.form_feedback import (
+    AsksBeforeClosing,
     BusyIndicator,
     FieldMessage,
     field_with_message,
@@ -33,6 +34,7 @@ from app.ui.base.form_feedback import (
     text_width,
 )
 from app.ui.base.formatting import fingerprint_in_two_lines
+from app.ui.base.messages import shown
 from app.ui.base.worker import WorkerState
 from app.ui.board.board_session import BoardSession
 
@@ -48,7 +50,7 @@ def unit_name_problem(text: str) -> str:
     return ""
 
 
-class RegisterUnitDialog(QDialog):
+class RegisterUnitDialog(AsksBeforeClosing, QDialog):
     registered = Signal(str, str)  # unit name, fingerprint
 
     def __init__(self, session: BoardSession, parent: QWidget | None = None) -> None:
@@ -116,6 +118,7 @@ class RegisterUnitDialog(QDialog):
         self.setMinimumWidth(text_width(self, 78))
         self.validate()
         plain_buttons(self, self.save_button)
+        self.settle()
 
     def _touch(self, name: str) -> None:
         self._touched.add(name)
@@ -131,7 +134,7 @@ class RegisterUnitDialog(QDialog):
         found: dict[str, str] = {}
         name = unit_name_problem(self.name.text())
         if name:
-            found["name"] = self.tr(name)
+            found["name"] = shown(name)
         if self.public_key() is None:
             found["key"] = self.tr("Paste the unit's public key: one line of base64 from "
                                    "`casebook unit-key` (44 characters, ending in =).")
@@ -171,6 +174,7 @@ class RegisterUnitDialog(QDialog):
         self.busy.stop()
         name, printed = result
         self.registered.emit(name, printed)
+        self.settle()
         self.accept()
 
     def _failed(self, message: str) -> None:

@@ -31,10 +31,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.periods import parse_period
 from app.returns.board_import import ImportResult, import_files
 from app.store.board import Board
 from app.store.errors import CasebookError, ReturnRejected
 from app.ui.base.form_feedback import BusyIndicator, FieldMessage, heading_font
+from app.ui.base.formatting import period_text
 from app.ui.base.worker import WorkerState
 from app.ui.board.board_session import BoardSession
 from app.ui.board.display import format_moment
@@ -59,6 +61,14 @@ class FileResult:
 # The import's sentences name the command line; in the window the same step is a button.
 _GUI_WORDING = (("register the unit's key with `casebook board register` first",
                  "register the unit's key under Units first"),)
+
+
+def _words(label: str) -> str:
+    """A return's period in words ("April to June 2025 (Q1 2025-26)"), not its code."""
+    try:
+        return period_text(parse_period(label))
+    except ValueError:
+        return label
 
 
 def gui_wording(message: str) -> str:
@@ -209,7 +219,7 @@ class ReturnsPage(QWidget):
     def _show_held(self, rows: Any) -> None:
         self.held.setRowCount(len(rows))
         for row, held in enumerate(rows):
-            for column, text in enumerate((held.unit, held.period,
+            for column, text in enumerate((held.unit, _words(held.period),
                                            format_moment(held.created_at),
                                            format_moment(held.imported_at))):
                 self.held.setItem(row, column, QTableWidgetItem(text))
@@ -285,7 +295,8 @@ class ReturnsPage(QWidget):
                                     file_result(path, outcome)))
             return len(done)
 
-        self.busy.start(self.tr("Importing {total} file(s)…").format(total=total))
+        self.busy.start(self.tr("Importing 1 file…") if total == 1 else
+                        self.tr("Importing {total} files…").format(total=total))
         self.summary.show_note(None)
         self.stop_button.setVisible(total > 1)
         self.stop_button.setEnabled(True)
@@ -317,7 +328,8 @@ class ReturnsPage(QWidget):
         self.table.resizeRowToContents(row)
         self.table.scrollToItem(name)
         done = len(self.results)
-        self.busy.label.setText(self.tr("Imported {done} file(s)…").format(done=done))
+        self.busy.label.setText(self.tr("Imported 1 file…") if done == 1 else
+                                self.tr("Imported {done} files…").format(done=done))
 
     def outcome_text(self, result: FileResult) -> str:
         return {IMPORTED: self.tr("Imported"), REPLACED: self.tr("Replaced an older return"),
@@ -330,14 +342,14 @@ class ReturnsPage(QWidget):
         made = format_moment(result.created_at)
         if result.outcome == REPLACED:
             return self.tr("{unit}, {period}: made {made}; replaces the return made "
-                           "{older}.").format(unit=result.unit, period=result.period,
+                           "{older}.").format(unit=result.unit, period=_words(result.period),
                                               made=made,
                                               older=format_moment(result.replaced_created_at))
         if result.outcome == UNCHANGED:
             return self.tr("{unit}, {period}: this return is already held; nothing "
-                           "changed.").format(unit=result.unit, period=result.period)
+                           "changed.").format(unit=result.unit, period=_words(result.period))
         return self.tr("{unit}, {period}: made {made}.").format(
-            unit=result.unit, period=result.period, made=made)
+            unit=result.unit, period=_words(result.period), made=made)
 
     def _finished(self, count: Any, total: int) -> None:
         self._cancel = None
@@ -348,9 +360,10 @@ class ReturnsPage(QWidget):
         batch = self.results[-int(count):] if count else []
         refused = sum(1 for r in batch if r.outcome == REFUSED)
         changed = sum(1 for r in batch if r.outcome in (IMPORTED, REPLACED))
-        text = self.tr("{count} of {total} file(s) looked at: {changed} imported or replaced, "
-                       "{refused} refused.").format(count=count, total=total, changed=changed,
-                                                    refused=refused)
+        text = (self.tr("{count} of 1 file looked at: {changed} imported or replaced, "
+                        "{refused} refused.") if total == 1 else self.tr(
+            "{count} of {total} files looked at: {changed} imported or replaced, {refused} "
+            "refused.")).format(count=count, total=total, changed=changed, refused=refused)
         if count < total:
             text += " " + self.tr("Stopped before the rest.")
         if refused:

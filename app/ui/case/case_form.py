@@ -9,7 +9,9 @@ base class does the rest, the same way in every form:
   the width it always has; the identity notice keeps its space too.
 - Messages come when they help: a field's problem shows once the field has been left
   (or Save pressed), and goes as soon as it no longer applies (checks run on every
-  change). A field that was fine is not marked while it is being typed in.
+  change). A field that was fine is not marked while it is being typed in. A problem
+  with the form as a whole (nothing changed to correct, say) shows once a field has
+  been left, or on Save.
 - Save is always there to press: pressing it with something wrong shows every problem
   and takes the focus to the first. Ctrl+Enter saves. No button is a default button,
   so Enter in a field or a typed space never presses one by surprise.
@@ -62,6 +64,7 @@ from app.store.concerns import ConcernService
 from app.ui.base.date_field import DateField
 from app.ui.base.form_feedback import FormMessages, screen_bounded
 from app.ui.base.formatting import format_day
+from app.ui.base.messages import shown
 from app.ui.base.theme import set_primary, set_problem, set_role
 from app.ui.base.worker import WorkerState
 from app.ui.case.context import CaseContext
@@ -432,7 +435,8 @@ class CaseForm(QDialog):
         def focusable(root: QWidget) -> list[QWidget]:
             inside = [root, *root.findChildren(QWidget)]
             return [w for w in inside if w.focusPolicy() & Qt.FocusPolicy.TabFocus
-                    and w.focusProxy() is None and not isinstance(w.parentWidget(), QComboBox)]
+                    and w.focusProxy() is None and not isinstance(w.parentWidget(), QComboBox)
+                    and w.window() is self]  # not a date's calendar, a window of its own
 
         chain: list[QWidget] = []
         for row in range(self.form.rowCount()):
@@ -479,7 +483,7 @@ class CaseForm(QDialog):
         for key, watched in self.identity.fields.items():
             length = len(text_of(watched.widget))
             if length > MAX_FIELD_CHARS and self._shown(key):
-                found.append((key, self.tr(too_long_message("This", length))))
+                found.append((key, shown(too_long_message("This", length))))
         return found
 
     # ----- checking ---------------------------------------------------------------------
@@ -504,6 +508,7 @@ class CaseForm(QDialog):
         for key, message in found:
             (by_key[key] if key in self._fields else loose).append(message)
         shown: list[str] = []
+        names: list[str] = []
         for key, field in self._fields.items():
             messages = by_key.get(key)
             if messages:
@@ -512,6 +517,7 @@ class CaseForm(QDialog):
                 field.problem.show_problem(text, urgent=urgent)
                 if urgent:
                     shown.append(text)
+                    names.append(field.name)
                     field.widget.setAccessibleDescription(text)
                 else:
                     field.widget.setAccessibleDescription("")
@@ -520,11 +526,11 @@ class CaseForm(QDialog):
                 field.problem.clear_problem()
                 field.widget.setAccessibleDescription("")
                 self._mark(field, False)
-        self.messages.show_fields(shown)
-        if loose:
+        if loose and self._touched:  # about the form as a whole: once a field was left
             self.general.show_problem(" ".join(dict.fromkeys(loose)), urgent=True)
         elif not self._busy:
             self.general.clear_problem()
+        self.messages.show_fields(shown, names)
         self.save_button.setEnabled(not self._busy)
         return found
 

@@ -121,6 +121,7 @@ class _Correcting(ConcernForm):
         self.add_field("edit_reason", self.tr("&Why:"), self.reason, name=self.tr("Reason"),
                        hint=self.tr("Kept with the record's history and shown on the timeline."))
         self.mode.changed.connect(self._arrange)
+        self.show_field("mode", bool(removable))  # one way only: no choice to show
         self._arrange()
         self.settle()
 
@@ -241,7 +242,7 @@ class ClosureDialog(_Correcting):
             self.tr("Correct the date or reason of a withdrawal, transfer or decision, or undo "
                     "it if it should not have been recorded: the concern is open again."),
             columns, {"closure_on": detail.closure_on, "closure_reason": detail.closure_reason},
-            removable=self.tr("Re&open: it should not have been recorded"), parent=parent)
+            removable=self.tr("R&eopen: it should not have been recorded"), parent=parent)
         if not left:
             self.mode.set_value("remove")
             self.mode.set_enabled("correct", False)

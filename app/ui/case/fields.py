@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QTextEdit,
     QTreeWidget,
     QWidget,
@@ -79,6 +80,9 @@ class OptionalDateField(QWidget):
         self.check.toggled.connect(lambda _on: self.changed.emit())
         self.date.dateChanged.connect(lambda _d: self.changed.emit())
         self.setFocusProxy(self.check)
+        # The box as tall as the date beside it (its tick centred): both start at the same
+        # height, so the row reads, and Tab goes, left to right.
+        self.check.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.check)

@@ -39,6 +39,9 @@ class WorkspaceHeader(QWidget):
         self.reference.setAccessibleName(self.tr("Reference"))
         self.where = value_label(self.tr("Stage and status"))
         self.deadline = value_label(self.tr("Next deadline"))
+        # A chip one line high: wrapped, all but its first words were cut off ("Next: Stage
+        # 2"); on one line it is as wide as it says.
+        self.deadline.setWordWrap(False)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.addWidget(self.back, 0, 0)

@@ -1,10 +1,10 @@
 """The calm notice under a form: what the identity check found, and two ways on.
 
 It names what was found in the users' words ("Notes: this mentions C's name and a phone
-number.") and never repeats the words themselves. It always takes the same space, found
-or not (three lines, the buttons beside them, reserved when the form opens), so the fields
-above it and the buttons below never move under the mouse: when nothing is found it says
-so quietly, and while a check runs it says that.
+number.") and never repeats the words themselves. It always takes the same height, found
+or not (three lines; Replace and Keep beside the sentence when something was found), so
+the fields above it and the buttons below never move under the mouse: when nothing is
+found it says so quietly, across the whole width, and while a check runs it says that.
 """
 
 from __future__ import annotations
@@ -75,14 +75,12 @@ class IdentityNotice(QFrame):
         self.keep_button = QPushButton(self.tr("&Keep as written…"))
         self.keep_button.setAccessibleName(self.tr("Keep the text as written"))
         self.keep_button.setAutoDefault(False)
-        for button in (self.replace_button, self.keep_button):
-            policy = button.sizePolicy()
-            policy.setRetainSizeWhenHidden(True)  # hidden buttons keep their place
-            button.setSizePolicy(policy)
         self.replace_button.clicked.connect(self.replace_requested.emit)
         self.keep_button.clicked.connect(self.keep_requested.emit)
-        # The sentence on the left, the two buttons beside it: three lines' height in all,
-        # so a form keeps its room for fields even at 200% on a small screen.
+        # The sentence on the left, the two buttons beside it when there is something to
+        # replace or keep: three lines' height in all, found or not, so a form keeps its
+        # room for fields even at 200% on a small screen and nothing around it moves. With
+        # no buttons the sentence takes the whole width (it is not squeezed into a column).
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
         buttons.addWidget(self.replace_button, 0, Qt.AlignmentFlag.AlignVCenter)
@@ -142,7 +140,9 @@ class IdentityNotice(QFrame):
         self._tint(True)
         shown = sentences[:2]
         more = len(sentences) - len(shown)
-        tail = (" " + self.tr("%n more field(s) too.", "", more)) if more else ""
+        tail = "" if not more else " " + (self.tr("1 more field too.") if more == 1 else
+                                          self.tr("%1 more fields too.").replace("%1",
+                                                                                 str(more)))
         advice = self.tr("Case text calls the person C.")
         self.text.setText("⚠ " + " ".join(shown) + tail + " " + advice)
         self.setAccessibleDescription(self.text.text())

@@ -50,9 +50,12 @@ class LettersTab(WorkspaceTab):
                                     format_day(letter.about_on), file])
             item.setData(0, LETTER, letter.letter_id)
             self.tree.addTopLevelItem(item)
-        if not context.detail.letters:
-            self.tree.addTopLevelItem(QTreeWidgetItem([self.tr("No letters made yet")]))
-        select_first(self.tree)
+        if context.detail.letters:
+            select_first(self.tree)
+        else:  # a note in the list, not a row to select
+            empty = QTreeWidgetItem([self.tr("No letters made yet")])
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.tree.addTopLevelItem(empty)
         has = bool(context.detail.letters)
         self.reissue.setEnabled(has)
         self.reprint.setEnabled(has)

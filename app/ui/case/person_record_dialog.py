@@ -13,17 +13,19 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QTreeWidgetItem,
@@ -35,11 +37,17 @@ from shiboken6 import isValid
 from app.core.identity import PersonDetails
 from app.services import person_records
 from app.store.identities import Consent, IdentityService, RevealedIdentity
+from app.ui.base.form_feedback import (
+    FieldMessage,
+    ask_before_discarding,
+    plain_buttons,
+    screen_bounded,
+    text_width,
+)
 from app.ui.base.formatting import format_day
 from app.ui.base.worker import WorkerState
 from app.ui.case.fields import (
     DateField,
-    ProblemLabel,
     TextBox,
     fit_columns,
     note,
@@ -52,6 +60,14 @@ _PERSON = (("name", "&Name:"), ("other_names", "Also &known as:"), ("email", "&E
            ("phone", "P&hone:"), ("address", "A&ddress:"), ("employer", "Em&ployer:"),
            ("job_title", "&Job title:"), ("support_person", "Support pe&rson:"))
 CONSENT = Qt.ItemDataRole.UserRole
+
+
+def _left(button: QPushButton) -> QHBoxLayout:
+    """A button at its own width, at the start of its row."""
+    row = QHBoxLayout()
+    row.addWidget(button)
+    row.addStretch(1)
+    return row
 
 
 class PersonRecordDialog(QDialog):
@@ -67,6 +83,7 @@ class PersonRecordDialog(QDialog):
         self.forgotten = False
         self.revealed: RevealedIdentity | None = None
         self._working = False
+        self._asking: QMessageBox | None = None
         title = (self.tr("The person's details and consents") if raiser == 0 else
                  self.tr("Raiser %1's details and consents").replace("%1", str(raiser + 1)))
         self.setWindowTitle(title)
@@ -79,12 +96,12 @@ class PersonRecordDialog(QDialog):
         self.show_button.setAccessibleName(self.tr("Show the details"))
         ask = QGroupBox(self.tr("Showing the identity"))
         ask_form = QFormLayout(ask)
-        label = QLabel(self.tr("Reason for &showing it:"))
+        label = QLabel(self.tr("Reason to show the detai&ls:"))
         label.setBuddy(self.reveal_reason)
         ask_form.addRow(note(self.tr("The details are held apart from the case. Showing them "
                                      "is written to the audit log with your reason.")))
         ask_form.addRow(label, self.reveal_reason)
-        ask_form.addRow(self.show_button)
+        ask_form.addRow(_left(self.show_button))
 
         # ----- the details
         self.details_box = QGroupBox(self.tr("Details"))
@@ -99,7 +116,7 @@ class PersonRecordDialog(QDialog):
             self.person[key] = edit
         self.save_details = QPushButton(self.tr("Save the &corrected details"))
         self.save_details.setAccessibleName(self.tr("Save the corrected details"))
-        details_form.addRow(self.save_details)
+        details_form.addRow(_left(self.save_details))
 
         # ----- consents
         self.consents_box = QGroupBox(self.tr("Consents to share the identity"))
@@ -117,13 +134,13 @@ class PersonRecordDialog(QDialog):
         consent_form = QFormLayout()
         for text, widget in ((self.tr("Shared &with:"), self.share_with),
                              (self.tr("&Given on:"), self.given_on),
-                             (self.tr("Ho&w:"), self.how)):
+                             (self.tr("How gi&ven:"), self.how)):
             caption = QLabel(text)
             caption.setBuddy(widget)
             consent_form.addRow(caption, widget)
         consent_form.addRow(self.successor)
         self.correct_consent = QPushButton(self.tr("Correct the selected consen&t"))
-        self.remove_consent = QPushButton(self.tr("&Remove the selected consent"))
+        self.remove_consent = QPushButton(self.tr("Re&move the selected consent"))
         self.add_consent = QPushButton(self.tr("&Add as a new consent"))
         buttons = QHBoxLayout()
         for button in (self.correct_consent, self.remove_consent, self.add_consent):
@@ -148,18 +165,20 @@ class PersonRecordDialog(QDialog):
         inner.addWidget(self.details_box)
         inner.addWidget(self.consents_box)
         inner.addLayout(why_form)
-        scroller = QScrollArea()
-        scroller.setWidgetResizable(True)
-        scroller.setWidget(body)
-        self.problem = ProblemLabel()
-        self.message = note()
-        self.message.setAccessibleName(self.tr("What was saved"))
+        self.scroller = QScrollArea()
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroller.setWidget(body)
+        self.scroller.setAccessibleName(title)
+        # What is wrong, or what was saved, in one place of fixed height above the buttons:
+        # nothing moves when it comes or goes.
+        self.message = FieldMessage(self.tr("What was saved, or what is wrong"), reserve=2)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence("Ctrl+L"), self, self.lock_requested.emit)
         layout = QVBoxLayout(self)
-        layout.addWidget(scroller, 1)
-        layout.addWidget(self.problem)
+        layout.addWidget(self.scroller, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
 
@@ -171,10 +190,25 @@ class PersonRecordDialog(QDialog):
         self.consents.currentItemChanged.connect(self._selected)
         self.successor.toggled.connect(lambda on: self.share_with.setEnabled(not on))
         self._shown(False)
+        plain_buttons(self)
 
     def fit(self) -> None:
-        self.resize(self.fontMetrics().averageCharWidth() * 100,
-                    self.fontMetrics().lineSpacing() * 44)
+        """Wide enough to read the consents; as tall as its content where the smallest
+        supported screen allows (it scrolls otherwise)."""
+        body = self.scroller.widget()
+        assert body is not None
+        hint = body.sizeHint()
+        height = (hint.height() + self.buttons.sizeHint().height()
+                  + self.message.minimumHeight() + 60)
+        scroll = self.scroller.verticalScrollBar().sizeHint().width()
+        width = max(text_width(self, 100), hint.width() + scroll + 30)
+        self.resize(screen_bounded(self, QSize(width, height)))
+
+    def _say(self, text: str, problem: bool = False) -> None:
+        if problem:
+            self.message.show_problem(text)
+        else:
+            self.message.show_note(text)
 
     def _shown(self, shown: bool) -> None:
         self.details_box.setEnabled(shown)
@@ -186,8 +220,9 @@ class PersonRecordDialog(QDialog):
     def show_details(self) -> None:
         reason = self.reveal_reason.text().strip()
         if not reason:
-            self.problem.show_problem(self.tr("Give a reason for showing the identity: it is "
-                                              "written to the audit log."), urgent=True)
+            self._say(self.tr("Give a reason for showing the identity: it is written to the "
+                              "audit log."), problem=True)
+            self.reveal_reason.setFocus()
             return
         self._run(lambda state: person_records.reveal(
             self.session.book(state), self.concern_id, reason, raiser=self.raiser),
@@ -208,6 +243,7 @@ class PersonRecordDialog(QDialog):
         self.show_button.setEnabled(False)
         self.reveal_reason.setEnabled(False)
         self._shown(True)
+        self.person["name"].setFocus()
 
     def _selected(self, item: QTreeWidgetItem | None, _previous: object = None) -> None:
         consent = self._consent_of(item)
@@ -226,8 +262,25 @@ class PersonRecordDialog(QDialog):
 
     # ----- corrections --------------------------------------------------------------------
 
+    def _details(self) -> PersonDetails:
+        return PersonDetails(**{k: e.text() for k, e in self.person.items()})
+
+    def _needs_reason(self) -> bool:
+        """Every correction is kept with its reason: said before anything is sent."""
+        if self.reason.text().strip():
+            return False
+        self._say(self.tr("Say why in Reason for the correction: it is kept with the "
+                          "correction and shown on the timeline."), problem=True)
+        self.reason.setFocus()
+        return True
+
     def correct_details(self) -> None:
-        details = PersonDetails(**{k: e.text() for k, e in self.person.items()})
+        details = self._details()
+        if self.revealed is not None and details == self.revealed.person:
+            self._say(self.tr("Nothing to save: no detail was changed."), problem=True)
+            return
+        if self._needs_reason():
+            return
         reason = self.reason.text()
         self._run(lambda state: person_records.correct_details(
             self.session.book(state), self.concern_id, details, reason, raiser=self.raiser),
@@ -237,7 +290,10 @@ class PersonRecordDialog(QDialog):
     def _consent(self, action: str) -> None:
         chosen = self._consent_of(self.consents.currentItem())
         if action != "add" and chosen is None:
-            self.problem.show_problem(self.tr("Select a consent first."), urgent=True)
+            self._say(self.tr("Select a consent in the list first."), problem=True)
+            self.consents.setFocus()
+            return
+        if action != "add" and self._needs_reason():
             return
         kind = "successor" if self.successor.isChecked() else "named"
         consent = Consent(self.share_with.text(), self.given_on.value(), self.how.text(),
@@ -271,7 +327,10 @@ class PersonRecordDialog(QDialog):
         self._run(job, done, self.tr("Saving…"))
 
     def _done(self, text: str) -> None:
-        self.message.setText(text + " " + self.tr("Recorded on the concern's timeline."))
+        self._say(text + " " + self.tr("Recorded on the concern's timeline."))
+        if self.revealed is not None:
+            self.revealed = replace(self.revealed, person=self._details())
+        self.reason.clear()  # the next correction gives its own reason
         self.changed.emit()
 
     # ----- the worker ---------------------------------------------------------------------
@@ -280,28 +339,64 @@ class PersonRecordDialog(QDialog):
         if self._working or self.forgotten:
             return
         self._working = True
-        self.problem.clear_problem()
-        self.message.setText(busy)
+        self._say(busy)
 
         def answered(result: Any) -> None:
             if self.forgotten or not isValid(self):
                 return
             self._working = False
-            self.message.setText("")
+            self._say("")
             then(result)
 
         def failed(message: str) -> None:
             if self.forgotten or not isValid(self):
                 return
             self._working = False
-            self.message.setText("")
-            self.problem.show_problem(message, urgent=True)
+            self._say(message, problem=True)
 
         self.session.write(job, answered, failed, concern_id=self.concern_id)
+
+    # ----- closing ------------------------------------------------------------------------
+
+    def typed(self) -> bool:
+        """Something typed that is not saved: a reason for the reveal not yet used, a
+        detail changed, or a reason for a correction."""
+        if self.revealed is None:
+            return bool(self.reveal_reason.text().strip())
+        return self._details() != self.revealed.person or bool(self.reason.text().strip())
+
+    def reject(self) -> None:
+        """Escape, Close or the window's close button: asks first when something typed
+        would be lost."""
+        if self.forgotten or not self.typed():
+            super().reject()
+            return
+        if self._asking is None:
+            self._asking = ask_before_discarding(self, self._discard)
+            self._asking.finished.connect(self._answered)
+
+    def _answered(self) -> None:
+        self._asking = None
+
+    def _discard(self) -> None:
+        if not self.forgotten and isValid(self):
+            self.forgotten = True  # closing now: nothing more to ask
+            wipe(self)
+            super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.typed() and not self.forgotten:
+            event.ignore()
+            self.reject()
+            return
+        super().closeEvent(event)
 
     def forget(self) -> None:
         """On lock: wipe everything shown and close."""
         self.forgotten = True
+        if self._asking is not None:
+            self._asking.done(0)
+            self._asking = None
         self.revealed = None
         wipe(self)
         self.done(QDialog.DialogCode.Rejected)

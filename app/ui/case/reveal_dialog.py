@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from app.store.identities import IdentityService, RevealedIdentity
-from app.ui.base.form_feedback import plain_buttons
+from app.ui.base.form_feedback import plain_buttons, screen_bounded
 from app.ui.base.formatting import format_day
 from app.ui.base.worker import WorkerState
 from app.ui.case.fields import (
@@ -155,11 +155,7 @@ class RevealDialog(QDialog):
         height = (page.sizeHint().height() + self.buttons.sizeHint().height()
                   + self.fontMetrics().lineSpacing() * 4)
         wanted = QSize(max(chars * 80, self.sizeHint().width()), height)
-        screen = self.screen().availableGeometry() if self.screen() else None
-        if screen is not None:
-            wanted = wanted.boundedTo(QSize(int(screen.width() * 0.9),
-                                            int(screen.height() * 0.9)))
-        self.resize(wanted)
+        self.resize(screen_bounded(self, wanted))  # the smallest supported screen, too
 
     def _reason_changed(self) -> None:
         given = bool(self.reason.text().strip())

@@ -66,11 +66,14 @@ class ConcernListView(QWidget):
         header.setSectionsMovable(True)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         chars = self.table.fontMetrics().averageCharWidth()
-        for column, width in enumerate((13, 11, 17, 16, 21, 11, 20, 24, 40)):
+        # Narrow enough that the summary, the column that tells concerns apart, keeps room
+        # on the smallest supported screen (long stages, areas and themes wrap, then elide).
+        for column, width in enumerate((13, 11, 13, 12, 21, 10, 16, 18, 40)):
             # wide enough for its title and the sort arrow beside it
             self.table.setColumnWidth(column, max(chars * width,
-                                                  header.sectionSizeHint(column) + 12))
+                                                  header.sectionSizeHint(column) + 4))
         # The summary's first line takes what room is left.
         header.setSectionResizeMode(len(self.model.COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(self._activated)
@@ -298,7 +301,8 @@ class ConcernListView(QWidget):
         self.worker.submit(job, done, lambda _message: None)
 
     def _show_total(self, total: int) -> None:
-        self.summary.setText(self.tr("%n concern(s)", "", total))
+        self.summary.setText(self.tr("1 concern") if total == 1 else self.tr(
+            "%1 concerns").replace("%1", f"{total:,}"))
 
     def _activated(self, index: object) -> None:
         concern_id = self.model.concern_id(self.table.currentIndex().row())

@@ -37,6 +37,7 @@ from app.ui.base.form_feedback import (
     text_width,
 )
 from app.ui.base.formatting import format_day, stage_label, status_label
+from app.ui.base.messages import shown
 from app.ui.base.worker import WorkerState
 from app.ui.session import Session
 
@@ -140,7 +141,7 @@ class FindPersonDialog(QDialog):
         if self._working or self.forgotten:
             return
         if problem:
-            self.message.show_problem(self.tr(problem))
+            self.message.show_problem(shown(problem))
             return
         self.message.show_problem(None)
         self.message.setVisible(True)
@@ -175,8 +176,10 @@ class FindPersonDialog(QDialog):
         for column in range(self.results.columnCount()):
             self.results.resizeColumnToContents(column)
         if matches:
-            self.found_note.setText(self.tr("%n concern(s) found. Select one and press Enter "
-                                            "to open it.", "", count))
+            self.found_note.setText(
+                self.tr("1 concern found. Select it and press Enter to open it.") if count == 1
+                else self.tr("%1 concerns found. Select one and press Enter to open it.")
+                .replace("%1", str(count)))
             first = self.results.topLevelItem(0)
             child = first.child(0) if first is not None and first.childCount() else None
             if child is not None:

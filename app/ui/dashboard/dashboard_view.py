@@ -248,10 +248,11 @@ class DashboardView(QWidget):
 
     def _late(self, work: WorkList) -> None:
         board = work.board
+        late = board.actions_overdue_total
         self.actions_note.setText(
-            self.tr("No action is past its due date.") if not board.actions_overdue_total
-            else self.tr("%1 open action(s) past the due date.").replace(
-                "%1", str(board.actions_overdue_total)))
+            self.tr("No action is past its due date.") if not late
+            else self.tr("1 open action is past its due date.") if late == 1
+            else self.tr("%1 open actions are past their due date.").replace("%1", str(late)))
         rows = [self._row(action.concern_id, [
             self.tr("1 working day") if action.overdue_by == 1 else self.tr(
                 "%1 working days").replace("%1", str(action.overdue_by)),

@@ -12,15 +12,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QLabel,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -28,7 +28,16 @@ from shiboken6 import isValid
 
 from app.services import letters
 from app.store.concern_detail import LetterDetail
-from app.ui.base.form_feedback import BusyIndicator, FieldMessage, field_with_message, fit_height
+from app.ui.base.date_field import DateField
+from app.ui.base.form_feedback import (
+    BusyIndicator,
+    FieldMessage,
+    ask_before_discarding,
+    field_with_message,
+    fit_dialog,
+    fit_height,
+    plain_buttons,
+)
 from app.ui.base.worker import WorkerState
 from app.ui.documents.letter_dialog import ReasonBox
 from app.ui.documents.save_pdf import PdfSaveOptions
@@ -50,6 +59,7 @@ class LetterCopyDialog(QDialog):
         self.saved_to: Path | None = None
         self._working = False
         self._tried = False
+        self._asking: QMessageBox | None = None
         title = self.tr("Re-issue a letter") if reissue else self.tr("Re-print a letter")
         self.setWindowTitle(title)
         self.setAccessibleName(title)
@@ -59,12 +69,9 @@ class LetterCopyDialog(QDialog):
             "The letter exactly as it was sent, from the copy kept with the person's "
             "identity."))
         explain.setWordWrap(True)
-        self.letter_date = QDateEdit()
-        self.letter_date.setDisplayFormat("dd/MM/yyyy")
-        self.letter_date.setCalendarPopup(True)
+        self.letter_date = DateField(letter.letter_date)
+        self.letter_date.set_today(session.today())
         self.letter_date.setAccessibleName(self.tr("Date on the letter"))
-        day = letter.letter_date
-        self.letter_date.setDate(QDate(day.year, day.month, day.day))
         self.reason = ReasonBox(self.tr("Reason for showing the identity"))
         self.reason_message = FieldMessage(self.tr("Reason problem"))
         box = QGroupBox(self.tr("The letter"))
@@ -97,6 +104,10 @@ class LetterCopyDialog(QDialog):
         layout.addWidget(self.buttons)
         self.reason.textChanged.connect(self.validate)
         self.options.changed.connect(self.validate)
+        plain_buttons(self, self.save_button)
+
+    def fit(self) -> None:
+        fit_dialog(self, 80)
 
     def validate(self) -> bool:
         problems = dict(self.options.problems())
@@ -105,6 +116,8 @@ class LetterCopyDialog(QDialog):
                                          "written to the audit log.")
         self.reason_message.show_problem(problems.get("reason") if self.reason.text()
                                          or self._tried else None)
+        if not problems and self.message.is_problem and self._tried and not self._working:
+            self.message.show_problem(None)  # "Put right what is marked above": it is
         fit_height(self)
         return not problems
 
@@ -122,8 +135,7 @@ class LetterCopyDialog(QDialog):
         assert path is not None
         password = self.options.password_value()
         reason = self.reason.text().strip()
-        qdate = self.letter_date.date()
-        when = date(qdate.year(), qdate.month(), qdate.day())
+        when: date = self.letter_date.value()
         letter_id, reissue, session = self.letter.letter_id, self.reissue, self.session
 
         def job(state: WorkerState) -> Path:
@@ -157,8 +169,44 @@ class LetterCopyDialog(QDialog):
         self._working = False
         self.message.show_problem(message)
 
+    # ----- closing ------------------------------------------------------------------------
+
+    def typed(self) -> bool:
+        """A reason or a password typed and no letter saved yet."""
+        return self.saved_to is None and (bool(self.reason.text().strip())
+                                          or bool(self.options.password_value()))
+
+    def reject(self) -> None:
+        """Escape, Cancel or the close button: asks first when something typed would be
+        lost; not while the letter is being saved."""
+        if self._working and not self.forgotten:
+            return
+        if self.forgotten or not self.typed():
+            super().reject()
+            return
+        if self._asking is None:
+            self._asking = ask_before_discarding(self, self._discard)
+            self._asking.finished.connect(self._answered)
+
+    def _answered(self) -> None:
+        self._asking = None
+
+    def _discard(self) -> None:
+        if not self.forgotten and isValid(self):
+            self.forget()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if not self.forgotten and (self._working or self.typed()):
+            event.ignore()
+            self.reject()
+            return
+        super().closeEvent(event)
+
     def forget(self) -> None:
         self.forgotten = True
+        if self._asking is not None:
+            self._asking.done(0)
+            self._asking = None
         self.reason.clear()
         self.options.forget()
         self.done(0)

@@ -24,8 +24,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QDate, QSize, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -55,10 +55,12 @@ from app.ui.base.date_field import DateField
 from app.ui.base.form_feedback import (
     BusyIndicator,
     FieldMessage,
+    ask_before_discarding,
     field_with_message,
     fit_height,
     heading_font,
     plain_buttons,
+    screen_bounded,
     text_width,
 )
 from app.ui.base.worker import WorkerState
@@ -125,6 +127,8 @@ class LetterDialog(QDialog):
         self.made: MadeLetter | None = None
         self._working = False
         self._tried = False
+        self._asking: QMessageBox | None = None
+        self._put_right = False  # the call to put right what is marked is on screen
         self._filling = False  # the text is being set by the draft, not typed
         self.text_edited = False
         self.field_texts: dict[str, str] = {}
@@ -237,6 +241,7 @@ class LetterDialog(QDialog):
         self.scroller.setWidgetResizable(True)
         self.scroller.setFrameShape(QFrame.Shape.NoFrame)
         self.scroller.setWidget(body)
+        self.scroller.setAccessibleName(self.tr("Write a letter"))
 
         self.busy = BusyIndicator()
         self.message = FieldMessage(self.tr("Letter message"))
@@ -512,6 +517,9 @@ class LetterDialog(QDialog):
         ready = (self.choices is not None and not self._working and self.saved_to is None
                  and bool(self.choices.available))
         self.save_button.setEnabled(ready)
+        if not problems and self._put_right:  # all put right: the call to do so goes
+            self._put_right = False
+            self.message.show_problem(None)
         fit_height(self)
         return not problems
 
@@ -531,6 +539,7 @@ class LetterDialog(QDialog):
         self.options.show_all_problems()
         if not self.validate():
             self.message.show_problem(self.tr("Put right what is marked above, then save."))
+            self._put_right = True
             return
         if not self.identity.ready(self._checked):
             self.message.show_note(self.tr("Checking the letter for identifying text…"))
@@ -600,25 +609,64 @@ class LetterDialog(QDialog):
         self._set_enabled(True)
         self.message.show_problem(message)
 
+    def typed(self) -> bool:
+        """Something written for the letter (its fields, its text, the reason or a
+        password) and no letter saved yet."""
+        if self.saved_to is not None or self.forgotten:
+            return False
+        self._keep_field_texts()
+        return (any(t.strip() for t in self.field_texts.values())
+                or self.text_edited or bool(self.reason.text().strip())
+                or bool(self.options.password_value()))
+
     def reject(self) -> None:
+        """Escape, Cancel or the close button: asks first when what was written would be
+        lost; not while the letter is being saved."""
         if self._working and not self.forgotten:
             return  # the letter is being saved: a moment, then it can be closed
-        super().reject()
+        if self.forgotten or not self.typed():
+            super().reject()
+            return
+        if self._asking is None:
+            self._asking = ask_before_discarding(self, self._discard, self.tr(
+                "Close without saving the letter? What you wrote for it will be lost."))
+            self._asking.finished.connect(self._answered)
+
+    def _answered(self) -> None:
+        self._asking = None
+
+    def _discard(self) -> None:
+        if not self.forgotten and isValid(self):
+            self.forget()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if not self.forgotten and (self._working or self.typed()):
+            event.ignore()
+            self.reject()
+            return
+        super().closeEvent(event)
 
     # ----- size, lock --------------------------------------------------------------------
 
     def fit(self) -> None:
+        """As big as the letter needs, within what the smallest supported screen allows
+        (the letter scrolls)."""
         self.adjustSize()
-        screen = self.screen().availableGeometry() if self.screen() else None
-        if screen is not None:
-            self.resize(min(self.width(), int(screen.width() * 0.9)),
-                        int(screen.height() * 0.85))
+        body = self.scroller.widget()
+        assert body is not None
+        chrome = self.sizeHint().height() - self.scroller.sizeHint().height()
+        wanted = QSize(max(self.width(), self.sizeHint().width()),
+                       body.sizeHint().height() + chrome + 24)
+        self.resize(screen_bounded(self, wanted))
         fit_height(self)
 
     def forget(self) -> None:
         """On lock: wipe the fields, the text, the reason and passwords, and close."""
         self.forgotten = True
         self._working = False
+        if self._asking is not None:
+            self._asking.done(0)
+            self._asking = None
         self.identity.forget()
         for box in self.field_boxes.values():
             if isValid(box):

@@ -33,6 +33,7 @@ from app.ui.base.form_feedback import (
     field_with_message,
     heading_font,
 )
+from app.ui.base.messages import shown
 from app.ui.base.new_passphrase import NewPassphraseFields
 from app.ui.base.worker import CasebookWorker, WorkerState
 from app.ui.firstrun.recovery_key_dialog import NewCasebook
@@ -153,10 +154,10 @@ class CreateCasebookPage(QWidget):
         found: dict[str, str] = {}
         organisation = organisation_problem(self.organisation.text())
         if organisation:
-            found["organisation"] = self.tr(organisation)
+            found["organisation"] = shown(organisation)
         unit = unit_problem(self.unit.text())
         if unit:
-            found["unit"] = self.tr(unit)
+            found["unit"] = shown(unit)
         found.update(self.new_passphrase.problems())
         return found
 

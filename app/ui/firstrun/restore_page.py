@@ -31,6 +31,7 @@ from app.ui.base.form_feedback import (
     field_with_message,
     heading_font,
 )
+from app.ui.base.messages import shown
 from app.ui.base.worker import CasebookWorker, WorkerState
 
 
@@ -160,13 +161,13 @@ class RestorePage(QWidget):
         self._check = result
         if self.backup_field.text().strip() or result.backup_problem is None:
             if result.backup_problem:
-                self.backup_message.show_problem(self.tr(result.backup_problem))
+                self.backup_message.show_problem(shown(result.backup_problem))
             else:
-                self.backup_message.show_note(self.tr(result.backup_summary or ""))
+                self.backup_message.show_note(shown(result.backup_summary or ""))
         else:
             self.backup_message.show_problem(None)
         self.target_message.show_problem(
-            self.tr(result.target_problem) if result.target_problem else None)
+            shown(result.target_problem) if result.target_problem else None)
         self._update_button()
 
     def _update_button(self) -> None:

@@ -136,4 +136,4 @@ class ColleaguesPanel(QWidget):
         self.table.setRowCount(0)
         self.message.show_note(None)
         if self.dialog is not None:
-            self.dialog.reject()
+            self.dialog.done(0)

@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
 
 from app.services import handover
 from app.ui.base.date_field import DateField
-from app.ui.base.form_feedback import FieldMessage, plain_buttons
+from app.ui.base.form_feedback import AsksBeforeClosing, FieldMessage, plain_buttons
 from app.ui.base.worker import WorkerState
 from app.ui.session import Session
 
 
-class ConsentDialog(QDialog):
+class ConsentDialog(AsksBeforeClosing, QDialog):
     recorded = Signal(str)  # the reference
 
     def __init__(self, session: Session, reference: str, parent: QWidget | None = None) -> None:
@@ -74,6 +74,7 @@ class ConsentDialog(QDialog):
         self.named.toggled.connect(self._enable)
         self._enable()
         plain_buttons(self)
+        self.settle()
 
     def _enable(self) -> None:
         self.share_with.setEnabled(self.named.isChecked())
@@ -94,6 +95,7 @@ class ConsentDialog(QDialog):
 
         def done(_: Any) -> None:
             self.recorded.emit(reference)
+            self.settle()
             self.accept()
 
         self.session.write(job, done, self.message.show_problem)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.services import handover
 from app.ui.base.form_feedback import FieldMessage, ask_save_file
+from app.ui.base.formatting import day_text, ended_label
 from app.ui.base.work_progress import WorkProgress, WorkTicket
 from app.ui.base.worker import WorkerState
 from app.ui.handover.consent_dialog import ConsentDialog
@@ -115,7 +116,7 @@ class ExportPanel(QWidget):
         chosen = set(self.chosen_references())
         self.concerns = concerns
         self.table.blockSignals(True)
-        fill(self.table, [[c.reference, c.received_on, c.closure.replace("_", " "),
+        fill(self.table, [[c.reference, day_text(c.received_on), ended_label(c.closure),
                            self.tr("held") if c.identity_held else self.tr("none") + (
                                f" ({c.anonymity})" if c.anonymity != "named" else ""),
                            ", ".join(self._kind_label(k) for k in c.consents)]
@@ -223,9 +224,12 @@ class ExportPanel(QWidget):
                        "here.").replace("%1", str(result.path)).replace(
                            "%2", result.plan.colleague.name)
         if result.backups is not None and result.backups.external:
-            text += " " + self.tr("%n backup(s) made elsewhere before now still hold the "
-                                  "identities until they are destroyed (see Records, "
-                                  "Retention).", "", len(result.backups.external))
+            elsewhere = len(result.backups.external)
+            text += " " + (self.tr(
+                "1 backup made elsewhere before now still holds the identities until it is "
+                "destroyed (see Records, Retention).") if elsewhere == 1 else self.tr(
+                "%1 backups made elsewhere before now still hold the identities until they "
+                "are destroyed (see Records, Retention).").replace("%1", str(elsewhere)))
         self.message.show_note(text)
         self.plan = None
         self.plan_list.clear()
@@ -248,4 +252,4 @@ class ExportPanel(QWidget):
         self.message.show_note(None)
         self.progress.stop()
         if self.consent_dialog is not None:
-            self.consent_dialog.reject()
+            self.consent_dialog.done(0)

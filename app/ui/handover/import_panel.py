@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVB
 
 from app.services import handover
 from app.ui.base.form_feedback import FieldMessage
+from app.ui.base.formatting import day_text, ended_label
 from app.ui.base.work_progress import WorkProgress, WorkTicket
 from app.ui.base.worker import WorkerState
 from app.ui.handover.table_rows import fill, text_table
@@ -86,12 +87,13 @@ class ImportPanel(QWidget):
         self.read = read
         self.sent_by.setText(self.tr("From %1 (fingerprint %2), handed over on %3: %4").replace(
             "%1", read.sender.name).replace("%2", read.sender.fingerprint).replace(
-            "%3", read.handed_on.isoformat()).replace("%4", read.reason))
+            "%3", day_text(read.handed_on)).replace("%4", read.reason))
         words = {"sent": self.tr("with the identity"),
                  "withheld": self.tr("without (no consent covered you)"),
                  "none": self.tr("none (anonymous or unnamed)")}
         fill(self.table, [[c.reference + (self.tr(" (coming back)") if c.takes_back else ""),
-                           c.received_on, c.closure.replace("_", " "), str(c.conversations),
+                           day_text(c.received_on), ended_label(c.closure),
+                           str(c.conversations),
                            words[c.identity]] for c in read.concerns])
         self._enable()
 
@@ -110,9 +112,11 @@ class ImportPanel(QWidget):
     def _imported(self, result: Any) -> None:
         self.progress.stop()
         self.read = None
-        self.message.show_note(self.tr("Imported %1 concern(s), %2 with the identity. The "
-                                       "handover is recorded in the audit log.").replace(
-            "%1", str(len(result.references))).replace("%2", str(result.identities)))
+        count = len(result.references)
+        self.message.show_note(self.tr("Imported %1, %2 with the identity. The handover is "
+                                       "recorded in the audit log.").replace(
+            "%1", self.tr("1 concern") if count == 1 else self.tr("%1 concerns").replace(
+                "%1", str(count))).replace("%2", str(result.identities)))
         self._enable()
         self.imported.emit(result)
 

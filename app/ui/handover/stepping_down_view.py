@@ -16,9 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.periods import parse_period
 from app.services import stepping_down
 from app.store import backup
 from app.ui.base.form_feedback import FieldMessage, ask_folder, heading_font
+from app.ui.base.formatting import period_text, tr
 from app.ui.base.work_progress import WorkProgress, WorkTicket
 from app.ui.base.worker import WorkerState
 from app.ui.reports.files import default_folder
@@ -28,10 +30,21 @@ DONE, LEFT = "\u2714", "\u2717"  # ✔ ✗
 SHOWN = 12  # references or periods named in a line; the rest are counted
 
 
-def _some(items: tuple[str, ...]) -> str:
-    if len(items) <= SHOWN:
+def _some(items: tuple[str, ...], shown: int = SHOWN) -> str:
+    if len(items) <= shown:
         return ", ".join(items)
-    return ", ".join(items[:SHOWN]) + f" … ({len(items)} in all)"
+    return ", ".join(items[:shown]) + " " + tr("… (%1 in all)").replace("%1", str(len(items)))
+
+
+def _periods(labels: tuple[str, ...]) -> tuple[str, ...]:
+    """Quarters and years in words ("April to June 2022 (Q1 2022-23)"), never codes."""
+    words = []
+    for label in labels:
+        try:
+            words.append(period_text(parse_period(label)))
+        except ValueError:
+            words.append(label)
+    return tuple(words)
 
 
 class SteppingDownView(QWidget):
@@ -107,7 +120,7 @@ class SteppingDownView(QWidget):
         mark("returns", not state.returns_due, self.tr("A return built for every quarter.")
              if not state.returns_due else self.tr("No return built yet for %1 (Return to the "
                                                    "board).").replace(
-                 "%1", _some(state.returns_due)))
+                 "%1", _some(_periods(state.returns_due), 4)))
         mark("destruction", not state.due_for_destruction,
              self.tr("No record is due for destruction.") if not state.due_for_destruction
              else self.tr("Due for destruction: %1 (Records, Retention).").replace(

@@ -19,12 +19,17 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import handover
-from app.ui.base.form_feedback import FieldMessage, monospace_font, plain_buttons
+from app.ui.base.form_feedback import (
+    AsksBeforeClosing,
+    FieldMessage,
+    monospace_font,
+    plain_buttons,
+)
 from app.ui.base.worker import WorkerState
 from app.ui.session import Session
 
 
-class TrustDialog(QDialog):
+class TrustDialog(AsksBeforeClosing, QDialog):
     trusted = Signal(str)  # the colleague's name
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
@@ -79,6 +84,7 @@ class TrustDialog(QDialog):
         self._serial = 0
         self._enable()
         plain_buttons(self)
+        self.settle()
 
     def _check(self) -> None:
         """Check the address on the worker as it is typed; show its fingerprint."""
@@ -128,6 +134,7 @@ class TrustDialog(QDialog):
 
         def done(name: Any) -> None:
             self.trusted.emit(str(name))
+            self.settle()
             self.accept()
 
         self.trust_button.setEnabled(False)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -125,13 +125,17 @@ class FittedTable(CopyableTable):
         so that the columns of tables one above the other line up."""
         header = self.horizontalHeader()
         metrics = self.fontMetrics()
-        width = metrics.horizontalAdvance(self.sample)
+        bold = QFont(header.font())
+        bold.setBold(True)  # headings are set in bold by the style sheet: measure them so
+        heading = QFontMetrics(bold)
+        width = metrics.horizontalAdvance(self.sample) + 3 * metrics.averageCharWidth()
+        padding = 22 + metrics.averageCharWidth()  # the section's padding (the style sheet)
         for column in range(1, self.columnCount()):
             item = self.horizontalHeaderItem(column)
             if item is not None:
                 lines = item.text().splitlines() or [""]
-                width = max(width, *(metrics.horizontalAdvance(line) for line in lines))
-        width += 3 * metrics.averageCharWidth()
+                width = max(width, *(heading.horizontalAdvance(line) + padding
+                                     for line in lines))
         for column in range(1, self.columnCount()):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             header.resizeSection(column, width)

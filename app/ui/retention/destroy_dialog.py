@@ -27,14 +27,19 @@ from PySide6.QtWidgets import (
 
 from app.services import retention
 from app.store.errors import CasebookError
-from app.ui.base.form_feedback import FieldMessage, ask_save_file, plain_buttons
+from app.ui.base.form_feedback import (
+    AsksBeforeClosing,
+    FieldMessage,
+    ask_save_file,
+    plain_buttons,
+)
 from app.ui.base.work_progress import WorkProgress, WorkTicket
 from app.ui.base.worker import WorkerState
 from app.ui.reports.files import default_folder, remember_folder
 from app.ui.session import Session
 
 
-class DestroyDialog(QDialog):
+class DestroyDialog(AsksBeforeClosing, QDialog):
     destroyed = Signal(object)  # the DestructionResult
 
     def __init__(self, session: Session, references: list[str], *, early: bool,
@@ -70,7 +75,8 @@ class DestroyDialog(QDialog):
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setAccessibleName(self.tr("Passphrase, again"))
         form = QFormLayout()
-        form.addRow(self.tr("%n record(s):", "", len(references)), listed)
+        form.addRow(self.tr("1 record:") if len(references) == 1 else self.tr(
+            "%1 records:").replace("%1", str(len(references))), listed)
         form.addRow(self.tr("&Reason:"), self.reason)
         form.addRow("", self.early)
         if two_people:
@@ -106,6 +112,7 @@ class DestroyDialog(QDialog):
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 90)
         self._enable()
         plain_buttons(self)
+        self.settle()
 
     def _enable(self) -> None:
         ready = (bool(self.reason.text().strip()) and bool(self.passphrase.text())
@@ -148,10 +155,12 @@ class DestroyDialog(QDialog):
     def _destroyed(self, result: Any) -> None:
         self.progress.stop()
         self.outcome = result
+        removed = len(result.backups.removed)
         self.message.show_note(self.tr(
-            "Destroyed: %1. The casebook's own backups were remade (%2 older one(s) "
-            "destroyed).").replace("%1", ", ".join(result.references)).replace(
-            "%2", str(len(result.backups.removed))))
+            "Destroyed: %1. The casebook's own backups were remade (%2 destroyed).")
+            .replace("%1", ", ".join(result.references)).replace(
+            "%2", self.tr("1 older one") if removed == 1 else self.tr(
+                "%1 older ones").replace("%1", str(removed))))
         if result.backups.external:
             self.backups.setVisible(True)
             self.backups.addItem(self.tr(
@@ -161,6 +170,8 @@ class DestroyDialog(QDialog):
                 self.backups.addItem(f"{copy.made[:16].replace('T', ' ')}  {copy.path}")
         self.certificate_button.setVisible(True)
         self._enable()
+        self.passphrase.clear()
+        self.settle()  # done: closing now loses nothing
         self.destroyed.emit(result)
 
     def _failed(self, message: str) -> None:
@@ -192,4 +203,4 @@ class DestroyDialog(QDialog):
 
     def forget(self) -> None:
         self.passphrase.clear()
-        self.reject()
+        self.done(0)

@@ -21,6 +21,7 @@ from app.services import retention
 from app.store.backup_purge import ExternalCopy
 from app.store.destruction import RetentionItem
 from app.ui.base.form_feedback import FieldMessage
+from app.ui.base.formatting import day_text, ended_label
 from app.ui.base.worker import WorkerState
 from app.ui.handover.table_rows import fill, set_ticked, text_table, ticked
 from app.ui.retention.destroy_dialog import DestroyDialog
@@ -100,9 +101,11 @@ class RetentionPanel(QWidget):
     def _show(self, loaded: Any) -> None:
         self.loaded = loaded
         policy = loaded.policy
-        self.policy.setText(self.tr("Records are destroyed %n year(s) after they end (closed, "
-                                    "decided business as usual, or handed over). Change the "
-                                    "period in Settings.", "", policy.years))
+        after = (self.tr("1 year") if policy.years == 1 else
+                 self.tr("%1 years").replace("%1", str(policy.years)))
+        self.policy.setText(self.tr("Records are destroyed %1 after they end (closed, decided "
+                                    "business as usual, or handed over). Change the period in "
+                                    "Settings.").replace("%1", after))
         for button in (self.one, self.two):
             button.blockSignals(True)
         (self.two if policy.approvers == 2 else self.one).setChecked(True)
@@ -111,11 +114,11 @@ class RetentionPanel(QWidget):
         today = self.session.today()
         fill(self.table, [[
             item.reference,
-            self.tr("still open") if item.open else item.ended.replace("_", " "),
-            "" if item.open else item.ended_on.isoformat(),
-            "" if item.open else (item.due_on.isoformat() + (
+            self.tr("Still open") if item.open else ended_label(item.ended),
+            "" if item.open else day_text(item.ended_on),
+            "" if item.open else (day_text(item.due_on) + (
                 self.tr(" (due now)") if item.due_on <= today else "")),
-            self.tr("yes") if item.has_identity else self.tr("no")] for item in loaded.items])
+            self.tr("Yes") if item.has_identity else self.tr("No")] for item in loaded.items])
         fill(self.external, [[c.made[:16].replace("T", " "), str(c.path),
                               self.tr("yes") if c.present else self.tr("no")]
                              for c in loaded.external])

@@ -17,11 +17,17 @@ from PySide6.QtWidgets import (
 
 from app.store.settings_service import HolidayEntry, HolidayKind
 from app.ui.base.date_field import DateField
-from app.ui.base.form_feedback import FieldMessage, fit_height, plain_buttons, text_width
+from app.ui.base.form_feedback import (
+    AsksBeforeClosing,
+    FieldMessage,
+    fit_height,
+    plain_buttons,
+    text_width,
+)
 from app.ui.base.formatting import format_day
 
 
-class AddHolidayDialog(QDialog):
+class AddHolidayDialog(AsksBeforeClosing, QDialog):
     def __init__(self, entries: dict[date, HolidayEntry], first: date, last: date,
                  suggested: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,6 +71,7 @@ class AddHolidayDialog(QDialog):
         self.setMinimumWidth(text_width(self, 60))
         self.validate()
         plain_buttons(self)
+        self.settle()
 
     def chosen_day(self) -> date:
         chosen = self.day.date()

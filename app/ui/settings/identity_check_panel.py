@@ -119,9 +119,12 @@ class IdentityCheckPanel(QWidget):
             self.report = report
             self.show_findings(list(report.findings))
             if report.findings:
+                found = len(report.findings)
                 self.result.show_problem(self.tr(
-                    "%n piece(s) of text may identify someone. Replace each, or open its "
-                    "concern to edit it.", "", len(report.findings)))
+                    "1 piece of text may identify someone. Replace it, or open its concern "
+                    "to edit it.") if found == 1 else self.tr(
+                    "%1 pieces of text may identify someone. Replace each, or open its "
+                    "concern to edit it.").replace("%1", str(found)))
             else:
                 self.result.show_note(self.tr(
                     "Checked %1 pieces of text: nothing that identifies anyone was found.")

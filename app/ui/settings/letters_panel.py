@@ -34,6 +34,14 @@ def _line(name: str) -> QLineEdit:
     return edit
 
 
+def _left(button: QPushButton) -> QHBoxLayout:
+    """A button at its own width, at the start of its row (not stretched across it)."""
+    row = QHBoxLayout()
+    row.addWidget(button)
+    row.addStretch(1)
+    return row
+
+
 class LettersPanel(QGroupBox):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Letters"), parent)
@@ -59,7 +67,7 @@ class LettersPanel(QGroupBox):
             contact_form.addRow(label, self.contact[key])
         self.save_contact = QPushButton(self.tr("Save the named contact"))
         self.save_contact.setAccessibleName(self.tr("Save the named contact"))
-        contact_form.addRow(self.save_contact)
+        contact_form.addRow(_left(self.save_contact))
 
         self.kind = QComboBox()
         self.kind.setAccessibleName(self.tr("Which letter"))
@@ -76,7 +84,7 @@ class LettersPanel(QGroupBox):
             label = QLabel(text)
             label.setBuddy(widget)
             sign_form.addRow(label, widget)
-        sign_form.addRow(self.save_signatory)
+        sign_form.addRow(_left(self.save_signatory))
 
         self.body = QComboBox()
         self.body.setAccessibleName(self.tr("Which body"))
@@ -88,7 +96,9 @@ class LettersPanel(QGroupBox):
             "phone": _line(self.tr("The body's phone number")),
             "about": _line(self.tr("One sentence about the body"))}
         body_form = QFormLayout()
-        body_form.addRow(QLabel(self.tr("Body:")), self.body)
+        body_label = QLabel(self.tr("Body:"))
+        body_label.setBuddy(self.body)
+        body_form.addRow(body_label, self.body)
         for key, text in (("name", "Name in a letter:"), ("website", "Website:"),
                           ("phone", "Phone:"), ("about", "About it:")):
             label = QLabel(self.tr(text))

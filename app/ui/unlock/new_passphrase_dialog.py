@@ -25,6 +25,7 @@ from app.ui.base.form_feedback import (
     fit_height,
     plain_buttons,
 )
+from app.ui.base.messages import shown
 from app.ui.base.passphrase_meter import PassphraseMeter
 from app.ui.base.worker import WorkerState
 from app.ui.session import Session
@@ -81,7 +82,7 @@ class NewPassphraseDialog(QDialog):
         found: dict[str, str] = {}
         strength = self.meter.strength
         if not strength.acceptable:
-            found["new"] = self.tr(strength.problem)
+            found["new"] = shown(strength.problem)
         if self.confirm.text() != self.new.text():
             found["confirm"] = self.tr("The two passphrases are different.")
         return found
