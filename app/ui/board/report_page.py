@@ -45,6 +45,7 @@ from app.core.periods import Period
 from app.store.board import Board
 from app.ui.base.form_feedback import BusyIndicator, FieldMessage, heading_font
 from app.ui.base.formatting import period_text
+from app.ui.base.messages import shown
 from app.ui.base.worker import WorkerState
 from app.ui.board.board_session import BoardSession
 from app.ui.board.period_chooser import PeriodChooser
@@ -270,7 +271,7 @@ class ReportPage(QWidget):
             notes.append(self.tr("No return from: {units}.").format(
                 units=", ".join(report.not_sent)))
         if report.publication:
-            notes.append(self.tr(hidden_note(report.threshold)))
+            notes.append(shown(hidden_note(report.threshold)))
             if report.audit:
                 notes.append(report.audit)
         else:
