@@ -43,6 +43,11 @@ def board_report_content(doc: dict[str, Any], board_name: str,
     )
 
 
+def write_file(out: Path, data: bytes) -> None:
+    """Write a report file whole (or not at all), saying plainly why it could not be."""
+    _write(out, data)
+
+
 def _write(out: Path, data: bytes) -> None:
     try:
         write_atomic(out, data)
