@@ -228,37 +228,80 @@ def cmd_headcount(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from app.returns.board_report import board_figures
+    from app.core.disclosure import DisclosureError
+    from app.services.board_reports import load_board_report, save_board_report
+    from app.services.publication import PublicationRefused
+    from app.services.reports import audit_sentence, publication_audit
 
     if args.kind is not None:
         return _report_kind(args)
     if args.unit is not None:
         raise CasebookError("--unit goes with --kind (quarterly, annual, ijb or trends).")
+    if args.json and args.publication:
+        raise CasebookError("--json gives the exact figures for the board's own use; "
+                            "for publication use --pdf or --csv with --publication.")
     with unlock_board(args) as board:
-        doc = board_figures(board, args.period)
-        if args.csv is not None:
-            from app.returns.board_output import write_board_csv
-
-            write_board_csv(doc, args.csv, board.name, publication=args.publication,
-                            threshold=args.threshold, never_publish=_never_publish(board))
-            board.record("report.csv", "board", args.period.label,
-                         {"publication": args.publication})
-            say(f"CSV written to {args.csv}.")
-        if args.pdf is not None:
-            from app.returns.board_output import write_board_pdf
-
-            write_board_pdf(doc, args.pdf, board.name, publication=args.publication,
-                            threshold=args.threshold, never_publish=_never_publish(board))
-            board.record("report.pdf", "board", args.period.label,
-                         {"publication": args.publication})
-            say(f"PDF written to {args.pdf}.")
+        try:
+            report = load_board_report(board, args.period, publication=args.publication,
+                                       threshold=args.threshold)
+        except (DisclosureError, PublicationRefused) as exc:
+            raise CasebookError(f"Nothing was written. {exc}") from exc
+        save_board_report(board, report, pdf=args.pdf, csv=args.csv)
+    if args.csv is not None:
+        say(f"CSV written to {args.csv}.")
+    if args.pdf is not None:
+        say(f"PDF written to {args.pdf}.")
+    if report.publication and report.content.protected is not None:
+        say(audit_sentence(publication_audit(report.content.protected, report.threshold,
+                                             report.earlier)))
     if args.json:
-        if args.publication:
-            raise CasebookError("--json gives the exact figures for the board's own use; "
-                                "for publication use --pdf or --csv with --publication.")
-        emit_json(doc)
+        emit_json(report.doc)
     elif args.csv is None and args.pdf is None:
-        _print_summary(doc)
+        _print_summary(report.doc)
+    return 0
+
+
+def cmd_publications(args: argparse.Namespace) -> int:
+    """The board's publication register (its own, recorded, and its units'), or record a
+    file the board published outside Casebook."""
+    from datetime import date
+
+    from app.services.publication import PublicationRefused
+    from app.services.register import import_board_release, listed_json
+
+    with unlock_board(args) as board:
+        if args.import_file is not None:
+            try:
+                text = args.import_file.read_text("utf-8-sig")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise CasebookError(f"Cannot read {args.import_file}: it must be a CSV file "
+                                    "in UTF-8.") from exc
+            try:
+                published_on = (date.fromisoformat(args.published_on) if args.published_on
+                                else date.today())
+            except ValueError as exc:
+                raise CasebookError("--published-on must be written like 2026-04-20.") from exc
+            label = (args.label or "").strip() or \
+                f"Published outside Casebook: {args.import_file.name}"
+            try:
+                item = import_board_release(board, text, label=label,
+                                            published_on=published_on)
+            except PublicationRefused as exc:
+                raise CasebookError(f"Nothing was recorded. {exc}") from exc
+            say(f"Recorded {item.label} ({', '.join(item.periods)}, published "
+                f"{item.published_on}): {item.shown} figures shown, {item.hidden} hidden.")
+            return 0
+        rows = listed_json(board)
+    if args.json:
+        emit_json(rows)
+        return 0
+    if not rows:
+        say("No publications yet: a report written for publication is kept here, with the "
+            "publications units send in their returns.")
+    for row in rows:
+        print(f"{row['published_on']}  {row['label']}  ({', '.join(row['periods'])}; "
+              f"{row['source']}{': ' + str(row['unit']) if row['unit'] else ''}; "
+              f"{row['shown']} shown, {row['hidden']} hidden)")
     return 0
 
 
@@ -457,6 +500,13 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     c.add_argument("--kpi", type=int, choices=(2, 3), required=True)
     c.add_argument("--text", metavar="TEXT")
     c.add_argument("--file", type=path, metavar="FILE", help="a UTF-8 text file")
+    c = add("publications", cmd_publications, "the publication register: what each "
+            "publication printed (the board's, and its units' from their returns), or "
+            "--import a CSV published outside Casebook")
+    c.add_argument("--json", action="store_true")
+    c.add_argument("--import", dest="import_file", type=path, metavar="CSV")
+    c.add_argument("--label", metavar="TEXT", help="with --import: what was published")
+    c.add_argument("--published-on", metavar="YYYY-MM-DD", help="with --import: when")
     c = add("never-publish", cmd_never_publish, "the board's never-publish list: learning "
             "statements holding one of these words are refused for publication")
     c.add_argument("--add", action="append", default=[], metavar="TEXT")

@@ -98,41 +98,88 @@ def _warn_identity(protected: bool) -> None:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from app.documents.kpi_report import (
-        casebook_threshold,
-        render_kpi_report,
-        report_content,
-        report_csv,
+    from app.core.disclosure import DisclosureError
+    from app.services.publication import PublicationRefused
+    from app.services.reports import (
+        audit_sentence,
+        audit_summary,
+        load_kpi_report,
+        save_kpi_report,
     )
-    from app.documents.protect import save_file, save_pdf
 
+    if args.what == "publications":
+        return cmd_publications(args)
     period = period_of(args)
     if not (args.pdf or args.csv or args.json):
         raise ReportUsage("Say what to make: --pdf FILE, --csv FILE or --json.")
     pdf_out = _output(args.pdf) if args.pdf else None
     csv_out = _output(args.csv) if args.csv else None
     with unlock(args) as book:
-        content = report_content(book, period)
-        threshold = casebook_threshold(book)
-        if pdf_out is not None:
-            save_pdf(pdf_out, render_kpi_report(content, publication=args.publication,
-                                                threshold=threshold))
-            say(f"KPI report for {period.label} saved to {pdf_out}.")
-        if csv_out is not None:
-            data = report_csv(content, publication=args.publication, threshold=threshold)
-            save_file(csv_out, data.encode("utf-8"))
-            say(f"KPI figures for {period.label} saved to {csv_out}.")
-        book.record("export.report", "report", period.label,
-                    {"pdf": pdf_out is not None, "csv": csv_out is not None,
-                     "json": bool(args.json), "publication": bool(args.publication)})
-    if args.publication and (pdf_out or csv_out):
-        say(f"For publication: numbers below {threshold} are hidden, with others hidden so "
-            "they cannot be worked out.")
+        try:
+            report = load_kpi_report(book, period, publication=args.publication,
+                                     today=date.today())
+        except (DisclosureError, PublicationRefused) as exc:
+            raise ReportUsage(f"Nothing was saved. {exc}") from exc
+        summary = audit_summary(report)
+        if pdf_out is not None or csv_out is not None:
+            save_kpi_report(book, report, pdf=pdf_out, csv=csv_out, today=date.today())
+        else:
+            book.record("export.report", "report", period.label,
+                        {"pdf": False, "csv": False, "json": True,
+                         "publication": bool(args.publication)})
+    if pdf_out is not None:
+        say(f"KPI report for {period.label} saved to {pdf_out}.")
+    if csv_out is not None:
+        say(f"KPI figures for {period.label} saved to {csv_out}.")
+    if args.publication:
+        if pdf_out or csv_out:
+            say(f"For publication: numbers below {report.threshold} are hidden, with others "
+                "hidden so that none can be worked out from this or earlier publications.")
+        say(audit_sentence(summary))
+        if pdf_out or csv_out:
+            say("Kept in the publication register: later publications will be checked "
+                "against it (casebook report publications lists them).")
     if args.json:
         if args.publication:
-            say("--json always prints the exact figures; --publication applies to the PDF "
-                "and CSV.")
-        emit_json(content.figures)
+            emit_json({"figures": report.content.figures, "disclosure_audit": summary})
+        else:
+            emit_json(report.content.figures)
+    return 0
+
+
+def cmd_publications(args: argparse.Namespace) -> int:
+    """`casebook report publications`: the register, or record a file published elsewhere."""
+    from app.services.publication import PublicationRefused
+    from app.services.register import import_casebook_release, listed_json
+
+    with unlock(args) as book:
+        if args.import_file:
+            path = Path(args.import_file).expanduser()
+            try:
+                text = path.read_text("utf-8-sig")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise ReportUsage(f"Cannot read {path}: it must be a CSV file in UTF-8.") from exc
+            published_on = _day(args.published_on, "--published-on") if args.published_on \
+                else date.today()
+            label = (args.label or "").strip() or f"Published outside Casebook: {path.name}"
+            try:
+                item = import_casebook_release(book, text, label=label,
+                                               published_on=published_on)
+            except PublicationRefused as exc:
+                raise ReportUsage(f"Nothing was recorded. {exc}") from exc
+            say(f"Recorded {item.label} ({', '.join(item.periods)}, published "
+                f"{item.published_on}): {item.shown} figures shown, {item.hidden} hidden.")
+            return 0
+        rows = listed_json(book)
+    if args.json:
+        emit_json(rows)
+        return 0
+    if not rows:
+        say("No publications yet: a report saved for publication is kept here.")
+    for row in rows:
+        print(f"{row['published_on']}  {row['label']}  ({', '.join(row['periods'])}; "
+              f"{row['source']}{': ' + row['unit'] if row['unit'] else ''}; "
+              f"{row['shown']} shown, {row['hidden']} hidden)")
     return 0
 
 
@@ -185,15 +232,24 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
 
     p = add("report", cmd_report, "the KPI report for a period (PDF, CSV, or the figures as "
             "JSON)")
+    p.add_argument("what", nargs="?", choices=["publications"], help="publications: list the "
+                   "publication register (or record a file published elsewhere with --import)")
     p.add_argument("--period", metavar="P", help="a financial year like 2025-26 or a quarter "
                    "like 2025-26-Q1")
     p.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="first day (with --to)")
     p.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help="last day (with --from)")
     p.add_argument("--pdf", metavar="OUT", help="save the report as a PDF")
     p.add_argument("--csv", metavar="OUT", help="save the figures as CSV")
-    p.add_argument("--json", action="store_true", help="print the exact KPI figures as JSON")
+    p.add_argument("--json", action="store_true", help="print the exact KPI figures as JSON "
+                   "(with --publication, and what the disclosure audit found); with "
+                   "publications, the register as JSON")
     p.add_argument("--publication", action="store_true",
-                   help="hide small numbers in the PDF and CSV (for publication)")
+                   help="hide small numbers in the PDF and CSV, and any figure that would let "
+                   "one be worked out from this or earlier publications (for publication)")
+    p.add_argument("--import", dest="import_file", metavar="CSV", help="with publications: "
+                   "record a CSV published outside Casebook (this app's long format)")
+    p.add_argument("--label", metavar="TEXT", help="with --import: what was published")
+    p.add_argument("--published-on", metavar="YYYY-MM-DD", help="with --import: when")
 
     p = add("summary", cmd_summary, "a case summary (redacted unless --full)")
     p.add_argument("reference", metavar="REFERENCE", help="the concern's reference")

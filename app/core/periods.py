@@ -103,3 +103,14 @@ def quarters(year_period: Period) -> list[Period]:
     if (year_period.start, year_period.end) != (whole_year.start, whole_year.end):
         raise ValueError("Only a financial year like 2025-26 splits into quarters.")
     return [quarter(year, number) for number in (1, 2, 3, 4)]
+
+
+def year_family(label: str) -> set[str]:
+    """For a financial year or a quarter: the year's label and its four quarters'; for
+    any other label, itself alone."""
+    try:
+        period = parse_period(label)
+    except ValueError:
+        return {label}
+    year = parse_period(label.upper().split("-Q")[0]) if "-Q" in label.upper() else period
+    return {year.label, *(q.label for q in quarters(year))}

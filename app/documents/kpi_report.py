@@ -36,11 +36,12 @@ from app.core.disclosure import (
     TOTAL_UNIT,
     Cell,
     Group,
+    ProtectedReport,
     PublicationFigures,
     Suppressed,
-    exact_view,
+    exact_report,
     hidden_note,
-    publication_view,
+    protect_report,
     suppress,
     threshold_from_setting,
 )
@@ -50,7 +51,6 @@ from app.core.periods import Period
 from app.core.records import THEMES, Outcome
 from app.core.text import FormulaSafeWriter
 from app.documents.charts import Bar, bar_chart
-from app.documents.figures import learning_statements, report_figures
 from app.documents.layout import (
     RULE,
     SHADE,
@@ -65,6 +65,7 @@ from app.documents.layout import (
     text,
 )
 from app.store.casebook import Casebook
+from app.store.report_figures import learning_statements, report_figures
 
 DASH = "\u2013"  # shown where a percentage has nothing to be worked out from
 SERVICE_HEADINGS = (("all", "All services"), ("nhs", "NHS"),
@@ -109,6 +110,9 @@ class ReportContent:
     headcount: int | None = None  # staff headcount for KPI 4's rate per 1,000 staff
     unit_headcounts: Mapping[str, int] = field(default_factory=dict)
     title: str = "Whistleblowing key performance indicators"
+    # For publication: the figures as protected against the publication register (made by
+    # app.services.publication); without it a publication is protected on its own.
+    protected: ProtectedReport | None = None
 
     @property
     def period_dates(self) -> str:
@@ -156,16 +160,6 @@ def _bar_value(value: Cell | float | None) -> float | None:
 # ----- building the view ---------------------------------------------------------------
 
 
-def _theme_cells(themes: Mapping[str, Figures]) -> dict[tuple[str, str], int]:
-    cells: dict[tuple[str, str], int] = {}
-    for code, block in themes.items():
-        received = block["received"]
-        for stage in STAGE_KEYS:
-            cells[(code, stage)] = received[stage]
-        cells[(code, "outside")] = received["anonymous"] + received["unnamed"]
-    return cells
-
-
 CONTRACTED_KEYS = ("stage1", "stage2", "anonymous", "unnamed")
 
 
@@ -197,19 +191,21 @@ def _contracted_cells(content: ReportContent
 
 
 def _shown(content: ReportContent, publication: bool, threshold: int) -> _Shown:
+    """The figures, themes included, protected together as one release when published
+    (a theme's count is at most the total's, so they are linked)."""
     units = dict(content.units) or None
-    theme_cells = _theme_cells(content.themes)
+    themes = dict(content.themes) or None
     contracted, contracted_groups = _contracted_cells(content)
+    shown: Mapping[tuple[str, str, str], Cell]
     if publication:
-        view = publication_view(content.figures, threshold, units)
-        # Themes overlap (a concern may carry several), so they form no totals to protect.
-        themes: Mapping[tuple[str, str], Cell] = suppress(theme_cells, [], threshold)
-        shown: Mapping[tuple[str, str, str], Cell] = suppress(contracted, contracted_groups,
-                                                              threshold)
+        report = content.protected or protect_report(content.figures, threshold, units,
+                                                     themes)
+        # Contracted services are a table of their own (services and units add up).
+        shown = suppress(contracted, contracted_groups, threshold)
     else:
-        view, themes = exact_view(content.figures, units), dict(theme_cells)
+        report = exact_report(content.figures, units, themes)
         shown = dict(contracted)
-    return _Shown(view, themes, publication, threshold, shown)
+    return _Shown(report.view, report.themes, publication, threshold, shown)
 
 
 def default_columns(content: ReportContent) -> list[Column]:
@@ -568,8 +564,10 @@ def _front(content: ReportContent, shown: _Shown) -> list[Flowable]:
     if shown.publication:
         out.append(para(
             f"For publication. To protect the people involved, numbers from 1 to "
-            f"{shown.threshold - 1} are hidden (the threshold is {shown.threshold}), and so are "
-            "some other figures, so that a hidden number cannot be worked out from totals. "
+            f"{shown.threshold - 1} are hidden (the threshold is {shown.threshold}), and other "
+            "numbers too, so that none can be worked out from the rest of this report or from "
+            "earlier published reports: checked before this report was made, a reader "
+            f"cannot tell whether a hidden number is 0, small, or {shown.threshold} or more. "
             "Hidden figures are shown as *. Percentages and averages made from a hidden "
             "figure are hidden too.", "body"))
     else:
@@ -666,7 +664,7 @@ def render_kpi_report(content: ReportContent, *, publication: bool = False,
 
 # ----- CSV --------------------------------------------------------------------------------
 
-CSV_HEADER = ("section", "measure", "stage", "service", "unit", "value")
+CSV_HEADER = ("section", "measure", "stage", "service", "unit", "value", "period")
 
 
 def _csv_value(value: Cell | float | None) -> str:
@@ -714,29 +712,34 @@ def _csv_rows_for(view: PublicationFigures, unit: str, block: str) -> Iterator[l
 
 
 def report_csv(content: ReportContent, *, publication: bool = False, threshold: int = 5) -> str:
-    """The same figures as the PDF, one per row: section, measure, stage, service, unit, value.
+    """The same figures as the PDF, one per row: section, measure, stage, service, unit,
+    value, period (the all-units total has an empty unit).
 
     Hidden figures (publication) read "*"; percentages and averages have one decimal
-    place and are empty where there is nothing to work them out from.
+    place and are empty where there is nothing to work them out from. The exact and the
+    publication CSV have the same rows, the last saying below which number counts are
+    hidden (empty in the exact one: nothing is hidden).
     """
     shown = _shown(content, publication, threshold)
-    out = io.StringIO()
-    writer = FormulaSafeWriter(csv.writer(out, lineterminator="\n"))
-    writer.writerow(CSV_HEADER)
+    rows: list[list[str]] = []
     for unit in (TOTAL_UNIT, *content.units):
         for block, _ in SERVICE_HEADINGS:
-            writer.writerows(_csv_rows_for(shown.view, unit, block))
+            rows.extend(_csv_rows_for(shown.view, unit, block))
             for key in CONTRACTED_KEYS:
-                writer.writerow(["contracted_services", "contracted", key, block, unit,
-                                 _csv_value(shown.contracted.get((unit, block, key), 0))])
+                rows.append(["contracted_services", "contracted", key, block, unit,
+                             _csv_value(shown.contracted.get((unit, block, key), 0))])
     for code in THEMES:
         if code in content.themes:
             for key in ("stage1", "stage2", "outside"):
                 stage = "anonymous_or_unnamed" if key == "outside" else key
-                writer.writerow(["themes", code, stage, ALL, TOTAL_UNIT,
-                                 _csv_value(shown.themes[(code, key)])])
-    if publication:
-        writer.writerow(["publication", "threshold", "", "", "", str(threshold)])
+                rows.append(["themes", code, stage, ALL, TOTAL_UNIT,
+                             _csv_value(shown.themes[(code, key)])])
+    rows.append(["publication", "hidden_below", "", "", "",
+                 str(threshold) if publication else ""])
+    out = io.StringIO()
+    writer = FormulaSafeWriter(csv.writer(out, lineterminator="\n"))
+    writer.writerow(CSV_HEADER)
+    writer.writerows([*row, content.period_label] for row in rows)
     return out.getvalue()
 
 

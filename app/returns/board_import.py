@@ -215,6 +215,8 @@ def check_payload_of(signer: RegisteredUnit, payload: bytes, signature: bytes,
     if problem is None and any(has_hidden_characters(text, allow="\n\t")
                                for text in doc["learning"]):
         problem = "a learning statement holds control characters"
+    if problem is None:
+        problem = releases_problem(doc)
     chain: tuple[tuple[int, str], ...] = ()
     if problem is None:
         chain, problem = chain_points(doc)
@@ -249,14 +251,44 @@ def chain_points(doc: dict[str, Any]) -> tuple[tuple[tuple[int, str], ...], str 
     return tuple(points), None
 
 
+def releases_problem(doc: dict[str, Any]) -> str | None:
+    """Why the unit's publication register (format 2, optional) cannot be used, or None."""
+    from app.core.sdc import Release
+
+    for item in doc.get("publications", []):
+        try:
+            release = Release.from_json(item)
+        except (ValueError, KeyError, TypeError, IndexError):
+            return "its publication register cannot be read"
+        if any(c.key[1] != "" for c in release.cells) or any(
+                k[1] != "" for r in release.relations for k in r.keys):
+            return ("its publication register speaks of figures other than the unit's own "
+                    "(a unit's publications are of its own figures)")
+    return None
+
+
+def unit_releases(doc: dict[str, Any]) -> list[Any]:
+    from app.core.sdc import Release
+
+    return [Release.from_json(item) for item in doc.get("publications", [])]
+
+
 def import_return(board: Board, data: bytes) -> ImportResult:
     """Check a return file's bytes and keep it: one transaction, or nothing at all. A return
-    signed by a new key its unit's old key vouches for is held for the board to confirm."""
+    signed by a new key its unit's old key vouches for is held for the board to confirm.
+    The unit's publication register, if it sends one, joins the board's (see
+    app.services.publication: the board's publications are checked against it)."""
+    from app.store import publications
+
     try:
         incoming = check_return(board, data)
     except HeldForNewKey as held:
         return _hold(board, held)
     saved = board.save_return(incoming)
+    if saved.outcome in ("imported", "replaced"):
+        doc = parse_payload(incoming.payload)
+        publications.add_many(board, unit_releases(doc), source=publications.FROM_UNIT,
+                              unit=incoming.unit.name)
     return ImportResult(saved.outcome, incoming.unit.name, incoming.period, incoming.return_id,
                         incoming.created_at, saved.replaced_created_at)
 

@@ -56,6 +56,11 @@ def missing_note(doc: dict[str, Any]) -> tuple[str, ...]:
             + ", ".join(missing) + ".",)
 
 
+def write_file(out: Path, data: bytes) -> None:
+    """Write a report file whole (or not at all), saying plainly why it could not be."""
+    _write(out, data)
+
+
 def _write(out: Path, data: bytes) -> None:
     try:
         write_atomic(out, data)

@@ -131,8 +131,44 @@ def build_payload(book: Casebook, period: Period, *, now: datetime | None = None
     rotations = json.loads(book.setting("key_rotations") or "[]")
     if rotations:
         payload["key_rotations"] = rotations
+    released = own_publications(book, period)
+    if released:
+        payload["publications"] = released
     check_payload(payload)
     return payload
+
+
+MAX_PUBLICATIONS = 40  # a year's quarters, year-to-date and re-issues, many times over
+
+
+def own_publications(book: Casebook, period: Period) -> list[dict[str, Any]]:
+    """The casebook's publication register for the return's financial year (made here or
+    imported): the board checks its own publications against them."""
+    from app.core.periods import year_family
+    from app.store import publications
+
+    family = year_family(period.label)
+    found = [_whole_numbers(item.release.to_json()) for item in publications.listed(book)
+             if any(p in family for p in item.periods)]
+    if len(found) > MAX_PUBLICATIONS:
+        raise ReturnError(f"The publication register holds {len(found)} publications for "
+                          f"{period.label}'s year; a return carries at most "
+                          f"{MAX_PUBLICATIONS}.")
+    return found
+
+
+def _whole_numbers(record: dict[str, Any]) -> dict[str, Any]:
+    """A return holds whole numbers only: the relations' coefficients are (1, -1, a
+    timescale's working days), written without a fraction."""
+    for relation in record["relations"]:
+        terms = []
+        for key, coefficient in relation["terms"]:
+            if float(coefficient) != int(coefficient):
+                raise ReturnError("A publication in the register cannot be carried in a "
+                                  "return (a relation with a fraction).")
+            terms.append([key, int(coefficient)])
+        relation["terms"] = terms
+    return record
 
 
 MAX_MACS = 90_000  # about 3 MB of base64: a return stays small enough to e-mail

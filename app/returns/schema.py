@@ -138,8 +138,12 @@ class _Unsupported(Exception):
 _NOTES = frozenset({"$schema", "$id", "$defs", "$comment", "title", "description"})
 _KEYWORDS = frozenset({"$ref", "type", "const", "pattern", "minLength", "maxLength",
                        "minimum", "maximum", "required", "properties", "additionalProperties",
-                       "unevaluatedProperties", "items", "maxItems"}) | _NOTES
-_TYPES: dict[str, type] = {"string": str, "integer": int, "object": dict, "array": list}
+                       "unevaluatedProperties", "items", "maxItems", "minItems", "enum",
+                       "oneOf", "prefixItems"}) | _NOTES
+_TYPES: dict[str, tuple[type, ...]] = {"string": (str,), "integer": (int,), "object": (dict,),
+                                       "array": (list,), "boolean": (bool,),
+                                       "null": (type(None),), "number": (int,)}
+# "number" accepts whole numbers only: a payload with a fraction is refused before this.
 
 
 @functools.cache
@@ -189,8 +193,17 @@ def _compile(node: object, root: dict[str, Any], depth: int) -> Check:
             raise _Unsupported(node)
         return lambda value: type(value) is int and low <= value <= high
     if "type" in node:
-        kind = _TYPES[node["type"]]
-        checks.append(lambda value: type(value) is kind)
+        names = node["type"] if isinstance(node["type"], list) else [node["type"]]
+        kinds = tuple(k for name in names for k in _TYPES[name])
+        checks.append(lambda value: type(value) in kinds)
+    if "enum" in node:
+        allowed = node["enum"]
+        if not all(type(a) is str for a in allowed):
+            raise _Unsupported(allowed)
+        checks.append(lambda value: type(value) is str and value in allowed)
+    if "oneOf" in node:
+        choices = [_compile(choice, root, depth + 1) for choice in node["oneOf"]]
+        checks.append(lambda value: sum(1 for c in choices if c(value)) == 1)
     if "const" in node:
         const = node["const"]
         if type(const) not in (str, int):
@@ -199,16 +212,21 @@ def _compile(node: object, root: dict[str, Any], depth: int) -> Check:
     checks.extend(_string_checks(node))
     checks.extend(_count_checks(node))
     checks.extend(_object_checks(node, root, depth))
-    if "items" in node or "maxItems" in node:
+    if {"items", "maxItems", "minItems", "prefixItems"} & set(node):
         each = _compile(node.get("items", True), root, depth + 1)
-        most = node.get("maxItems")
-        if most is not None and type(most) is not int:
-            raise _Unsupported(most)
+        first = [_compile(item, root, depth + 1) for item in node.get("prefixItems", [])]
+        most, least = node.get("maxItems"), node.get("minItems", 0)
+        if (most is not None and type(most) is not int) or type(least) is not int:
+            raise _Unsupported((most, least))
 
         def array(value: Any) -> bool:
             if type(value) is not list:
-                return type(value) in (str, int, dict, type(None))  # for arrays only
-            return (most is None or len(value) <= most) and all(map(each, value))
+                return type(value) in (str, int, dict, bool, type(None))  # for arrays only
+            if not (least <= len(value) and (most is None or len(value) <= most)):
+                return False
+            head = len(first)
+            return all(c(v) for c, v in zip(first, value, strict=False)) and all(
+                map(each, value[head:]))
 
         checks.append(array)
     return _every(checks)

@@ -4168,7 +4168,19 @@ Stage 2: {two}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Numbers from 1 to %1 are hidden (the small-number threshold is %2, set in Settings), and so are some others, so that a hidden number cannot be worked out from the totals. Hidden figures show as *; percentages and averages made from them are hidden too.</source>
+        <source>Checking the figures against earlier publications…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: the figures were not protected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These figures cannot be published: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numbers from 1 to %1 are hidden (the small-number threshold is %2, set in Settings), and other numbers too, so that none can be worked out from the rest of this report or from earlier publications. Hidden figures show as *; percentages and averages made from them are hidden too. %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -11,7 +11,6 @@ from typing import Any
 import pytest
 
 from app.core.periods import parse_period
-from app.documents.figures import kpi_figures, theme_figures
 from app.documents.kpi_report import (
     ReportContent,
     build_kpi_report,
@@ -22,6 +21,7 @@ from app.documents.kpi_report import (
 from app.store.casebook import Casebook
 from app.store.concerns import ConcernService
 from app.store.identities import IdentityService
+from app.store.report_figures import kpi_figures, theme_figures
 from tests.documents.document_helpers import (
     EXPECTED_Q1,
     add_designed_concerns,
@@ -173,7 +173,15 @@ def test_publication_with_a_higher_threshold_from_the_setting(designed: Casebook
 def test_the_csv_carries_the_exact_figures(designed: Casebook) -> None:
     content = report_content(designed, Q1, today=TODAY)
     rows = _csv_rows(report_csv(content))
-    assert list(rows[0]) == ["section", "measure", "stage", "service", "unit", "value"]
+    assert list(rows[0]) == ["section", "measure", "stage", "service", "unit", "value",
+                             "period"]
+    assert {r["period"] for r in rows} == {Q1.label}
+    # The publication CSV has exactly the exact CSV's rows, values hidden or not.
+    published = _csv_rows(report_csv(content, publication=True))
+    assert [{k: v for k, v in r.items() if k != "value"} for r in published] == [
+        {k: v for k, v in r.items() if k != "value"} for r in rows]
+    assert all(p["value"] in (r["value"], "*") for p, r in zip(published, rows, strict=True)
+               if p["measure"] != "hidden_below")
     value = {(r["measure"], r["stage"], r["service"]): r["value"] for r in rows}
     for service in SERVICES:
         block = EXPECTED_Q1 if service == "all" else EXPECTED_Q1["by_service"][service]  # type: ignore[index]
@@ -242,6 +250,9 @@ def test_a_board_report_sets_units_side_by_side() -> None:
             "Per 1,000 staff (both stages) All units 10 4 14 7.0 North HSCP 5 2 7 7.0 "
             "South HSCP 5 2 7 not available") in text
     public = pdf_text(render_kpi_report(content, publication=True, threshold=5))
-    # Stage 2 counts are small in each unit, so stage 1 goes too (it would follow from the
-    # total); the totals at both stages stay.
-    assert "All units * * 14 7.0 North HSCP * * 7 7.0 South HSCP * * 7 not available" in public
+    # Stage 2 counts (2 in each unit) are hidden, and in each row stage 1 or the total goes
+    # too (either gives stage 2 away); the 2s never show.
+    row = public[public.index("Unit Received"):public.index("hidden to protect")]
+    for unit in ("All units", "North HSCP", "South HSCP"):
+        cells = row.split(unit, 1)[1].split()[:3]
+        assert cells[1] == "*" and "*" in (cells[0], cells[2]), (unit, cells)

@@ -111,7 +111,11 @@ def _check(view_cells: Mapping[Any, object], groups: Sequence[Group[Any]],
             assert not 0 < int(str(value)) < threshold, key
     for group in groups:
         assert sum(_hidden(view_cells[m]) for m in group.members) != 1, group
-    assert _determined(groups, view_cells) == []
+    # A cell hidden only to protect others may be one a reader could work out (the engine
+    # prints those again when bound propagation finds them); a protected one never is.
+    # (tests/core/test_sdc_attack.py attacks with intervals, not only exact values.)
+    determined = _determined(groups, view_cells)
+    assert [k for k in determined if getattr(view_cells[k], "primary", False)] == []
 
 
 @settings(max_examples=60, deadline=None)
@@ -155,7 +159,8 @@ def test_percentages_hide_with_their_counts(figures: dict[str, Any], threshold: 
         for stage in STAGE_KEYS:
             closed = view.count("closed", stage, block=block)
             average = derived["average_working_days"][stage]
-            assert _hidden(average) == _hidden(closed)
+            if _hidden(closed):  # an average may also be hidden on its own (it can narrow
+                assert _hidden(average)  # a count over the timescale)
             for outcome in OUTCOME_KEYS:
                 hidden = _hidden(closed) or _hidden(view.count("outcomes", stage, outcome,
                                                                block=block))
@@ -172,9 +177,16 @@ def test_a_single_small_cell_takes_the_next_smallest_with_it() -> None:
 
 
 def test_zero_is_shown_but_may_be_hidden_to_protect() -> None:
+    # Hiding the 0 beside the 3 would not do: the two hidden cells add up to 3, so a
+    # reader would know the 3 is at most 3, not possibly 5 or more. The 20 goes instead.
     cells = {"a": 3, "b": 0, "c": 20, "total": 23}
     shown = suppress(cells, [Group(("a", "b", "c"), "total")], 5)
-    assert shown == {"a": Suppressed(True), "b": Suppressed(False), "c": 20, "total": 23}
+    assert shown == {"a": Suppressed(True), "b": 0, "c": Suppressed(False), "total": 23}
+    # Two small cells adding up to the threshold protect each other: each could be 0 or 5.
+    cells = {"a": 3, "b": 0, "c": 2, "d": 20, "total": 25}
+    shown = suppress(cells, [Group(("a", "b", "c", "d"), "total")], 5)
+    assert shown == {"a": Suppressed(True), "b": 0, "c": Suppressed(True), "d": 20,
+                     "total": 25}
     assert suppress({"a": 0, "b": 7, "total": 7}, [Group(("a", "b"), "total")], 5) == {
         "a": 0, "b": 7, "total": 7}
 

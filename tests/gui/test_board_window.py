@@ -358,10 +358,10 @@ def _board_with_two_returns(tmp_path: Path) -> tuple[Path, Path]:
     folder = tmp_path / "board"
     recipient, units = make_board(folder, "Falkirk HSCP", "Stirling contacts", "Clacks team")
     files = tmp_path / "incoming"
-    paths = [return_file(files, units["Falkirk HSCP"], recipient, seed=1, stage1=12, stage2=6,
-                         anonymous=2),
-             return_file(files, units["Stirling contacts"], recipient, seed=2, stage1=9,
-                         stage2=1, anonymous=0)]
+    # Figures that agree with each other, as a casebook's do: with these seeds Falkirk HSCP
+    # received 5 at stage 1, 4 at stage 2, 3 anonymous; Stirling contacts 17, 4 and 1.
+    paths = [return_file(files, units["Falkirk HSCP"], recipient, seed=4),
+             return_file(files, units["Stirling contacts"], recipient, seed=2)]
     with Board.open(folder, PASSPHRASE) as board:
         from app.returns.board_import import import_files
 
@@ -395,7 +395,7 @@ def test_status_headcount_report_and_saved_pdf_and_csv(qtbot, tmp_path: Path) ->
                     and report.report.headcounts.get("Falkirk HSCP") == 3000)
     rate_row = row_of(report.table, "Per 1,000 staff (both stages)")
     falkirk = 1 + 1 + list(report.report.units).index("Falkirk HSCP")
-    assert report.table.item(rate_row, falkirk).text() == "6.00"  # 18 per 3,000 staff
+    assert report.table.item(rate_row, falkirk).text() == "3.00"  # 5 + 4 per 3,000 staff
     assert report.table.item(rate_row, 1).text() == "not available"  # Stirling has none
     status.table.item(2, 3).setText("0")  # not a headcount: refused, nothing stored
     qtbot.waitUntil(lambda: status.message.is_problem)
@@ -440,7 +440,7 @@ def test_status_headcount_report_and_saved_pdf_and_csv(qtbot, tmp_path: Path) ->
              for c in range(1, table.columnCount()) if table.item(r, c)]
     assert "*" in shown and "hidden to protect confidentiality" in report.notes.text()
     anonymous = row_of(table, "Anonymous concerns (outside the Standards)")
-    assert table.item(anonymous, 2).text() == "*"  # Falkirk's 2 anonymous concerns
+    assert table.item(anonymous, 2).text() == "*"  # Falkirk's 3 anonymous concerns
 
     # Save PDF and CSV (on the worker, behind a busy indicator).
     report.publication.setChecked(False)
@@ -453,7 +453,7 @@ def test_status_headcount_report_and_saved_pdf_and_csv(qtbot, tmp_path: Path) ->
     qtbot.waitUntil(lambda: "Saved to" in report.message.text(), timeout=20_000)
     text = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
     assert BOARD_NAME in text and "Falkirk HSCP" in text and Q1 in text
-    assert "21" in text  # stage 1 received, 12 + 9
+    assert "22" in text  # stage 1 received, 5 + 17
     csv_out = tmp_path / "out" / "figures"
     report.ask_save_path = lambda _suggested, _kind: csv_out
     report.save("csv")
@@ -461,7 +461,7 @@ def test_status_headcount_report_and_saved_pdf_and_csv(qtbot, tmp_path: Path) ->
     rows = list(csv.DictReader(io.StringIO((tmp_path / "out" / "figures.csv").read_text())))
     total = next(r["value"] for r in rows if r["measure"] == "received"
                  and r["stage"] == "stage1" and r["service"] == "all" and r["unit"] == "")
-    assert total == "21"
+    assert total == "22"
     events = query(qtbot, window, lambda b: [row[0] for row in b.conn.execute(
         "SELECT event FROM audit ORDER BY seq")])
     assert "report.pdf" in events and "report.csv" in events and "headcount.set" in events

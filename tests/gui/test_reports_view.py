@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 
 from app.core.kpi import derived
 from app.core.periods import financial_year
-from app.documents.figures import kpi_figures
+from app.store.report_figures import kpi_figures
 from app.ui.reports import kpi_report_view
 from app.ui.reports.kpi_report_view import KpiReportView
 from app.ui.reports.kpi_tables import SERVICES
@@ -96,8 +96,8 @@ def test_the_page_shows_the_kpi_figures_and_saves_them_as_pdf_and_csv(
         qtbot.mouseClick(view.save_csv_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: "kpi.csv" in view.message.text())
         rows = list(csv.reader(io.StringIO((tmp_path / "kpi.csv").read_text("utf-8"))))
-        assert ["kpi4_received", "received", "stage1", "all", "", "5"] in rows
-        assert ["kpi4_received", "received", "stage2", "nhs", "", "1"] in rows
+        assert ["kpi4_received", "received", "stage1", "all", "", "5", "2025-26-Q1"] in rows
+        assert ["kpi4_received", "received", "stage2", "nhs", "", "1", "2025-26-Q1"] in rows
 
         exports = [(entity, detail) for event, entity, detail in opened.audit()
                    if event == "export.report"]
@@ -115,11 +115,17 @@ def test_for_publication_hides_small_numbers_on_screen_and_in_the_pdf(
         assert "exact figures" in view.publication_note.text()
         qtbot.keyClick(view.publication, Qt.Key.Key_Space)
         assert view.publication.isChecked()
-        assert "Numbers from 1 to 4 are hidden" in view.publication_note.text()
+        assert not view.save_pdf_button.isEnabled()  # until the figures are checked
+        qtbot.waitUntil(lambda: "Numbers from 1 to 4 are hidden" in
+                        view.publication_note.text(), timeout=20_000)
+        # The audit's finding, before anything is saved.
+        assert "Checked: " in view.publication_note.text()
+        assert "a hidden small number is 0 to 5" in view.publication_note.text()
         received = _rows(view, "received")
         assert received[1][1] == "*"  # 2 received at stage 2: fewer than 5
-        assert received[0][1] == "*"  # hidden as well, or stage 2 = total - stage 1
-        assert received[2][1] == "7"
+        # Stage 1 (5) and the total (7) are never both shown: stage 2 = total - stage 1.
+        assert "*" in (received[0][1], received[2][1])
+        assert "2" not in received[1]
         assert view.kpis.hidden_notes[0].text() == "* hidden to protect confidentiality."
 
         _save_to(monkeypatch, tmp_path / "public.pdf")
@@ -127,11 +133,15 @@ def test_for_publication_hides_small_numbers_on_screen_and_in_the_pdf(
         qtbot.waitUntil(lambda: "Saved the report" in view.message.text())
         text = pdf_text((tmp_path / "public.pdf").read_bytes())
         assert "For publication" in text
-        assert "Received at stage 2 * * 0 *" in text
+        assert " ".join(received[1]) in text
         assert "Received at stage 2 2" not in text
         for row in _rows(view, "received"):
             assert " ".join(row) in text
-        assert opened.audit()[-1][2]["publication"] is True
+        events = opened.audit()
+        assert events[-2][0] == "export.report" and events[-2][2]["publication"] is True
+        # Kept in the publication register, so the next publication is checked against it.
+        assert events[-1][0] == "publication.registered"
+        assert events[-1][2]["periods"] == ["2025-26-Q1"]
 
 
 def test_dates_the_wrong_way_round_and_forgetting_on_lock(qtbot, folder: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -17,9 +18,28 @@ ODD_VALUES = (None, True, False, 0, -1, 1, 2**40, 10**13, 1.0, 0.5, float("nan")
               "2025-26", "2025-26\n", "é", [], ["x"], {}, {"x": 1}, ("tuple",))
 
 
+def _register(label: str) -> list[dict[str, Any]]:
+    """A unit's publication register as a return carries it: one release, some printed."""
+    from app.core.disclosure import blank_release
+    from app.core.kpi import empty_figures
+    from app.core.periods import parse_period
+    from app.core.sdc.release import ReleasedCell
+    from app.returns.payload import _whole_numbers
+
+    blank = blank_release(label, empty_figures(parse_period(label)), [], 5, "Published",
+                          "2026-04-20")
+    cells = tuple(ReleasedCell(c.key, c.kind, (0, 0) if c.kind == "sum" else 0)
+                  if i % 3 == 0 else c for i, c in enumerate(blank.cells))
+    return [_whole_numbers(replace(blank, cells=cells).to_json())]
+
+
 def _payload(seed: int) -> dict[str, Any]:
-    return synthetic_payload(f"Unit {seed % 7}", ("2025-26", "2024-25-Q3")[seed % 2],
-                             created=CREATED, seed=seed, learning=["A statement."] * (seed % 3))
+    label = ("2025-26", "2024-25-Q3")[seed % 2]
+    doc = synthetic_payload(f"Unit {seed % 7}", label, created=CREATED, seed=seed,
+                            learning=["A statement."] * (seed % 3))
+    if seed % 3 == 0:
+        doc["publications"] = _register(label)
+    return doc
 
 
 def _valid(doc: object) -> bool:

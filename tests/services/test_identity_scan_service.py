@@ -223,7 +223,7 @@ def test_text_over_the_limit_is_refused_by_the_store_in_one_sentence(
 def test_reports_show_learning_statements_masked(book: Casebook,
                                                  service: ConcernService) -> None:
     from app.core.periods import parse_period
-    from app.documents.figures import learning_statements
+    from app.store.report_figures import learning_statements
 
     concern = _named(service)
     action = service.add_action(concern, "Double checks",

@@ -1,10 +1,12 @@
 """Report: the board's figures for a period, the total and each unit side by side.
 
 The figures are app.returns.board_report.board_figures (what `casebook board
-report --json` prints); "For publication" shows them as the published report
-will, through the same small-number suppression (app.core.disclosure), and the
-PDF and CSV are written by app.returns.board_output, on the worker, exactly as
-`casebook board report --pdf/--csv [--publication]` writes them.
+report --json` prints), loaded through app.services.board_reports as the CLI
+loads them; "For publication" shows them as the published report will (checked
+against the board's publication register and its units' registers, with the
+audit's finding in the notes), and the PDF and CSV are written from that very
+report by the same service, on the worker, exactly as `casebook board report
+--pdf/--csv [--publication]` writes them, and kept in the register.
 """
 
 from __future__ import annotations
@@ -37,13 +39,13 @@ from app.core.disclosure import (
     Suppressed,
     exact_view,
     hidden_note,
-    publication_view,
 )
 from app.core.kpi import STAGE_KEYS
 from app.core.periods import Period
 from app.store.board import Board
 from app.ui.base.form_feedback import BusyIndicator, FieldMessage, heading_font
 from app.ui.base.formatting import period_text
+from app.ui.base.messages import shown
 from app.ui.base.worker import WorkerState
 from app.ui.board.board_session import BoardSession
 from app.ui.board.period_chooser import PeriodChooser
@@ -65,18 +67,24 @@ class BoardReport:
     not_sent: tuple[str, ...]
     publication: bool
     threshold: int
+    source: Any = None  # the service's report (app.services.board_reports), for saving
+    audit: str = ""  # what the disclosure audit found, in words (publication)
 
 
 def board_report(board: Board, period: Period, publication: bool, threshold: int
                  ) -> BoardReport:
-    from app.returns.board_report import board_figures, figures_only
+    from app.returns.board_report import figures_only
+    from app.services.board_reports import load_board_report
+    from app.services.reports import audit_sentence, publication_audit
 
-    doc = board_figures(board, period)
+    loaded = load_board_report(board, period, publication=publication, threshold=threshold)
+    doc = loaded.doc
     info = doc["board"]
     units = dict(doc["units"])
-    total = figures_only(doc)
-    view = (publication_view(total, threshold, units) if publication
-            else exact_view(total, units))
+    protected = loaded.content.protected
+    view = protected.view if protected is not None else exact_view(figures_only(doc), units)
+    audit = (audit_sentence(publication_audit(protected, threshold, loaded.earlier))
+             if protected is not None else "")
 
     def rate(rates: Any) -> float | None:
         return None if not rates else float(rates["stages_1_and_2"])
@@ -89,21 +97,15 @@ def board_report(board: Board, period: Period, publication: bool, threshold: int
     not_sent = tuple(name for name, unit in info["units"].items()
                      if unit["status"] == "not_sent")
     return BoardReport(period, board.name, tuple(units), view, headcounts, rates, not_sent,
-                       publication, threshold)
+                       publication, threshold, loaded, audit)
 
 
-def save_report(board: Board, period: Period, out: Path, kind: str, publication: bool,
-                threshold: int) -> Path:
-    """Write the PDF or CSV and note it in the board's audit log (as the CLI does)."""
-    from app.returns.board_output import write_board_csv, write_board_pdf
-    from app.returns.board_report import board_figures
-    from app.store.board_settings import never_publish
+def save_report(board: Board, report: BoardReport, out: Path, kind: str) -> Path:
+    """Write the PDF or CSV of the report shown, audited and registered (as the CLI does)."""
+    from app.services.board_reports import save_board_report
 
-    doc = board_figures(board, period)
-    write = write_board_pdf if kind == "pdf" else write_board_csv
-    write(doc, out, board.name, publication=publication, threshold=threshold,
-          never_publish=never_publish(board))
-    board.record(f"report.{kind}", "board", period.label, {"publication": publication})
+    save_board_report(board, report.source, pdf=out if kind == "pdf" else None,
+                      csv=out if kind == "csv" else None)
     return out
 
 
@@ -269,7 +271,9 @@ class ReportPage(QWidget):
             notes.append(self.tr("No return from: {units}.").format(
                 units=", ".join(report.not_sent)))
         if report.publication:
-            notes.append(self.tr(hidden_note(report.threshold)))
+            notes.append(shown(hidden_note(report.threshold)))
+            if report.audit:
+                notes.append(report.audit)
         else:
             notes.append(self.tr("Exact figures, for the board's own use: tick \u201cFor "
                                  "publication\u201d to see them as they will be published."))
@@ -376,13 +380,10 @@ class ReportPage(QWidget):
             return
         if out.suffix.lower() != f".{kind}":
             out = out.with_name(out.name + f".{kind}")
-        period = self.period()
-        publication = self.publication.isChecked()
-        threshold = self.threshold.value()
+        report = self.report
 
         def job(state: WorkerState) -> Path:
-            return save_report(BoardSession.board(state), period, out, kind, publication,
-                               threshold)
+            return save_report(BoardSession.board(state), report, out, kind)
 
         self.busy.start(self.tr("Making the PDF…") if kind == "pdf"
                         else self.tr("Writing the CSV…"))

@@ -1,11 +1,13 @@
 """Reports: the KPI figures for a period on screen, and the report saved as PDF or CSV.
 
-The figures are read on the worker (app.documents.kpi_report.report_content,
-the same code as `casebook report`) and shown exact, or, with "For publication",
-as they would be published: small numbers hidden, and enough others that none
-can be worked out. Saving makes the PDF or CSV from the very figures on screen,
-on the worker with progress (a PDF can be cancelled), and audits the export as
-`export.report`. A report holds no identity, so there is no password to offer.
+The figures are read on the worker (app.services.reports, the same code as
+`casebook report`) and shown exact, or, with "For publication", as they would be
+published: protected on the worker when the box is first ticked, against every
+earlier publication in the register, with the audit's finding shown before
+saving. Saving makes the PDF or CSV from the very figures on screen, on the
+worker with progress (a PDF can be cancelled), audits the export as
+`export.report` and keeps a publication in the register. A report holds no
+identity, so there is no password to offer.
 
 The figures are read when the page is first shown after unlocking, and again
 when the casebook changes; forget() drops every figure on lock.
@@ -31,9 +33,7 @@ from PySide6.QtWidgets import (
 from app.core.disclosure import (
     Cell,
     PublicationFigures,
-    exact_view,
-    publication_view,
-    suppress,
+    exact_report,
 )
 from app.core.identifying import Scanner
 from app.core.periods import Period, quarter_of
@@ -48,40 +48,73 @@ from app.ui.base.formatting import period_text
 from app.ui.base.work_progress import WorkProgress, WorkTicket
 from app.ui.base.worker import WorkerState
 from app.ui.reports.files import default_folder, remember_folder, safe_file_name, with_suffix
-from app.ui.reports.kpi_tables import KpiTables, theme_cells
+from app.ui.reports.kpi_tables import KpiTables
 from app.ui.reports.period_chooser import PeriodChooser
 from app.ui.session import Session
 
 if TYPE_CHECKING:  # the PDF machinery loads when a report is first made, not at launch
     from app.documents.kpi_report import ReportContent
+    from app.services.reports import KpiReport
 
 _PAGE_WIDTH_CHARACTERS = 132
 
 
-@dataclass(frozen=True)
+@dataclass
 class LoadedReport:
-    """One period's report content and both ways of showing it."""
+    """One period's report: exact, and (once asked for) protected for publication."""
 
     period: Period
-    content: ReportContent
+    report: KpiReport  # exact
     threshold: int
     exact: PublicationFigures
-    published: PublicationFigures
     exact_themes: dict[tuple[str, str], Cell]
-    published_themes: dict[tuple[str, str], Cell]
+    published: KpiReport | None = None
+    published_view: PublicationFigures | None = None
+    published_themes: dict[tuple[str, str], Cell] | None = None
+    audit: str = ""  # what the disclosure audit found, in words
+    refused: str = ""  # why the figures cannot be published, when they cannot
+
+    @property
+    def content(self) -> ReportContent:
+        return self.report.content
 
 
 def load_report(state: WorkerState, session: Session, period: Period) -> LoadedReport:
     """On the worker: the report content for `period` (no identity is read)."""
-    from app.documents.kpi_report import casebook_threshold, report_content
+    from app.services.reports import load_kpi_report
 
     book = session.book(state)
-    content = report_content(book, period, today=session.today())
-    threshold = casebook_threshold(book)
-    themes = theme_cells(content.themes)
-    return LoadedReport(period, content, threshold, exact_view(content.figures),
-                        publication_view(content.figures, threshold), dict(themes),
-                        suppress(themes, [], threshold))
+    report = load_kpi_report(book, period, publication=False, today=session.today())
+    exact = exact_report(report.content.figures, themes=report.content.themes)
+    return LoadedReport(period, report, report.threshold, exact.view, dict(exact.themes))
+
+
+def protect_loaded(state: WorkerState, session: Session, loaded: LoadedReport,
+                   ticket: WorkTicket) -> LoadedReport:
+    """On the worker: the loaded figures protected for publication (or why they cannot be)."""
+    from dataclasses import replace
+
+    from app.core.disclosure import DisclosureError
+    from app.core.sdc import Cancelled
+    from app.services.publication import PublicationRefused
+    from app.services.reports import KpiReport, audit_sentence, audit_summary, protect_casebook
+    from app.ui.base.work_progress import WorkCancelled
+
+    book = session.book(state)
+    try:
+        protected, earlier = protect_casebook(book, loaded.period, loaded.content,
+                                              loaded.threshold,
+                                              on_progress=ticket.progress_or_stop,
+                                              cancelled=ticket.cancelled)
+    except Cancelled as exc:
+        raise WorkCancelled() from exc
+    except (DisclosureError, PublicationRefused) as exc:
+        return replace(loaded, refused=str(exc))
+    report = KpiReport(loaded.period, replace(loaded.content, protected=protected),
+                       loaded.threshold, True, earlier)
+    return replace(loaded, published=report, published_view=protected.view,
+                   published_themes=dict(protected.themes),
+                   audit=audit_sentence(audit_summary(report)))
 
 
 class KpiReportView(QWidget):
@@ -94,6 +127,7 @@ class KpiReportView(QWidget):
         self._stale = True
         self._serial = 0
         self._saving = False
+        self._protecting = False
 
         title = QLabel(self.tr("Reports"))
         title.setFont(heading_font(self))
@@ -151,7 +185,7 @@ class KpiReportView(QWidget):
         layout.addLayout(bar)
 
         self.chooser.changed.connect(self._period_changed)
-        self.publication.toggled.connect(self._show)
+        self.publication.toggled.connect(self._publication_toggled)
         self.save_pdf_button.clicked.connect(self.save_pdf)
         self.save_csv_button.clicked.connect(self.save_csv)
         session.changed.connect(self._casebook_changed)
@@ -214,6 +248,8 @@ class KpiReportView(QWidget):
             if serial == self._serial and isinstance(result, LoadedReport):
                 self.busy.stop()
                 self.loaded = result
+                if self.publication.isChecked():
+                    self._protect(result)
                 self._show()
 
         def failed(message: str) -> None:
@@ -227,29 +263,79 @@ class KpiReportView(QWidget):
 
     # ----- showing -----------------------------------------------------------------------
 
+    def _publication_toggled(self) -> None:
+        loaded = self.loaded
+        if (self.publication.isChecked() and loaded is not None and loaded.published is None
+                and not loaded.refused):
+            self._protect(loaded)
+        self._show()
+
+    def _protect(self, loaded: LoadedReport) -> None:
+        """Protect the figures on the worker (with progress and Cancel), then show them."""
+        if self._protecting:
+            return
+        self._protecting = True
+        serial = self._serial
+        ticket = WorkTicket()
+        session = self.session
+        self.progress.start(self.tr("Checking the figures against earlier publications…"),
+                            ticket, cancellable=True)
+
+        def done(result: Any) -> None:
+            self._protecting = False
+            self.progress.stop()
+            if serial == self._serial and isinstance(result, LoadedReport):
+                self.loaded = result
+                self._show()
+
+        def failed(message: str) -> None:
+            self._protecting = False
+            self.progress.stop()
+            if serial == self._serial:
+                self.publication.setChecked(False)
+                self.message.show_problem(
+                    self.tr("Cancelled: the figures were not protected.")
+                    if ticket.cancelled() else message)
+
+        session.read(lambda state: protect_loaded(state, session, loaded, ticket), done,
+                     failed)
+        self._update_controls()
+
     def _show(self) -> None:
         loaded = self.loaded
         publication = self.publication.isChecked()
+        waiting = publication and loaded is not None and loaded.published is None
         if loaded is None:
             self.heading.clear()
+            self.kpis.clear()
+        elif waiting:
+            self.heading.setText(period_text(loaded.period))
             self.kpis.clear()
         else:
             content = loaded.content
             self.heading.setText(period_text(loaded.period))
-            view = loaded.published if publication else loaded.exact
+            view = loaded.published_view if publication else loaded.exact
             themes = loaded.published_themes if publication else loaded.exact_themes
-            # Masked on the worker already (app.documents.figures.learning_statements).
+            assert view is not None and themes is not None
+            # Masked on the worker already (app.store.report_figures.learning_statements).
             learning = ([Scanner.patterns_only().mask(s) for s in content.learning]
                         if publication else list(content.learning))
             self.kpis.show_figures(view, themes, learning, publication)
         threshold = loaded.threshold if loaded is not None else None
-        if publication and threshold is not None:
+        if publication and loaded is not None and loaded.refused:
+            self.publication_note.show_problem(self.tr(
+                "These figures cannot be published: %1").replace("%1", loaded.refused))
+        elif waiting:
+            self.publication_note.show_note(self.tr(
+                "Checking the figures against earlier publications…"))
+        elif publication and threshold is not None and loaded is not None:
             self.publication_note.show_note(self.tr(
                 "Numbers from 1 to %1 are hidden (the small-number threshold is %2, set in "
-                "Settings), and so are some others, so that a hidden number cannot be worked "
-                "out from the totals. Hidden figures show as *; percentages and averages made "
-                "from them are hidden too.").replace("%1", str(threshold - 1))
-                .replace("%2", str(threshold)))
+                "Settings), and other numbers too, so that none can be worked out from the "
+                "rest of this report or from earlier publications. Hidden figures show as *; "
+                "percentages and averages made from them are hidden too. %3")
+                .replace("%1", str(threshold - 1)).replace("%2", str(threshold))
+                .replace("%3", loaded.audit))
         elif publication:
             self.publication_note.show_note(self.tr(
                 "Small numbers are hidden so that nobody can be identified."))
@@ -260,7 +346,9 @@ class KpiReportView(QWidget):
         self._update_controls()
 
     def _update_controls(self) -> None:
-        ready = self.loaded is not None and not self._saving
+        loaded = self.loaded
+        ready = loaded is not None and not self._saving and not self._protecting and (
+            not self.publication.isChecked() or loaded.published is not None)
         self.save_pdf_button.setEnabled(ready)
         self.save_csv_button.setEnabled(ready)
 
@@ -285,50 +373,34 @@ class KpiReportView(QWidget):
         return with_suffix(chosen, suffix)
 
     def save_pdf(self) -> None:
-        path = self._ask("pdf")
-        loaded = self.loaded
-        if path is None or loaded is None:
-            return
-        publication = self.publication.isChecked()
-        ticket = WorkTicket()
-
-        def job(state: WorkerState) -> Path:
-            from app.documents.kpi_report import render_kpi_report
-            from app.documents.protect import save_pdf
-
-            book = self.session.book(state)
-            pdf = render_kpi_report(loaded.content, publication=publication,
-                                    threshold=loaded.threshold,
-                                    on_progress=ticket.progress_or_stop)
-            save_pdf(path, pdf)
-            book.record("export.report", "report", loaded.period.label,
-                        {"pdf": True, "csv": False, "json": False, "publication": publication})
-            return path
-
-        self._run(job, ticket, self.tr("Making the PDF…"), loaded, publication, cancellable=True)
+        self._save("pdf")
 
     def save_csv(self) -> None:
-        path = self._ask("csv")
+        self._save("csv")
+
+    def _save(self, kind: str) -> None:
+        path = self._ask(kind)
         loaded = self.loaded
         if path is None or loaded is None:
             return
         publication = self.publication.isChecked()
+        report = loaded.published if publication else loaded.report
+        if report is None:
+            return
         ticket = WorkTicket()
+        session = self.session
 
         def job(state: WorkerState) -> Path:
-            from app.documents.kpi_report import report_csv
-            from app.documents.protect import save_file
+            from app.services.reports import save_kpi_report
 
-            book = self.session.book(state)
-            data = report_csv(loaded.content, publication=publication,
-                              threshold=loaded.threshold)
-            save_file(path, data.encode("utf-8"))
-            book.record("export.report", "report", loaded.period.label,
-                        {"pdf": False, "csv": True, "json": False, "publication": publication})
+            book = session.book(state)
+            save_kpi_report(book, report, pdf=path if kind == "pdf" else None,
+                            csv=path if kind == "csv" else None, today=session.today(),
+                            on_progress=ticket.progress_or_stop)
             return path
 
-        self._run(job, ticket, self.tr("Saving the figures…"), loaded, publication,
-                  cancellable=False)
+        doing = self.tr("Making the PDF…") if kind == "pdf" else self.tr("Saving the figures…")
+        self._run(job, ticket, doing, loaded, publication, cancellable=kind == "pdf")
 
     def _run(self, job: Any, ticket: WorkTicket, doing: str, loaded: LoadedReport,
              publication: bool, *, cancellable: bool) -> None:
@@ -371,6 +443,7 @@ class KpiReportView(QWidget):
         self._active = False
         self._stale = True
         self._saving = False
+        self._protecting = False
         self.loaded = None
         self.progress.stop()
         self.busy.stop()

@@ -1,4 +1,4 @@
--- board.db, version 3: what the board's own reports need beyond the returns.
+-- board.db, version 4: what the board's own reports need beyond the returns.
 -- The board's own statements for the annual report, typed and kept per financial year:
 -- KPI 2 (the experience of everyone involved) and KPI 3 (staff perceptions, awareness and
 -- training). They are the board's words, not a unit's: no names of people.

@@ -1,16 +1,19 @@
-"""The figures a report is made from, read from an open casebook.
+"""The figures the contact's KPI report is made from, read from an open casebook.
 
-`kpi_figures` is the one way the casebook's KPI figures are made for a period:
-`casebook report --json`, the KPI report and the anonymised return all use it
-(core.kpi.compute_figures over every concern's facts, on the casebook's own
-working-day calendar). identities.db is opened for one thing only: the learning
-statements a report shows are masked by the casebook's identifying-text scanner, which
-reads names to look for them and returns none.
+A query module: `report_figures` / `figures_by_period` give the KPI figures and the
+per-theme figures for periods (core.kpi.compute_figures over every concern's facts, on
+the casebook's own working-day calendar), as `casebook report`, the Reports page and
+the publication register's linked periods read them; `learning_statements` the learning
+a report shows. The anonymised return reads its own figures (only the concerns with an
+event in its period: app.returns.payload, core.return_figures), by the same definitions.
+identities.db is opened for one thing only: the learning statements a report shows are
+masked by the casebook's identifying-text scanner, which reads names to look for them and
+returns none.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from app.core.calendar import WorkingCalendar
@@ -61,6 +64,16 @@ def report_figures(book: Casebook, period: Period) -> tuple[Figures, dict[str, F
     concerns, calendar = list(service.all_facts()), service.calendar()
     figures = compute_figures(concerns, period, calendar, service.timescales)
     return figures, theme_figures_from(concerns, period, calendar, service.timescales)
+
+
+def figures_by_period(book: Casebook, periods: Sequence[Period]
+                      ) -> dict[str, tuple[Figures, dict[str, Figures]]]:
+    """`report_figures` for several periods, reading every concern once."""
+    service = ConcernService(book)
+    concerns, calendar = list(service.all_facts()), service.calendar()
+    return {p.label: (compute_figures(concerns, p, calendar, service.timescales),
+                      theme_figures_from(concerns, p, calendar, service.timescales))
+            for p in periods}
 
 
 def learning_statements(book: Casebook, period: Period) -> list[str]:

@@ -1,0 +1,510 @@
+"""What a reader knows of a release, and the linear programs that say how far it goes.
+
+A reader knows every printed count exactly, every sum of working days to within its
+printed average's rounding, nothing of a hidden or unprinted cell except that it is a
+whole number and not negative, every relation of the table set, and whatever earlier
+releases printed (`Knowledge.tighten`). The cells the reader does not know exactly are
+the variables of one linear program per connected component (cells linked through
+relations); published figures are constants. HiGHS (highspy) solves them, keeping
+each component's model to re-solve warm with a new objective.
+
+`Component.optimise(key, upward)` gives the furthest a reader can push a cell up or
+down: by linear programming, then, where the optimal point is not whole numbers, by
+an integer solve (the interval a reader can actually narrow the cell to). It also
+gives the dual values secondary suppression turns into a constraint ("hide one of
+these cells").
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+import highspy
+import numpy as np
+
+from app.core.sdc.tables import SUM, CellKey, Relation, TableSet, shown_interval
+
+INF = math.inf
+_EPS = 1e-7
+NEAR_LAYERS = 1  # how far from a fractional cell whole_near lets cells move
+NEAR_SECONDS = 1.0  # and how long it looks
+REACH_SECONDS = 5.0  # a group's question that takes longer is asked again in halves
+UNKNOWN: dict[CellKey, float] = {}  # reach_all's answer when the solver stalled
+Bounds = tuple[float, float]
+Witness = tuple[tuple[CellKey, ...], np.ndarray]  # a point: its cells and their values
+
+
+class Cancelled(Exception):  # noqa: N818 - the user's word for it
+    """The user cancelled the work."""
+
+
+def whole(value: float) -> bool:
+    return abs(value - round(value)) <= 1e-6
+
+
+def whole_array(values: np.ndarray) -> bool:
+    return bool(np.all(np.abs(values - np.round(values)) <= 1e-6))
+
+
+def whole_point(point: Mapping[CellKey, float]) -> bool:
+    """Every value of the point is a whole number (a reader's counts and sums are)."""
+    return whole_array(np.fromiter(point.values(), dtype=float, count=len(point)))
+
+
+@dataclass
+class Knowledge:
+    """For each cell of the release, the interval a reader is told it lies in."""
+
+    tables: TableSet
+    hidden: frozenset[CellKey]
+    bounds: dict[CellKey, Bounds] = field(default_factory=dict)
+    known_before: dict[CellKey, str] = field(default_factory=dict)  # key -> earlier release
+    extra_relations: list[Relation] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, tables: TableSet, hidden: Iterable[CellKey]) -> Knowledge:
+        hidden_set = frozenset(hidden)
+        knowledge = cls(tables, hidden_set)
+        for key, cell in tables.cells.items():
+            knowledge.bounds[key] = knowledge.printed(key, cell.published)
+        return knowledge
+
+    def printed(self, key: CellKey, published: bool) -> Bounds:
+        """What this release itself tells a reader of a cell."""
+        cell = self.tables.cells[key]
+        if not published or key in self.hidden:
+            return 0.0, INF
+        if cell.kind == SUM:
+            assert cell.denominator is not None
+            if cell.denominator in self.hidden or not self.tables.cells[
+                    cell.denominator].published:
+                return 0.0, INF
+            count = self.tables.cells[cell.denominator].value
+            low, high = shown_interval(cell.value, count, cell.decimals)
+            return float(low), float(high)
+        return float(cell.value), float(cell.value)
+
+    def tighten(self, key: CellKey, bounds: Bounds, release: str) -> None:
+        """An earlier release told the reader this (the cell is unchanged since)."""
+        low, high = self.bounds.get(key, (0.0, INF))
+        self.bounds[key] = (max(low, bounds[0]), min(high, bounds[1]))
+        if bounds[0] == bounds[1]:
+            self.known_before.setdefault(key, release)
+
+    def add_cell(self, key: CellKey, bounds: Bounds) -> None:
+        """A cell only an earlier release has (its value now is not known here)."""
+        self.bounds.setdefault(key, bounds)
+
+    def relations(self) -> list[Relation]:
+        return [*self.tables.relations, *self.extra_relations]
+
+    def unknown(self) -> list[CellKey]:
+        return [k for k, (low, high) in self.bounds.items() if low < high]
+
+
+@dataclass(frozen=True)
+class Row:
+    """One relation with the reader's constants moved to the right-hand side."""
+
+    relation: Relation
+    variables: tuple[tuple[int, float], ...]  # (column, coefficient)
+    constants: tuple[tuple[CellKey, float], ...]  # (cell, coefficient), cells known exactly
+    low: float
+    high: float
+
+
+@dataclass(frozen=True)
+class Optimum:
+    """The furthest a reader can push one cell in one direction."""
+
+    value: float  # +-inf when unbounded
+    whole: bool  # the value is that of an integer solve (or of an LP vertex of whole numbers)
+    point: Mapping[CellKey, float] | None  # an integral feasible point reaching it, if known
+    duals: Mapping[CellKey, float] | None  # LP sensitivity of the bound to each constant
+    linear: float = math.nan  # the linear program's bound (beyond `value` when fractional)
+
+    def linear_reaches(self, target: float, upward: bool) -> bool:
+        """The linear bound reaches the target, though whole numbers may not."""
+        if math.isnan(self.linear):
+            return False
+        return self.linear >= target - _EPS if upward else self.linear <= target + _EPS
+
+
+def new_highs() -> highspy.Highs:
+    """A quiet, single-threaded HiGHS instance."""
+    h = highspy.Highs()  # type: ignore[no-untyped-call]
+    h.setOptionValue("output_flag", False)
+    h.setOptionValue("threads", 1)
+    return h
+
+
+def components(knowledge: Knowledge) -> list[list[CellKey]]:
+    """The unknown cells, grouped so that no relation links two groups."""
+    unknown = knowledge.unknown()
+    parent = {k: k for k in unknown}
+
+    def find(k: CellKey) -> CellKey:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for relation in knowledge.relations():
+        keys = [k for k in relation.keys if k in parent]
+        for other in keys[1:]:
+            a, b = find(keys[0]), find(other)
+            if a != b:
+                parent[a] = b
+    groups: dict[CellKey, list[CellKey]] = {}
+    for k in unknown:
+        groups.setdefault(find(k), []).append(k)
+    return list(groups.values())
+
+
+def _relations_by_cell(relations: Sequence[Relation]) -> dict[CellKey, list[int]]:
+    index: dict[CellKey, list[int]] = {}
+    for i, relation in enumerate(relations):
+        for key in relation.keys:
+            index.setdefault(key, []).append(i)
+    return index
+
+
+class Component:
+    """The reader's linear program over one group of unknown cells."""
+
+    def __init__(self, knowledge: Knowledge, keys: Sequence[CellKey],
+                 relations: Sequence[Relation], by_cell: Mapping[CellKey, list[int]],
+                 check: Callable[[], None] | None = None) -> None:
+        self.knowledge, self.relations, self.by_cell = knowledge, relations, by_cell
+        self.keys = list(keys)
+        self._keys_tuple = tuple(self.keys)
+        self.column = {k: i for i, k in enumerate(self.keys)}
+        self.bounds = [knowledge.bounds[k] for k in self.keys]
+        self.check = check or (lambda: None)
+        seen: set[int] = set()
+        rows: list[Row] = []
+        for key in self.keys:
+            for i in by_cell.get(key, ()):
+                if i in seen:
+                    continue
+                seen.add(i)
+                rows.append(self._row(knowledge, relations[i]))
+        self.rows = rows
+        self._structure()
+        self._lp: highspy.Highs | None = None
+        self._mip: highspy.Highs | None = None
+        self.solves = 0
+
+    def _structure(self) -> None:
+        """Index arrays: which cells each row holds, which rows each cell is in, and the
+        published constants of each row (for the dual values)."""
+        row_of: list[int] = []
+        col_of: list[int] = []
+        coefficients: list[float] = []
+        constant_keys: dict[CellKey, int] = {}
+        c_row: list[int] = []
+        c_index: list[int] = []
+        c_coefficient: list[float] = []
+        for j, row in enumerate(self.rows):
+            for column, coefficient in row.variables:
+                row_of.append(j)
+                col_of.append(column)
+                coefficients.append(coefficient)
+            for key, coefficient in row.constants:
+                c_row.append(j)
+                c_index.append(constant_keys.setdefault(key, len(constant_keys)))
+                c_coefficient.append(coefficient)
+        self._entry_row = np.array(row_of, dtype=np.int64)
+        self._entry_col = np.array(col_of, dtype=np.int64)
+        self._entry_coefficient = np.array(coefficients, dtype=float)
+        self._row_low = np.array([r.low for r in self.rows], dtype=float)
+        self._row_high = np.array([r.high for r in self.rows], dtype=float)
+        self._constant_keys = list(constant_keys)
+        self._c_row = np.array(c_row, dtype=np.int64)
+        self._c_index = np.array(c_index, dtype=np.int64)
+        self._c_coefficient = np.array(c_coefficient, dtype=float)
+        self._low = np.array([b[0] for b in self.bounds], dtype=float)
+        self._high = np.array([highspy.kHighsInf if b[1] == INF else b[1]
+                               for b in self.bounds], dtype=float)
+
+    def _row(self, knowledge: Knowledge, relation: Relation) -> Row:
+        variables: list[tuple[int, float]] = []
+        constants: list[tuple[CellKey, float]] = []
+        constant = 0.0
+        for key, coefficient in relation.terms:
+            if key in self.column:
+                variables.append((self.column[key], coefficient))
+                continue
+            low, high = knowledge.bounds[key]
+            assert low == high, f"{key} is unknown but outside its group"
+            constant += coefficient * low
+            constants.append((key, coefficient))
+        high = -constant
+        low = high if relation.equality else -INF
+        return Row(relation, tuple(variables), tuple(constants), low, high)
+
+    def verify(self, witness: Witness, whole_numbers: bool = False
+               ) -> dict[CellKey, float] | None:
+        """A point found earlier (perhaps for a smaller group, under fewer hidden cells),
+        with true values for the cells it does not hold, if it satisfies this group's
+        every relation and bound (and, with `whole_numbers`, is whole numbers); else None.
+        Checked here, not trusted."""
+        keys, values = witness
+        if whole_numbers and not whole_array(values):
+            return None
+        cells = self.knowledge.tables.cells
+        x = np.empty(len(self.keys))
+        for i, key in enumerate(self.keys):
+            cell = cells.get(key)
+            if cell is None:
+                return None  # a cell only an earlier release has: no true value here
+            x[i] = cell.value
+        index = [(self.column[k], j) for j, k in enumerate(keys) if k in self.column]
+        if not index:
+            return None
+        mine, theirs = zip(*index, strict=True)
+        x[list(mine)] = values[list(theirs)]
+        tolerance = 1e-6
+        if np.any(x < self._low - tolerance) or np.any(x > self._high + tolerance):
+            return None
+        sums = np.bincount(self._entry_row, weights=self._entry_coefficient * x[self._entry_col],
+                           minlength=len(self.rows))
+        if np.any(sums < self._row_low - tolerance) or np.any(sums > self._row_high + tolerance):
+            return None
+        return dict(zip(self.keys, x.tolist(), strict=True))
+
+    def rounded(self, point: Mapping[CellKey, float]) -> dict[CellKey, float] | None:
+        """The point with every value rounded to a whole number, if that still satisfies
+        every relation and bound of the group (a linear point is often whole but for a
+        rounding error, or a few cells it can round); else None."""
+        x = np.round(np.array([point[k] for k in self.keys], dtype=float))
+        tolerance = 1e-6
+        if np.any(x < self._low - tolerance) or np.any(x > self._high + tolerance):
+            return None
+        sums = np.bincount(self._entry_row, weights=self._entry_coefficient * x[self._entry_col],
+                           minlength=len(self.rows))
+        if np.any(sums < self._row_low - tolerance) or np.any(sums > self._row_high + tolerance):
+            return None
+        return dict(zip(self.keys, x.tolist(), strict=True))
+
+    def whole_near(self, point: Mapping[CellKey, float], targets: Mapping[CellKey, float],
+                   upward: bool) -> dict[CellKey, float] | None:
+        """A whole-number point near a linear one: cells already whole and away from the
+        fractions (`NEAR_LAYERS` relations away) keep their values, the integer program
+        settles the others (and the targets). A point it finds is a true point of the
+        group; None says only that none is this near."""
+        values = np.array([point[k] for k in self.keys], dtype=float)
+        free = np.abs(values - np.round(values)) > 1e-9
+        for _ in range(NEAR_LAYERS):  # and the cells of the relations they are in
+            rows = np.unique(self._entry_row[free[self._entry_col]])
+            free[self._entry_col[np.isin(self._entry_row, rows)]] = True
+        asked = np.array([self.column[k] for k in targets], dtype=np.int64)
+        free[asked] = True
+        fixed = np.flatnonzero(~free)
+        h = self.mip
+        low, high = self._low.copy(), self._high.copy()
+        low[fixed] = high[fixed] = np.round(values[fixed])
+        wanted = np.array(list(targets.values()), dtype=float)
+        if upward:
+            low[asked] = np.maximum(wanted, low[asked])
+        else:
+            high[asked] = np.minimum(wanted, high[asked])
+        every = np.arange(len(self.keys), dtype=np.int32)
+        h.changeColsBounds(len(every), every, low, high)
+        h.setOptionValue("time_limit", h.getRunTime() + NEAR_SECONDS)
+        try:
+            status, _, found = self._solve(h, {})
+        except RuntimeError:
+            status, found = "unknown", []
+        finally:
+            h.changeColsBounds(len(every), every, self._low, self._high)
+            h.setOptionValue("time_limit", highspy.kHighsInf)
+        if status not in ("optimal", "feasible"):
+            return None
+        return {k: float(round(v)) for k, v in zip(self.keys, found, strict=True)}
+
+    def witness(self, point: Mapping[CellKey, float]) -> Witness:
+        """A compact copy of a point of this group, to be verified later."""
+        return self._keys_tuple, np.array([point[k] for k in self.keys], dtype=float)
+
+    # ----- the model ---------------------------------------------------------------
+
+    def _model(self, integer: bool) -> highspy.Highs:
+        h = new_highs()
+        n = len(self.keys)
+        inf = highspy.kHighsInf
+        h.addVars(n, self._low, self._high)
+        if self.rows:
+            starts: list[int] = []
+            index: list[int] = []
+            values: list[float] = []
+            for row in self.rows:
+                starts.append(len(index))
+                for column, coefficient in row.variables:
+                    index.append(column)
+                    values.append(coefficient)
+            h.addRows(len(self.rows),
+                      np.array([-inf if r.low == -INF else r.low for r in self.rows]),
+                      np.array([r.high for r in self.rows]), len(index),
+                      np.array(starts, dtype=np.int32), np.array(index, dtype=np.int32),
+                      np.array(values, dtype=float))
+        if not integer:  # re-solved with a new objective: the old basis stays primal feasible
+            h.setOptionValue("simplex_strategy", 4)
+        if integer:
+            h.setOptionValue("mip_rel_gap", 0.0)
+            h.setOptionValue("mip_abs_gap", 0.0)
+            h.changeColsIntegrality(n, np.arange(n, dtype=np.int32),
+                                    np.array([highspy.HighsVarType.kInteger] * n))
+        return h
+
+    def _solve(self, h: highspy.Highs, costs: Mapping[int, float]
+               ) -> tuple[str, float, list[float]]:
+        self.check()
+        n = h.getNumCol()
+        vector = np.zeros(n)
+        for column, cost in costs.items():
+            vector[column] = cost
+        h.changeColsCost(n, np.arange(n, dtype=np.int32), vector)
+        h.run()
+        self.solves += 1
+        status = h.getModelStatus()
+        if status == highspy.HighsModelStatus.kOptimal:
+            return "optimal", h.getInfo().objective_function_value, list(
+                h.getSolution().col_value)
+        if status in (highspy.HighsModelStatus.kUnbounded,
+                      highspy.HighsModelStatus.kUnboundedOrInfeasible):
+            return "unbounded", -INF, []
+        if status == highspy.HighsModelStatus.kInfeasible:
+            return "infeasible", INF, []
+        if h is self._mip and h.getSolution().value_valid and status in (
+                highspy.HighsModelStatus.kTimeLimit,
+                highspy.HighsModelStatus.kSolutionLimit,
+                highspy.HighsModelStatus.kIterationLimit):
+            return "feasible", h.getInfo().objective_function_value, list(
+                h.getSolution().col_value)
+        raise RuntimeError(f"The solver stopped without an answer ({status}).")
+
+    @property
+    def lp(self) -> highspy.Highs:
+        if self._lp is None:
+            self._lp = self._model(integer=False)
+        return self._lp
+
+    @property
+    def mip(self) -> highspy.Highs:
+        if self._mip is None:
+            self._mip = self._model(integer=True)
+        return self._mip
+
+    def point(self, values: Sequence[float]) -> dict[CellKey, float]:
+        return {k: float(values[i]) for i, k in enumerate(self.keys)}
+
+    # ----- what a reader can do -------------------------------------------------------
+
+    def optimise(self, key: CellKey, upward: bool, *, target: float | None = None,
+                 want_duals: bool = False) -> Optimum:
+        """How far a reader can push `key` up (or down).
+
+        The linear program's bound; where that bound is a fraction, an integer solve
+        gives the whole-number bound (a reader knows counts are whole numbers). With a
+        `target`, a linear bound reaching it is taken as it is, and one falling short
+        fails without the integer solve (whole numbers can only fall further short)."""
+        column = self.column[key]
+        sign = -1.0 if upward else 1.0  # HiGHS minimises
+        costs = {column: sign}
+        status, objective, values = self._solve(self.lp, costs)
+        if status == "infeasible":
+            raise InfeasibleRelease(self)
+        if status == "unbounded":
+            return Optimum(INF if upward else -INF, True, None, None)
+        bound = sign * objective
+        duals = self._duals() if want_duals else None
+        point = self.point(values)
+        if whole_array(np.asarray(values, dtype=float)):  # a whole-number vertex: the
+            return Optimum(float(round(bound)), True, point, duals, bound)  # integer optimum
+        if target is not None:
+            reaches = bound >= target - _EPS if upward else bound <= target + _EPS
+            return Optimum(bound, False, point if reaches else None, duals, bound)
+        status, objective, values = self._solve(self.mip, costs)
+        if status == "infeasible":
+            raise InfeasibleRelease(self)
+        if status == "unbounded":
+            return Optimum(INF if upward else -INF, True, None, duals, bound)
+        return Optimum(float(round(sign * objective)), True, self.point(values), duals, bound)
+
+    def reach_all(self, targets: Mapping[CellKey, float], upward: bool,
+                  integer: bool = False) -> dict[CellKey, float] | None:
+        """A point with every given cell at or beyond its target (all at most their targets,
+        or all at least), None when the linear program (with `integer`, the integer
+        program) has none, or `UNKNOWN` when the solver stalled (then ask again in smaller
+        groups, or cell by cell)."""
+        if not targets:
+            return None
+        h = self.mip if integer else self.lp
+        index = np.array([self.column[k] for k in targets], dtype=np.int32)
+        wanted = np.array(list(targets.values()), dtype=float)
+        if upward:
+            h.changeColsBounds(len(index), index, np.maximum(wanted, self._low[index]),
+                               self._high[index])
+        else:
+            h.changeColsBounds(len(index), index, self._low[index],
+                               np.minimum(wanted, self._high[index]))
+        if not integer:
+            h.setOptionValue("simplex_strategy", 1)  # bounds changed: dual simplex
+        h.setOptionValue("time_limit", h.getRunTime() + REACH_SECONDS)
+        try:
+            status, _, values = self._solve(h, {})
+        except RuntimeError:
+            status, values = "unknown", []
+        finally:
+            h.changeColsBounds(len(index), index, self._low[index], self._high[index])
+            if not integer:
+                h.setOptionValue("simplex_strategy", 4)
+            h.setOptionValue("time_limit", highspy.kHighsInf)
+        if status == "infeasible":
+            return None
+        if status not in ("optimal", "feasible"):  # stalled: forget the basis
+            h.clearSolver()
+            return UNKNOWN
+        point = self.point(values)
+        if integer:
+            point = {k: float(round(v)) for k, v in point.items()}
+        return point
+
+    def _duals(self) -> dict[CellKey, float]:
+        """d(objective)/d(constant) for each published constant and each bounded cell, for
+        the minimisation just solved. Positive: lowering the constant lowers the objective;
+        negative: raising it does (see secondary suppression)."""
+        solution = self.lp.getSolution()
+        row_dual = np.asarray(solution.row_dual, dtype=float)
+        out: dict[CellKey, float] = {}
+        if len(self._constant_keys):
+            sums = np.bincount(self._c_index,
+                               weights=-row_dual[self._c_row] * self._c_coefficient,
+                               minlength=len(self._constant_keys))
+            for i in np.flatnonzero(np.abs(sums) > _EPS):
+                out[self._constant_keys[i]] = float(sums[i])
+        col_dual = np.asarray(solution.col_dual, dtype=float)[:len(self.keys)]
+        bounded = (self._low > 0) | (self._high < highspy.kHighsInf)  # printed averages
+        for i in np.flatnonzero(bounded & (np.abs(col_dual) > _EPS)):
+            key = self.keys[i]
+            out[key] = out.get(key, 0.0) + float(col_dual[i])
+        return out
+
+
+class InfeasibleRelease(Exception):  # noqa: N818
+    """No values fit what a reader is told: the figures disagree with an earlier release."""
+
+    def __init__(self, component: Component) -> None:
+        super().__init__("What this release and the earlier ones print cannot all be true.")
+        self.component = component
+
+
+def build_components(knowledge: Knowledge, check: Callable[[], None] | None = None
+                     ) -> list[Component]:
+    relations = knowledge.relations()
+    by_cell = _relations_by_cell(relations)
+    return [Component(knowledge, keys, relations, by_cell, check)
+            for keys in components(knowledge)]

@@ -1,0 +1,140 @@
+"""A reader's attack on published CSVs, written from the column meanings alone.
+
+It does not use the disclosure-control engine. Given the CSV files a reader has (one
+publication or several), it writes out what any reader knows of the figures (stages add
+up to the total; the services add up to all services; outcomes add up to those closed
+at a stage; within plus over the timescale is those closed; a year is the sum of its
+quarters; units add up to the all-units total) and, by integer programming (HiGHS, via
+scipy.optimize.milp), finds how far each hidden count can be narrowed.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Mapping, Sequence
+
+import numpy as np
+from scipy.optimize import Bounds, LinearConstraint, milp
+
+Key = tuple[str, str, str, str, str, str]  # period, unit, service, section, measure, stage
+SERVICES = ("nhs", "local_authority", "both")
+OUTCOMES = ("upheld", "partially_upheld", "not_upheld")
+BIG = 10_000
+
+
+def rows_of(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def as_unit(text: str, unit: str) -> str:
+    """A unit's own CSV (its figures in the empty unit column) as the board names them."""
+    rows = rows_of(text)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({**row, "unit": row["unit"] or unit})
+    return out.getvalue()
+
+
+def counts(texts: Iterable[str]) -> dict[Key, int | None]:
+    """Every count a reader was shown: its value, or None where hidden."""
+    out: dict[Key, int | None] = {}
+    for text in texts:
+        for r in rows_of(text):
+            if r["section"] in ("publication", "contracted_services", "themes"):
+                continue
+            if r["measure"].endswith("_percent") or r["section"] == "kpi7_working_days":
+                continue
+            key = (r["period"], r["unit"], r["service"], r["section"], r["measure"], r["stage"])
+            value = r["value"]
+            if value != "*":
+                out[key] = int(value)  # shown in any file: known
+            else:
+                out.setdefault(key, None)
+    return out
+
+
+def _relations(keys: Sequence[Key], years: Mapping[str, Sequence[str]]
+               ) -> list[tuple[list[Key], Key]]:
+    """(parts, total) pairs a reader knows, among the cells present."""
+    present = set(keys)
+    out: list[tuple[list[Key], Key]] = []
+
+    def add(parts: list[Key], total: Key) -> None:
+        if total in present and all(p in present for p in parts):
+            out.append((parts, total))
+
+    for period, unit, service, section, measure, stage in keys:
+        base = (period, unit, service, section, measure)
+        if stage == "total" and section in ("kpi4_received", "kpi5_closed"):
+            add([(*base, "stage1"), (*base, "stage2")], (*base, "total"))
+        if service == "all":
+            add([(period, unit, s, section, measure, stage) for s in SERVICES],
+                (period, unit, service, section, measure, stage))
+        if section == "kpi5_closed" and stage in ("stage1", "stage2"):
+            add([(period, unit, service, "kpi6_outcomes", o, stage) for o in OUTCOMES],
+                (period, unit, service, section, measure, stage))
+            add([(period, unit, service, "kpi8_within_timescale", m, stage)
+                 for m in ("within_timescale", "outside_timescale")],
+                (period, unit, service, section, measure, stage))
+        if unit == "":
+            units = sorted({k[1] for k in keys if k[0] == period and k[1]})
+            if units:
+                add([(period, u, service, section, measure, stage) for u in units],
+                    (period, unit, service, section, measure, stage))
+        if period in years:
+            add([(q, unit, service, section, measure, stage) for q in years[period]],
+                (period, unit, service, section, measure, stage))
+    return out
+
+
+def intervals(shown: Mapping[Key, int | None], years: Mapping[str, Sequence[str]] = {}
+              ) -> dict[Key, tuple[float, float]]:
+    """For every hidden count: the least and most it can be, given everything shown."""
+    keys = sorted(shown)
+    hidden = [k for k in keys if shown[k] is None]
+    index = {k: i for i, k in enumerate(hidden)}
+    rows, rhs = [], []
+    for parts, total in _relations(keys, years):
+        terms = [(p, 1.0) for p in parts] + [(total, -1.0)]
+        row = np.zeros(len(hidden))
+        constant = 0.0
+        for key, coefficient in terms:
+            value = shown[key]
+            if value is None:
+                row[index[key]] += coefficient
+            else:
+                constant += coefficient * value
+        if row.any():
+            rows.append(row)
+            rhs.append(-constant)
+    if not hidden:
+        return {}
+    constraints = [LinearConstraint(np.array(rows), rhs, rhs)] if rows else []
+    bounds = Bounds(np.zeros(len(hidden)), np.full(len(hidden), BIG))
+    integrality = np.ones(len(hidden))
+    out: dict[Key, tuple[float, float]] = {}
+    for key, i in index.items():
+        found = []
+        for sign in (1.0, -1.0):
+            c = np.zeros(len(hidden))
+            c[i] = sign
+            result = milp(c, constraints=constraints, bounds=bounds, integrality=integrality)
+            assert result.status == 0, result.message
+            found.append(sign * result.fun)
+        out[key] = (found[0], found[1])
+    return out
+
+
+def narrowed(exact: Iterable[str], published: Iterable[str], threshold: int,
+             years: Mapping[str, Sequence[str]] = {}) -> list[tuple[Key, int, tuple[float, float]]]:
+    """Hidden counts from 1 to threshold - 1 a reader can narrow so that the interval
+    misses 0 or the threshold: (cell, its true value, the interval)."""
+    truth = counts(exact)
+    found = intervals(counts(published), years)
+    return [(key, value, found[key]) for key, value in sorted(
+        (k, v) for k, v in truth.items() if v is not None)
+            if key in found and 0 < value < threshold
+            and not (found[key][0] <= 0 and found[key][1] >= threshold)]
