@@ -319,8 +319,11 @@ def groups_for(cells: Mapping[Key, int]) -> list[Group[Key]]:
 
 def protect(report: BoardReport, threshold: int) -> dict[Key, Cell]:
     """Every cell of the report as it may be published: small counts hidden and whatever
-    else is needed so that none can be worked out from the others (all the report's cells
-    and their additive groups are protected together)."""
+    else is needed so that none can be worked out from the others. All the report's cells
+    and their additive groups go to the disclosure-control engine together, as one release
+    (app.core.disclosure.suppress over app.core.sdc: secondary suppression, then the audit;
+    DisclosureError when the audit cannot pass). Not yet checked against the publication
+    register's earlier releases (their cells are keyed by the KPI report's measures)."""
     return suppress(report.cells, report.groups, threshold)
 
 
