@@ -187,7 +187,7 @@ def audit(tables: TableSet, hidden: Iterable[CellKey], protection: Protection | 
     todo = [g for g in groups if exact or any(k in active for k in g.keys)]
     for done, group in enumerate(todo, start=1):
         mine = {k: active[k] for k in group.keys if k in active}
-        mine_hints = [h for h in hints if h[0] and h[0][0] in group.column]
+        mine_hints = [h for h in hints if any(k in group.column for k in h[0])]
         try:
             found = attack(group, {k: r.low for k, r in mine.items()},
                            {k: r.high for k, r in mine.items()}, hints=mine_hints,

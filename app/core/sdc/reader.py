@@ -254,13 +254,10 @@ class Component:
         keys, values = witness
         if whole_numbers and not whole_array(values):
             return None
-        cells = self.knowledge.tables.cells
-        x = np.empty(len(self.keys))
-        for i, key in enumerate(self.keys):
-            cell = cells.get(key)
-            if cell is None:
-                return None  # a cell only an earlier release has: no true value here
-            x[i] = cell.value
+        truth = self._truth()
+        if truth is None:
+            return None  # a cell only an earlier release has: no true value here
+        x = truth.copy()
         index = [(self.column[k], j) for j, k in enumerate(keys) if k in self.column]
         if not index:
             return None
@@ -324,6 +321,15 @@ class Component:
         if status not in ("optimal", "feasible"):
             return None
         return {k: float(round(v)) for k, v in zip(self.keys, found, strict=True)}
+
+    def _truth(self) -> np.ndarray | None:
+        """The true values of the group's cells (None if one is only an earlier release's)."""
+        if not hasattr(self, "_truth_values"):
+            cells = self.knowledge.tables.cells
+            found = [cells[k].value if k in cells else None for k in self.keys]
+            self._truth_values = (None if any(v is None for v in found)
+                                  else np.array(found, dtype=float))
+        return self._truth_values
 
     def witness(self, point: Mapping[CellKey, float]) -> Witness:
         """A compact copy of a point of this group, to be verified later."""

@@ -523,9 +523,11 @@ def prune(tables: TableSet, hidden: set[CellKey], needs: Mapping[CellKey, Requir
         if broken:
             group_of = _groups(knowledge)
     result.prune_trials, result.prune_solved = trials, solved
-    result.witnesses.extend((tuple(p), np.array(list(p.values()), dtype=float))
-                            for p, ok in zip(support.points, support.valid, strict=True)
-                            if ok and p)
+    for point, ok in zip(support.points, support.valid, strict=True):
+        if ok:  # for the audit, over the cells still unknown
+            keys = tuple(k for k in point if knowledge.bounds[k][0] < knowledge.bounds[k][1])
+            if keys:
+                result.witnesses.append((keys, np.array([point[k] for k in keys], dtype=float)))
     return hidden
 
 
