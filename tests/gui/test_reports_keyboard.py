@@ -101,6 +101,9 @@ def test_the_pages_and_dialogs_name_every_control_and_tab_in_order(
         letter.open()
         qtbot.waitUntil(lambda: letter.choices is not None)
         assert _unnamed(letter) == [] and _clashing_mnemonics(letter) == []
+        # The letter's own fields are laid out once its kind is chosen: wait for them.
+        qtbot.waitUntil(lambda: bool(letter.field_boxes) and all(
+            box.isVisible() for box in letter.field_boxes.values()))
         boxes = list(letter.field_boxes.values())
         assert _tab_through(qtbot, letter, letter.kind, 5) == [
             letter.kind, *boxes, letter.write_button, letter.text]
