@@ -138,9 +138,6 @@ def set_up(window_tools: bool) -> Path:
     ensure_build_tools(bootstrap.VENV_DIR, python)
     installed += bootstrap.resolve_missing(
         bootstrap.qt_plugin_missing_libraries(bootstrap.VENV_DIR, "demo"), [])
-    if shutil.which("strip") is None and sys.platform.startswith("linux"):
-        say("Note: `strip` (Debian package binutils) is not installed, so the bundle keeps "
-            "its symbol tables and is larger.")
     if window_tools:
         ensure_window_tools()
     if installed:
