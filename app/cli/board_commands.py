@@ -264,45 +264,12 @@ def cmd_report(args: argparse.Namespace) -> int:
 def cmd_publications(args: argparse.Namespace) -> int:
     """The board's publication register (its own, recorded, and its units'), or record a
     file the board published outside Casebook."""
-    from datetime import date
-
-    from app.services.publication import PublicationRefused
-    from app.services.register import import_board_release, listed_json
+    from app.cli.publication_commands import register_command
 
     with unlock_board(args) as board:
-        if args.import_file is not None:
-            try:
-                text = args.import_file.read_text("utf-8-sig")
-            except (OSError, UnicodeDecodeError) as exc:
-                raise CasebookError(f"Cannot read {args.import_file}: it must be a CSV file "
-                                    "in UTF-8.") from exc
-            try:
-                published_on = (date.fromisoformat(args.published_on) if args.published_on
-                                else date.today())
-            except ValueError as exc:
-                raise CasebookError("--published-on must be written like 2026-04-20.") from exc
-            label = (args.label or "").strip() or \
-                f"Published outside Casebook: {args.import_file.name}"
-            try:
-                item = import_board_release(board, text, label=label,
-                                            published_on=published_on)
-            except PublicationRefused as exc:
-                raise CasebookError(f"Nothing was recorded. {exc}") from exc
-            say(f"Recorded {item.label} ({', '.join(item.periods)}, published "
-                f"{item.published_on}): {item.shown} figures shown, {item.hidden} hidden.")
-            return 0
-        rows = listed_json(board)
-    if args.json:
-        emit_json(rows)
-        return 0
-    if not rows:
-        say("No publications yet: a report written for publication is kept here, with the "
-            "publications units send in their returns.")
-    for row in rows:
-        print(f"{row['published_on']}  {row['label']}  ({', '.join(row['periods'])}; "
-              f"{row['source']}{': ' + str(row['unit']) if row['unit'] else ''}; "
-              f"{row['shown']} shown, {row['hidden']} hidden)")
-    return 0
+        return register_command(board, args, "No publications yet: a report written for "
+                                "publication is kept here, with the publications units send "
+                                "in their returns.")
 
 
 def _report_kind(args: argparse.Namespace) -> int:

@@ -149,38 +149,11 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_publications(args: argparse.Namespace) -> int:
     """`casebook report publications`: the register, or record a file published elsewhere."""
-    from app.services.publication import PublicationRefused
-    from app.services.register import import_casebook_release, listed_json
+    from app.cli.publication_commands import register_command
 
     with unlock(args) as book:
-        if args.import_file:
-            path = Path(args.import_file).expanduser()
-            try:
-                text = path.read_text("utf-8-sig")
-            except (OSError, UnicodeDecodeError) as exc:
-                raise ReportUsage(f"Cannot read {path}: it must be a CSV file in UTF-8.") from exc
-            published_on = _day(args.published_on, "--published-on") if args.published_on \
-                else date.today()
-            label = (args.label or "").strip() or f"Published outside Casebook: {path.name}"
-            try:
-                item = import_casebook_release(book, text, label=label,
-                                               published_on=published_on)
-            except PublicationRefused as exc:
-                raise ReportUsage(f"Nothing was recorded. {exc}") from exc
-            say(f"Recorded {item.label} ({', '.join(item.periods)}, published "
-                f"{item.published_on}): {item.shown} figures shown, {item.hidden} hidden.")
-            return 0
-        rows = listed_json(book)
-    if args.json:
-        emit_json(rows)
-        return 0
-    if not rows:
-        say("No publications yet: a report saved for publication is kept here.")
-    for row in rows:
-        print(f"{row['published_on']}  {row['label']}  ({', '.join(row['periods'])}; "
-              f"{row['source']}{': ' + row['unit'] if row['unit'] else ''}; "
-              f"{row['shown']} shown, {row['hidden']} hidden)")
-    return 0
+        return register_command(book, args, "No publications yet: a report saved for "
+                                "publication is kept here.")
 
 
 def _reason(args: argparse.Namespace, what: str) -> str:

@@ -1,7 +1,7 @@
 """The publication register as the CLI and the GUI show it, and files published elsewhere.
 
 `listed_json(store)` lists what each publication released (counts of figures shown and
-hidden, never a hidden value); `import_casebook_release` / `import_board_release` record
+hidden, never a hidden value); `import_release_file` records
 a CSV published outside the app (a freedom-of-information answer, a template filled by
 hand) in this app's long format, so that later publications are checked against it.
 """
@@ -29,8 +29,10 @@ def listed_json(store: EncryptedStore) -> list[dict[str, Any]]:
             for item in publications.listed(store)]
 
 
-def _importer(store: EncryptedStore, text: str, label: str, published_on: date
-              ) -> Registered:
+def import_release_file(store: EncryptedStore, text: str, *, label: str,
+                        published_on: date) -> Registered:
+    """A publication made outside the app, as a CSV in this app's long format: the
+    contact's own figures, or a board's with its units in the unit column."""
     threshold = threshold_from_setting(store.setting(THRESHOLD_SETTING))
 
     def template(period: Period, units: Sequence[str]) -> Release:
@@ -39,15 +41,3 @@ def _importer(store: EncryptedStore, text: str, label: str, published_on: date
 
     return import_release(store, text, label=label, published_on=published_on,
                           template=template)
-
-
-def import_casebook_release(store: EncryptedStore, text: str, *, label: str,
-                            published_on: date) -> Registered:
-    """A contact's own publication made outside the app."""
-    return _importer(store, text, label, published_on)
-
-
-def import_board_release(store: EncryptedStore, text: str, *, label: str,
-                         published_on: date) -> Registered:
-    """A board's publication made outside the app (units in the unit column)."""
-    return _importer(store, text, label, published_on)

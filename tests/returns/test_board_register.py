@@ -125,3 +125,29 @@ def test_a_register_that_speaks_of_other_units_is_refused(board: Board) -> None:
         import_return(board, unit.sealed(payload, board.recipient()))
     assert "other than the unit's own" in str(caught.value)
     assert publications.listed(board) == []
+
+
+def test_the_board_records_a_release_made_elsewhere(
+        casebook: Casebook, board: Board, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    _send(casebook, board, tmp_path)
+    exact = load_board_report(board, Q1, publication=False, threshold=5)
+    save_board_report(board, exact, csv=tmp_path / "exact.csv")
+    lines = (tmp_path / "exact.csv").read_text("utf-8").splitlines()
+    kept = [lines[0]] + [  # the all-units totals received, nothing else
+        line if line.startswith("kpi4_received,received,total,all,,") else
+        ",".join([*line.split(",")[:5], "*", line.split(",")[6]]) for line in lines[1:]]
+    foi = tmp_path / "foi.csv"
+    foi.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    folder = board.folder
+    board.close()
+    monkeypatch.setenv("CASEBOOK_PASSPHRASE", PASSPHRASE)
+    code = main(["board", "--board", str(folder), "publications", "--import", str(foi),
+                 "--label", "FOI answer", "--published-on", "2026-05-02"])
+    _, err = capsys.readouterr()
+    assert code == 0, err
+    assert "Recorded FOI answer (2025-26-Q1, published 2026-05-02): 1 figures shown" in err
+    code = main(["board", "--board", str(folder), "publications", "--import", str(foi),
+                 "--published-on", "2 May"])
+    _, err = capsys.readouterr()
+    assert code != 0 and "written like 2026-04-20" in err and "Traceback" not in err
