@@ -22,6 +22,11 @@ BACKUP_INDEX = "backup-index.json"
 REKEY_MARKER = "rekey.commit"
 
 
+def is_casebook(folder: Path) -> bool:
+    """Whether `folder` holds a casebook (a stat of its cases file, nothing opened)."""
+    return (folder / CASES_DB).exists()
+
+
 def default_casebook_dir() -> Path:
     """Where a casebook lives when no `--casebook DIR` is given."""
     return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR)) / "casebook"

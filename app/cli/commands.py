@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from app.cli import prompts
-from app.paths import default_casebook_dir
+from app.paths import default_casebook_dir, is_casebook
 from app.store import check
-from app.store.casebook import Casebook, is_casebook
+from app.store.casebook import Casebook
 from app.store.encrypted import check_new_passphrase
 from app.store.errors import BackupError, CasebookError, NoCasebook
 

@@ -22,11 +22,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from app.paths import KEYSLOTS
+from app.paths import KEYSLOTS, is_casebook
 from app.store import backup, keyslots
 from app.store.atomic import write_atomic
 from app.store.backup import RESTORED_FROM
-from app.store.casebook import Casebook, is_casebook
+from app.store.casebook import Casebook
 from app.store.errors import BackupError, CasebookError, WrongPassphrase
 from app.store.keyslots import KeySlots
 

@@ -26,10 +26,9 @@ import pyrage
 
 from app.core.stamps import parse_created_at
 from app.core.text import has_hidden_characters
-from app.paths import KEYSLOTS, ensure_private_dir
+from app.paths import KEYSLOTS, ensure_private_dir, is_casebook
 from app.store import audit, board_chain, board_keys, database, keys, keyslots, migrations
 from app.store.board_keys import HeldForKey
-from app.store.casebook import is_casebook
 from app.store.database import Connection
 from app.store.encrypted import (
     EncryptedStore,

@@ -28,6 +28,7 @@ from app.paths import (
     LOCK_FILE,
     REKEY_MARKER,
     ensure_private_dir,
+    is_casebook,
 )
 from app.store import audit, database, head_record, keys, keyslots, migrations, quick_unlock
 from app.store.database import Connection
@@ -76,10 +77,6 @@ def _plain_os_errors(opener: Callable[..., _Opened]) -> Callable[..., _Opened]:
 
 def _now() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
-
-
-def is_casebook(folder: Path) -> bool:
-    return (folder / CASES_DB).exists()
 
 
 def _refuse_network(folder: Path) -> None:

@@ -436,6 +436,6 @@ class MainWindow(QMainWindow):
 
 
 def needs_first_run(folder: Path) -> bool:
-    from app.store.casebook import is_casebook
+    from app.paths import is_casebook
 
     return not is_casebook(folder)

@@ -29,12 +29,13 @@ from app.store import keys  # noqa: E402
 keys.DEFAULT_ARGON2 = keys.Argon2Params(time_cost=1, memory_cost_kib=1024, parallelism=1)
 
 from app.core.periods import parse_period  # noqa: E402
+from app.paths import is_casebook  # noqa: E402
 from app.returns.board_import import import_return  # noqa: E402
 from app.returns.board_report import board_figures  # noqa: E402
 from app.returns.envelope import envelope  # noqa: E402
 from app.returns.payload import build_payload  # noqa: E402
 from app.store.board import Board  # noqa: E402
-from app.store.casebook import Casebook, is_casebook  # noqa: E402
+from app.store.casebook import Casebook  # noqa: E402
 from tests.returns.return_helpers import Unit, synthetic_payload  # noqa: E402
 
 PASSPHRASE = "benchmark passphrase"

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.store.casebook import is_casebook
+from app.paths import is_casebook
 from app.ui.base.form_feedback import (
     BusyIndicator,
     FieldMessage,

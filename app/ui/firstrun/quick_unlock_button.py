@@ -20,9 +20,8 @@ if TYPE_CHECKING:  # the store and the keyring load after the unlock screen is p
 
 def quick_unlock_offered(folder: Path) -> bool:
     """Whether to show the button: a keyring slot in this casebook and a secure keyring."""
-    from app.paths import KEYSLOTS
+    from app.paths import KEYSLOTS, is_casebook
     from app.store import keyslots, quick_unlock
-    from app.store.casebook import is_casebook
     from app.store.errors import CasebookError
 
     if not is_casebook(folder):
