@@ -315,7 +315,7 @@ class MainWindow(QMainWindow):
             return
         if self.new_passphrase_dialog is not None:
             self.new_passphrase_dialog.clear()
-            self.new_passphrase_dialog.reject()
+            self.new_passphrase_dialog.done(0)
             self.new_passphrase_dialog = None
         if self.restored_notice is not None:  # its answer would need the casebook open
             notice, self.restored_notice = self.restored_notice, None

@@ -60,21 +60,34 @@ class Watch(QObject):
         self.timer.setInterval(1)
         self.timer.timeout.connect(self.beat)
         self.last = 0.0
+        self.cpu = 0.0
+        # With CASEBOOK_DAY_DUMP=FILE: every thread's Python stack whenever the GUI thread
+        # has not beaten for 40 ms (written from a C thread, without the interpreter lock).
+        dump = os.environ.get("CASEBOOK_DAY_DUMP")
+        self.dump = open(dump, "w", encoding="utf-8") if dump else None  # noqa: SIM115
         self.gaps: list[float] = []
         self.where: list[str] = []
         self.step = "start"
 
     def start(self) -> None:
         self.last = time.perf_counter()
+        self.cpu = time.thread_time()
         self.timer.start()
 
     def beat(self) -> None:
         now = time.perf_counter()
+        cpu = time.thread_time()
         gap = (now - self.last) * 1000 - 1
         self.gaps.append(max(0.0, gap))
-        if gap > 16:
-            self.where.append(f"{self.step}: {gap:.0f} ms")
+        if gap > 16:  # and how much of it the GUI thread spent working, not waiting
+            self.where.append(f"{self.step}: {gap:.0f} ms ({(cpu - self.cpu) * 1000:.0f} ms "
+                              "of CPU)")
         self.last = now
+        self.cpu = cpu
+        if self.dump is not None:  # re-armed on every beat: fires only in a stall
+            import faulthandler
+
+            faulthandler.dump_traceback_later(0.04, file=self.dump)
 
     def stop(self) -> None:
         self.timer.stop()
@@ -372,12 +385,45 @@ def _watch_gc(day: Day) -> None:
     gc.callbacks.append(callback)
 
 
+def _sample_stalls(day: Day) -> None:
+    """With CASEBOOK_DAY_SAMPLE=1: while the GUI thread has not beaten for 8 ms, note where
+    it is (its innermost Python frames) every 2 ms, to tell where a stall is spent. It
+    slows the day down; the figures of such a run are not the benchmark's."""
+    import threading
+    import traceback
+    from collections import Counter
+
+    gui = threading.get_ident()
+    seen: Counter[str] = Counter()
+    day.result["samples"] = seen
+
+    def run() -> None:
+        while True:
+            time.sleep(0.002)
+            last = day.watch.last
+            if not last or time.perf_counter() - last < 0.008:
+                continue
+            me = threading.get_ident()
+            for ident, frame in sys._current_frames().items():
+                if ident == me:
+                    continue
+                stack = traceback.extract_stack(frame)[-6:]
+                who = "GUI" if ident == gui else "other"
+                seen[f"{day.watch.step} {who} | " + " < ".join(
+                    f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in reversed(stack))
+                     ] += 1
+
+    threading.Thread(target=run, name="sampler", daemon=True).start()
+
+
 def main() -> int:
     folder = Path(sys.argv[1])
     app = QApplication(["casebook"])
     day = Day(os.environ.get("CASEBOOK_BENCH_PASS", ""))
     if os.environ.get("CASEBOOK_DAY_GC"):
         _watch_gc(day)
+    if os.environ.get("CASEBOOK_DAY_SAMPLE"):
+        _sample_stalls(day)
     QTimer.singleShot(600_000, QApplication.quit)  # never hang
 
     def started() -> None:

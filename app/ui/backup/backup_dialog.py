@@ -22,13 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.backup import make_backup
-from app.ui.base.form_feedback import FieldMessage, plain_buttons
+from app.ui.base.form_feedback import AsksBeforeClosing, FieldMessage, plain_buttons
 from app.ui.base.work_progress import WorkProgress, WorkTicket
 from app.ui.base.worker import WorkerState
 from app.ui.session import Session
 
 
-class BackupDialog(QDialog):
+class BackupDialog(AsksBeforeClosing, QDialog):
     lock_requested = Signal()
     saved = Signal(Path)
 
@@ -77,6 +77,7 @@ class BackupDialog(QDialog):
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
         self._validate()
         plain_buttons(self)
+        self.settle()
 
     def _choose(self) -> None:
         chosen = QFileDialog.getExistingDirectory(self, self.tr("Folder for the backup"))
@@ -113,6 +114,7 @@ class BackupDialog(QDialog):
         self.message.show_note(self.tr("Backup written and checked ({n} concerns): "
                                        "{path}").format(n=concerns, path=path))
         self._validate()
+        self.settle()  # written: closing now loses nothing
         self.saved.emit(Path(path))
 
     def _failed(self, message: str) -> None:
@@ -126,4 +128,4 @@ class BackupDialog(QDialog):
             self.progress.ticket.cancel()
         self.progress.stop()
         self.message.show_problem(None)
-        self.reject()
+        self.done(0)

@@ -30,6 +30,7 @@ from shiboken6 import isValid
 from app.services import find_person
 from app.services.find_person import PersonMatch
 from app.ui.base.form_feedback import (
+    AsksBeforeClosing,
     BusyIndicator,
     FieldMessage,
     field_with_message,
@@ -42,7 +43,7 @@ from app.ui.base.worker import WorkerState
 from app.ui.session import Session
 
 
-class FindPersonDialog(QDialog):
+class FindPersonDialog(AsksBeforeClosing, QDialog):
     open_concern = Signal(int)
     lock_requested = Signal()
 
@@ -121,6 +122,7 @@ class FindPersonDialog(QDialog):
         self._arrange()
         self.text.setFocus()
         plain_buttons(self)
+        self.settle()
 
     def problem(self) -> str | None:
         return (find_person.query_problem(self.text.text())

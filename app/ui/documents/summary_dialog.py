@@ -35,6 +35,7 @@ from shiboken6 import isValid
 from app.services.documents import save_case_summary
 from app.store.concern_detail import load_concern
 from app.ui.base.form_feedback import (
+    AsksBeforeClosing,
     BusyIndicator,
     FieldMessage,
     fit_height,
@@ -61,7 +62,7 @@ def summary_target(state: WorkerState, session: Session, concern_id: int) -> Sum
     return SummaryTarget(detail.reference, detail.anonymity, detail.has_person)
 
 
-class SummaryDialog(QDialog):
+class SummaryDialog(AsksBeforeClosing, QDialog):
     lock_requested = Signal()
     saved = Signal(Path)
 
@@ -138,6 +139,7 @@ class SummaryDialog(QDialog):
         self._set_enabled(False)
         self._load()
         plain_buttons(self, self.save_button)
+        self.settle()
 
     # ----- loading -----------------------------------------------------------------------
 
@@ -157,6 +159,7 @@ class SummaryDialog(QDialog):
                 self._which_changed()
                 self.redacted.setFocus()
                 self.fit()
+                self.settle()
 
         def failed(message: str) -> None:
             if isValid(self) and not self.forgotten:
@@ -266,6 +269,7 @@ class SummaryDialog(QDialog):
         self.close_button.setText(self.tr("Close"))
         self.close_button.setAccessibleName(self.tr("Close"))
         self.close_button.setFocus()
+        self.settle()  # saved: closing now loses nothing
         self.saved.emit(self.saved_to)
 
     def _failed(self, message: str) -> None:

@@ -43,6 +43,7 @@ from app.importing import ImportReport, import_spreadsheet
 from app.importing.templates import template_path
 from app.store.errors import CasebookError
 from app.ui.base.form_feedback import (
+    AsksBeforeClosing,
     FieldMessage,
     ask_save_file,
     fit_height,
@@ -68,7 +69,7 @@ def _dropped_sheet(event: QDragEnterEvent | QDropEvent) -> Path | None:
     return path if path.suffix.lower() in SUFFIXES else None
 
 
-class ImportDialog(QDialog):
+class ImportDialog(AsksBeforeClosing, QDialog):
     lock_requested = Signal()
     imported = Signal(int)  # concerns written
 
@@ -188,6 +189,7 @@ class ImportDialog(QDialog):
         self._update_controls()
         self.choose_button.setFocus()
         plain_buttons(self)
+        self.settle()
 
     # ----- the file ----------------------------------------------------------------------
 
@@ -265,6 +267,7 @@ class ImportDialog(QDialog):
                 self.report = report
                 self._show_report(report)
                 if not dry_run and report.imported:
+                    self.settle()  # imported: closing now loses nothing
                     self.imported.emit(report.imported)
             self._update_controls()
 

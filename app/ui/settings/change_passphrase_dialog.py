@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.store.errors import WrongPassphrase
 from app.store.settings_service import SettingsService
 from app.ui.base.form_feedback import (
+    AsksBeforeClosing,
     BusyIndicator,
     FieldMessage,
     field_with_message,
@@ -36,7 +37,7 @@ from app.ui.session import Session
 _WRONG_CURRENT = "wrong-current"
 
 
-class ChangePassphraseDialog(QDialog):
+class ChangePassphraseDialog(AsksBeforeClosing, QDialog):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Change the passphrase"))
@@ -88,6 +89,7 @@ class ChangePassphraseDialog(QDialog):
         self.setMinimumWidth(text_width(self, 80))
         self.validate()
         plain_buttons(self)
+        self.settle()
 
     def _secret(self, name: str) -> QLineEdit:
         field = QLineEdit()
@@ -162,6 +164,7 @@ class ChangePassphraseDialog(QDialog):
             self.validate()
             return
         self.clear()
+        self.settle()
         self.accept()
 
     def _failed(self, message: str) -> None:

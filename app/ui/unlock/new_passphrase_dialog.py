@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.base.form_feedback import (
+    AsksBeforeClosing,
     BusyIndicator,
     FieldMessage,
     field_with_message,
@@ -31,7 +32,7 @@ from app.ui.base.worker import WorkerState
 from app.ui.session import Session
 
 
-class NewPassphraseDialog(QDialog):
+class NewPassphraseDialog(AsksBeforeClosing, QDialog):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Set a new passphrase"))
@@ -71,6 +72,7 @@ class NewPassphraseDialog(QDialog):
         self.new.textChanged.connect(self.meter.update_for)
         self.validate()
         plain_buttons(self)
+        self.settle()
 
     def _secret(self, name: str) -> QLineEdit:
         field = QLineEdit()
