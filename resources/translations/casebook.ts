@@ -861,14 +861,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Passphrase:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Passphrase a&amp;gain:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Create board store message</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1930,14 +1922,6 @@ Fingerprint:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Passphrase:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Passphrase a&amp;gain:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Create casebook message</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1963,6 +1947,17 @@ Fingerprint:
     </message>
     <message>
         <source>The casebook was not created: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CreateStorePage</name>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase a&amp;gain:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
