@@ -921,10 +921,6 @@ Fingerprint: {fingerprint}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Recovery key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Units encrypt their returns to this key (it is not secret). You will find it again under Units once the store is unlocked.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -943,23 +939,7 @@ Fingerprint:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;I have stored the recovery key safely</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>I have stored the recovery key safely</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Continue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Continue to unlock the board store</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Store the key first, then tick the box: it will not be shown again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3918,6 +3898,29 @@ Stage 2: {two}</source>
     </message>
 </context>
 <context>
+    <name>KeepRecoveryKeyDialog</name>
+    <message>
+        <source>Recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;I have stored the recovery key safely</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I have stored the recovery key safely</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store the key first, then tick the box: it will not be shown again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>KindsPage</name>
     <message>
         <source>Quarterly report to the board meeting</source>
@@ -6160,10 +6163,6 @@ or unnamed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Recovery key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Print recovery sheet…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6184,18 +6183,6 @@ or unnamed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;I have stored the recovery key safely</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>I have stored the recovery key safely</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Continue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Continue to unlock the casebook</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6213,10 +6200,6 @@ or unnamed</source>
     </message>
     <message>
         <source>The sheet was not saved: {message}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Store the key first, then tick the box: it will not be shown again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
