@@ -4079,35 +4079,11 @@ Stage 2: {two}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Save the report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source> for publication</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Making the PDF…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Writing the CSV…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saved to {out}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The report was not saved: {message}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6477,14 +6453,6 @@ or unnamed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Save the board&apos;s report</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6498,6 +6466,17 @@ or unnamed</source>
     </message>
     <message>
         <source>{board} whistleblowing report {period}{extra}.{kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportSaver</name>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

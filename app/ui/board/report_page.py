@@ -20,7 +20,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -49,6 +48,7 @@ from app.ui.base.messages import shown
 from app.ui.base.worker import WorkerState
 from app.ui.board.board_session import BoardSession
 from app.ui.board.period_chooser import PeriodChooser
+from app.ui.board.report_saver import ReportSaver
 
 DASH = "\u2013"  # where a percentage or average has nothing to be worked out from
 MIN_THRESHOLD, MAX_THRESHOLD = 2, 50
@@ -132,7 +132,6 @@ class ReportPage(QWidget):
         self.setObjectName("boardReport")
         self.session = session
         self.report: BoardReport | None = None
-        self.ask_save_path: Callable[[Path, str], Path | None] = self._ask_save_path
 
         title = QLabel(self.tr("Report"))
         title.setFont(heading_font(self))
@@ -176,6 +175,9 @@ class ReportPage(QWidget):
 
         self.busy = BusyIndicator()
         self.message = FieldMessage(self.tr("Report message"))
+        self.saver = ReportSaver(self, session, self.busy, self.message, self._set_enabled,
+                                 self.tr("Save the board's report"))
+        self.ask_save_path: Callable[[Path, str], Path | None] = self.saver.ask_path
         self.save_pdf = QPushButton(self.tr("Save P&DF…"))
         self.save_pdf.setAccessibleName(self.tr("Save the report as PDF"))
         self.save_pdf.clicked.connect(lambda: self.save("pdf"))
@@ -358,12 +360,6 @@ class ReportPage(QWidget):
 
     # ----- saving ------------------------------------------------------------------------
 
-    def _ask_save_path(self, suggested: Path, kind: str) -> Path | None:
-        filters = self.tr("PDF (*.pdf)") if kind == "pdf" else self.tr("CSV (*.csv)")
-        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save the board's report"),
-                                                str(suggested), filters)
-        return Path(chosen) if chosen else None
-
     def suggested_name(self, kind: str) -> str:
         period = self.period().label
         board = self.report.board_name if self.report is not None else self.tr("Board")
@@ -378,29 +374,8 @@ class ReportPage(QWidget):
         out = self.ask_save_path(Path.home() / self.suggested_name(kind), kind)
         if out is None or self.report is None:  # cancelled, or locked while asking
             return
-        if out.suffix.lower() != f".{kind}":
-            out = out.with_name(out.name + f".{kind}")
         report = self.report
-
-        def job(state: WorkerState) -> Path:
-            return save_report(BoardSession.board(state), report, out, kind)
-
-        self.busy.start(self.tr("Making the PDF…") if kind == "pdf"
-                        else self.tr("Writing the CSV…"))
-        self.message.show_note(None)
-        self._set_enabled(False)
-        self.session.read(job, self._saved, self._save_failed)
-
-    def _saved(self, out: Any) -> None:
-        self.busy.stop()
-        self._set_enabled(True)
-        self.message.show_note(self.tr("Saved to {out}.").format(out=out))
-
-    def _save_failed(self, message: str) -> None:
-        self.busy.stop()
-        self._set_enabled(True)
-        self.message.show_problem(self.tr("The report was not saved: {message}").format(
-            message=message))
+        self.saver.save(out, kind, lambda board, path: save_report(board, report, path, kind))
 
     # ----- locking -----------------------------------------------------------------------
 
