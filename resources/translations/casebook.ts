@@ -4459,10 +4459,6 @@ or unnamed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Give a reason for showing the identity: it is written to the audit log.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4619,10 +4615,6 @@ or unnamed</source>
     </message>
     <message>
         <source>Make and save the letter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7900,10 +7892,6 @@ or unnamed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Reading the concern…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8623,6 +8611,13 @@ Keep it offline (an encrypted USB stick in a safe), and delete any working copy 
     </message>
     <message>
         <source>Keep editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
