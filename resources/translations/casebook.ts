@@ -4015,18 +4015,6 @@ Stage 2: {two}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Save P&amp;DF…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save the report as PDF</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save C&amp;SV…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Save the report&apos;s figures as CSV</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6257,18 +6245,6 @@ or unnamed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Save P&amp;DF…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save the report as PDF</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save C&amp;SV…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Save the figures as CSV</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6415,6 +6391,18 @@ or unnamed</source>
 </context>
 <context>
     <name>ReportSaver</name>
+    <message>
+        <source>Save P&amp;DF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the report as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save C&amp;SV…</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>PDF (*.pdf)</source>
         <translation type="unfinished"></translation>

@@ -38,7 +38,7 @@ from app.core.board_tables import Key, TrendChart, entry_text
 from app.core.disclosure import DEFAULT_THRESHOLD, Cell, Suppressed
 from app.core.periods import Period
 from app.services.report_kinds import MadeReport, make_report, set_statement, statements
-from app.ui.base.form_feedback import BusyIndicator, FieldMessage, heading_font
+from app.ui.base.form_feedback import heading_font
 from app.ui.base.worker import WorkerState
 from app.ui.board.board_session import BoardSession
 from app.ui.board.period_chooser import PeriodChooser
@@ -249,22 +249,13 @@ class KindsPage(QWidget):
         statements_layout.addWidget(self.statement3)
         statements_layout.addWidget(self.save_statements, 0, Qt.AlignmentFlag.AlignRight)
 
-        self.busy = BusyIndicator()
-        self.message = FieldMessage(self.tr("Reports message"))
-        self.saver = ReportSaver(self, session, self.busy, self.message, self._set_enabled,
-                                 self.tr("Save the report"))
+        self.saver = ReportSaver(self, session, self.save, self._set_enabled,
+                                 self.tr("Save the report"), self.tr("Reports message"),
+                                 self.tr("Save the report's figures as CSV"))
+        self.busy, self.message = self.saver.busy, self.saver.message
+        self.save_pdf, self.save_csv = self.saver.save_pdf, self.saver.save_csv
         self.ask_save_path: Callable[[Path, str], Path | None] = self.saver.ask_path
-        self.save_pdf = QPushButton(self.tr("Save P&DF…"))
-        self.save_pdf.setAccessibleName(self.tr("Save the report as PDF"))
-        self.save_pdf.clicked.connect(lambda: self.save("pdf"))
-        self.save_csv = QPushButton(self.tr("Save C&SV…"))
-        self.save_csv.setAccessibleName(self.tr("Save the report's figures as CSV"))
-        self.save_csv.clicked.connect(lambda: self.save("csv"))
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.busy, 1)
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_pdf)
-        buttons.addWidget(self.save_csv)
+        buttons = self.saver.button_row()
 
         body = QWidget()
         inner = QVBoxLayout(body)

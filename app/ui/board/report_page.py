@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -42,7 +41,7 @@ from app.core.disclosure import (
 from app.core.kpi import STAGE_KEYS
 from app.core.periods import Period
 from app.store.board import Board
-from app.ui.base.form_feedback import BusyIndicator, FieldMessage, heading_font
+from app.ui.base.form_feedback import FieldMessage, heading_font
 from app.ui.base.formatting import period_text
 from app.ui.base.messages import shown
 from app.ui.base.worker import WorkerState
@@ -173,22 +172,13 @@ class ReportPage(QWidget):
         self.table.setWordWrap(False)
         self.notes = FieldMessage(self.tr("Report notes"))
 
-        self.busy = BusyIndicator()
-        self.message = FieldMessage(self.tr("Report message"))
-        self.saver = ReportSaver(self, session, self.busy, self.message, self._set_enabled,
-                                 self.tr("Save the board's report"))
+        self.saver = ReportSaver(self, session, self.save, self._set_enabled,
+                                 self.tr("Save the board's report"), self.tr("Report message"),
+                                 self.tr("Save the figures as CSV"))
+        self.busy, self.message = self.saver.busy, self.saver.message
+        self.save_pdf, self.save_csv = self.saver.save_pdf, self.saver.save_csv
         self.ask_save_path: Callable[[Path, str], Path | None] = self.saver.ask_path
-        self.save_pdf = QPushButton(self.tr("Save P&DF…"))
-        self.save_pdf.setAccessibleName(self.tr("Save the report as PDF"))
-        self.save_pdf.clicked.connect(lambda: self.save("pdf"))
-        self.save_csv = QPushButton(self.tr("Save C&SV…"))
-        self.save_csv.setAccessibleName(self.tr("Save the figures as CSV"))
-        self.save_csv.clicked.connect(lambda: self.save("csv"))
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.busy, 1)
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_pdf)
-        buttons.addWidget(self.save_csv)
+        buttons = self.saver.button_row()
 
         layout = QVBoxLayout(self)
         layout.addWidget(title)
