@@ -13,20 +13,16 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QStackedWidget
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QMessageBox
 
-from app.ui.base import theme
-from app.ui.base.clipboard import ClipboardGuard
-from app.ui.base.help_menu import add_action, add_help, add_quit
-from app.ui.base.idle import IdleWatcher
+from app.ui.base.store_window import StoreWindow
 from app.ui.unlock.unlock_view import UnlockView
 
 if TYPE_CHECKING:  # the rest of the app loads after the unlock screen is painted
     from app.services.restore import Opened
     from app.ui.backup.backup_dialog import BackupDialog
-    from app.ui.base.worker import CasebookWorker, WorkerState
+    from app.ui.base.worker import WorkerState
     from app.ui.firstrun.first_run_view import FirstRunView
     from app.ui.firstrun.quick_unlock_button import QuickUnlock
     from app.ui.session import Session
@@ -36,8 +32,9 @@ if TYPE_CHECKING:  # the rest of the app loads after the unlock screen is painte
 PREPARE_AFTER_MS = 150  # after the unlock screen is painted: the worker, quick unlock
 
 
-class MainWindow(QMainWindow):
-    """First run or the unlock screen, then the casebook.
+class MainWindow(StoreWindow):
+    """First run or the unlock screen, then the casebook, in the shared window
+    (app.ui.base.store_window).
 
     Only the unlock screen is built before the window first shows; the worker, the
     first-run screens and the casebook's pages (`worker`, `session`, `first_run`,
@@ -45,40 +42,37 @@ class MainWindow(QMainWindow):
     check just after the unlock screen is painted, the pages while the key derivation
     runs on the worker after Unlock is pressed."""
 
-    locked = Signal()
-    unlocked_signal = Signal()
-
     def __init__(self, folder: Path, today: Callable[[], date] = date.today) -> None:
-        super().__init__()
-        theme.apply()
-        self.folder = folder
+        super().__init__(folder, self.tr("Casebook"), UnlockView(folder), 5, 700)
         self.today = today
-        self.setWindowTitle(self.tr("Casebook"))
-        self.resize(1100, 700)
-        self._worker: CasebookWorker | None = None
         self._session: Session | None = None
         self._shell: CasebookShell | None = None
         self._first_run: FirstRunView | None = None
         self._quick_unlock: QuickUnlock | None = None
-        self.unlock_view = UnlockView(folder)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.unlock_view)
-        self.setCentralWidget(self.stack)
-        self.unlock_view.unlock_requested.connect(self.unlock)
-        self.unlock_view.recovery_unlock_requested.connect(self.unlock_with_recovery_key)
         self.unlock_view.quick_unlock_requested.connect(lambda: self.quick_unlock.unlock())
         self._location: dict[str, Any] = {"page": "dashboard"}
-        self.clipboard_guard = ClipboardGuard(self)
-        self.idle = IdleWatcher(5, self)
         self.idle.idle.connect(lambda: self.lock(idle=True))
         self.new_passphrase_dialog: NewPassphraseDialog | None = None
         self.restored_notice: QMessageBox | None = None  # a restored casebook's older passphrase
         self.import_dialog: Any = None  # an ImportDialog while one is open
         self.backup_dialog: BackupDialog | None = None
         self.idle.watch(self)
-        self._unlocked_actions: list[QAction] = []
-        self._unlocked_menus: list[QMenu] = []
-        self._actions()
+        self.add_menus([
+            (self.tr("&Back up…"), "Ctrl+B", self._backup),
+            (self.tr("&Import a spreadsheet…"), "Ctrl+I", self._import),
+        ], [
+            (self.tr("&Dashboard"), "Ctrl+1", "dashboard"),
+            (self.tr("&Concerns"), "Ctrl+2", "concerns"),
+            (self.tr("&Reports"), "Ctrl+3", "reports"),
+            (self.tr("Return to the &board"), "Ctrl+4", "return"),
+            (self.tr("&Settings"), "Ctrl+,", "settings"),
+            (self.tr("&Handover"), "", "handover"),
+            (self.tr("Re&cords"), "", "records"),
+        ], [(self.tr("C&oncern"), [
+            (self.tr("&New concern…"), "Ctrl+Shift+N", self._new_concern),
+            (self.tr("&Log a conversation…"), "Ctrl+N", self._log_conversation),
+            (self.tr("&Find…"), "Ctrl+F", self._find),
+        ])], "casebook")
         if needs_first_run(folder):
             self.stack.setCurrentWidget(self.first_run)
         else:
@@ -87,6 +81,9 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.unlock_view.passphrase.setFocus)
             QTimer.singleShot(PREPARE_AFTER_MS, self._prepare)
         self._set_unlocked_actions(False)
+
+    def unlocked_pages(self) -> CasebookShell | None:
+        return self._shell
 
     # ----- what is made when first needed -----------------------------------------------
 
@@ -97,21 +94,12 @@ class MainWindow(QMainWindow):
             self.quick_unlock.check()
 
     @property
-    def worker(self) -> CasebookWorker:
-        if self._worker is None:
-            from app.ui.base.worker import CasebookWorker
-
-            self._worker = CasebookWorker(self)
-        return self._worker
-
-    @property
     def session(self) -> Session:
         if self._session is None:
             from app.ui.session import Session
 
             self._session = Session(self.worker, self.today, self)
-            self._session.error.connect(
-                lambda message: self.statusBar().showMessage(message, 8000))
+            self._session.error.connect(self.show_error)
         return self._session
 
     @property
@@ -151,61 +139,14 @@ class MainWindow(QMainWindow):
 
     def _casebook_ready(self, folder: Path) -> None:
         """A casebook was created, opened or restored: unlock it."""
-        self.folder = folder
-        self.unlock_view.set_folder(folder)
         self.quick_unlock.set_folder(folder)
-        self.unlock_view.reset(self.first_run.ready_message)
-        self.stack.setCurrentWidget(self.unlock_view)
-        self.statusBar().showMessage(self.tr("Locked"))
+        self.show_unlock_screen(folder, self.first_run.ready_message)
         self.quick_unlock.check()
 
     def _auto_lock_changed(self, minutes: int) -> None:
         self.idle.set_minutes(minutes)
         if self.unlocked:
             self.idle.timer.start()
-
-    def _actions(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
-        go = bar.addMenu(self.tr("&Go"))
-        concern = bar.addMenu(self.tr("C&oncern"))
-        needs_casebook = [
-            add_action(self, file_menu, self.tr("&Back up…"), "Ctrl+B", self._backup),
-            add_action(self, file_menu, self.tr("&Import a spreadsheet…"), "Ctrl+I",
-                       self._import),
-            add_action(self, file_menu, self.tr("&Lock"), "Ctrl+L", lambda: self.lock()),
-        ]
-        add_quit(self, file_menu)
-        for text, shortcut, page in (
-                (self.tr("&Dashboard"), "Ctrl+1", "dashboard"),
-                (self.tr("&Concerns"), "Ctrl+2", "concerns"),
-                (self.tr("&Reports"), "Ctrl+3", "reports"),
-                (self.tr("Return to the &board"), "Ctrl+4", "return"),
-                (self.tr("&Settings"), "Ctrl+,", "settings"),
-                (self.tr("&Handover"), "", "handover"),
-                (self.tr("Re&cords"), "", "records")):
-            needs_casebook.append(add_action(self, go, text, shortcut, self._go_to(page)))
-        needs_casebook += [
-            add_action(self, concern, self.tr("&New concern…"), "Ctrl+Shift+N",
-                       self._new_concern),
-            add_action(self, concern, self.tr("&Log a conversation…"), "Ctrl+N",
-                       self._log_conversation),
-            add_action(self, concern, self.tr("&Find…"), "Ctrl+F", self._find),
-        ]
-        self._unlocked_actions = needs_casebook
-        self._unlocked_menus = [go, concern]
-        add_help(self, lambda: self.folder, "casebook")
-
-    def _set_unlocked_actions(self, unlocked: bool) -> None:
-        """Menu entries that need an open casebook are greyed out while it is locked."""
-        for action in self._unlocked_actions:
-            action.setEnabled(unlocked)
-        for menu in self._unlocked_menus:  # no empty menus before a casebook is open
-            menu.menuAction().setVisible(unlocked)
-
-    @property
-    def unlocked(self) -> bool:
-        return self._shell is not None and self.stack.currentWidget() is self._shell
 
     # ----- unlocking -------------------------------------------------------------
 
@@ -292,20 +233,13 @@ class MainWindow(QMainWindow):
 
     def _unlocked(self, auto_lock_minutes: float) -> None:
         self.idle.set_minutes(auto_lock_minutes)
-        self.idle.timer.start()
-        self.unlock_view.reset()
-        self.stack.setCurrentWidget(self.shell)
-        self.shell.reload()
-        self.shell.restore(self._location)
-        self.statusBar().showMessage(self.tr("Unlocked"), 3000)
-        self._set_unlocked_actions(True)
-        self.unlocked_signal.emit()
+        shell = self.shell
 
-    def _unlock_failed(self, message: str) -> None:
-        self.unlock_view.set_busy(False)
-        self.unlock_view.show_message(message)
-        self.unlock_view.passphrase.selectAll()
-        self.unlock_view.passphrase.setFocus()
+        def arrive() -> None:
+            shell.reload()
+            shell.restore(self._location)
+
+        self.show_unlocked(shell, arrive)
 
     # ----- locking ---------------------------------------------------------------
 
@@ -358,23 +292,11 @@ class MainWindow(QMainWindow):
         # The worker runs jobs in order: drafts are saved before the files close.
         self.worker.submit(close, lambda _: None, self.session.error.emit)
         self.shell.forget()
-        self.clipboard_guard.clear_if_ours()
-        self.unlock_view.reset(self.tr("Locked after {minutes} minutes without use.").format(
-            minutes=round(self.idle.timer.interval() / 60_000)) if idle else self.tr("Locked."))
-        self.stack.setCurrentWidget(self.unlock_view)
-        self.statusBar().showMessage(self.tr("Locked"))
-        self._set_unlocked_actions(False)
+        self.show_locked(self.idle_message() if idle else "")
         self.quick_unlock.check()
         self.locked.emit()
 
     # ----- shortcuts -------------------------------------------------------------
-
-    def _go_to(self, page: str) -> Callable[[], None]:
-        return lambda: self._go(page)
-
-    def _go(self, page: str) -> None:
-        if self.unlocked:
-            self.shell.show_page(page)
 
     def _find(self) -> None:
         if self.unlocked:
@@ -426,13 +348,6 @@ class MainWindow(QMainWindow):
             return
         self.shell.open_concern(concern_id)
         self.shell.workspace.log_conversation()
-
-    def closeEvent(self, event):  # type: ignore[no-untyped-def]  # noqa: N802
-        self.lock()
-        self.idle.unwatch()
-        if self._worker is not None:
-            self._worker.shutdown()
-        super().closeEvent(event)
 
 
 def needs_first_run(folder: Path) -> bool:

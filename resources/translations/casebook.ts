@@ -861,14 +861,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Passphrase:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Passphrase a&amp;gain:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Create board store message</source>
         <translation type="unfinished"></translation>
     </message>
@@ -929,10 +921,6 @@ Fingerprint: {fingerprint}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Recovery key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Units encrypt their returns to this key (it is not secret). You will find it again under Units once the store is unlocked.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -951,23 +939,7 @@ Fingerprint:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;I have stored the recovery key safely</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>I have stored the recovery key safely</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Continue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Continue to unlock the board store</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Store the key first, then tick the box: it will not be shown again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1021,18 +993,6 @@ Fingerprint:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Go</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Lock</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The board store is ready. Unlock it with your new passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1042,18 +1002,6 @@ Fingerprint:
     </message>
     <message>
         <source>Casebook: {board}&apos;s returns</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unlocked</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Locked after {minutes} minutes without use.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Locked.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1930,14 +1878,6 @@ Fingerprint:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Passphrase:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Passphrase a&amp;gain:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Create casebook message</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1963,6 +1903,17 @@ Fingerprint:
     </message>
     <message>
         <source>The casebook was not created: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CreateStorePage</name>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase a&amp;gain:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3923,6 +3874,29 @@ Stage 2: {two}</source>
     </message>
 </context>
 <context>
+    <name>KeepRecoveryKeyDialog</name>
+    <message>
+        <source>Recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;I have stored the recovery key safely</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I have stored the recovery key safely</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store the key first, then tick the box: it will not be shown again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>KindsPage</name>
     <message>
         <source>Quarterly report to the board meeting</source>
@@ -4041,18 +4015,6 @@ Stage 2: {two}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Save P&amp;DF…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save the report as PDF</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save C&amp;SV…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Save the report&apos;s figures as CSV</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4081,35 +4043,11 @@ Stage 2: {two}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Save the report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source> for publication</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Making the PDF…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Writing the CSV…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saved to {out}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The report was not saved: {message}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4509,10 +4447,6 @@ or unnamed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Give a reason for showing the identity: it is written to the audit log.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4669,10 +4603,6 @@ or unnamed</source>
     </message>
     <message>
         <source>Make and save the letter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5032,18 +4962,6 @@ or unnamed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Lock</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Go</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>C&amp;oncern</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5073,18 +4991,6 @@ or unnamed</source>
     </message>
     <message>
         <source>The restored casebook now opens with the current passphrase.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unlocked</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Locked after {minutes} minutes without use.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Locked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6165,10 +6071,6 @@ or unnamed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Recovery key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Print recovery sheet…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6189,18 +6091,6 @@ or unnamed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;I have stored the recovery key safely</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>I have stored the recovery key safely</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Continue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Continue to unlock the casebook</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6218,10 +6108,6 @@ or unnamed</source>
     </message>
     <message>
         <source>The sheet was not saved: {message}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Store the key first, then tick the box: it will not be shown again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6359,18 +6245,6 @@ or unnamed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Save P&amp;DF…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save the report as PDF</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save C&amp;SV…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Save the figures as CSV</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6499,14 +6373,6 @@ or unnamed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Save the board&apos;s report</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6520,6 +6386,29 @@ or unnamed</source>
     </message>
     <message>
         <source>{board} whistleblowing report {period}{extra}.{kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportSaver</name>
+    <message>
+        <source>Save P&amp;DF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the report as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save C&amp;SV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7819,6 +7708,37 @@ or unnamed</source>
     </message>
 </context>
 <context>
+    <name>StoreWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked after {minutes} minutes without use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SubjectAccessPanel</name>
     <message>
         <source>A subject access request gets everything the casebook holds about the person, as a PDF. Review it before release: names the casebook does not hold are not masked. The PDF identifies people: keep it safe and delete it when sent.</source>
@@ -7957,10 +7877,6 @@ or unnamed</source>
     </message>
     <message>
         <source>Make and save the case summary</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -8683,6 +8599,13 @@ Keep it offline (an encrypted USB stick in a safe), and delete any working copy 
     </message>
     <message>
         <source>Keep editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

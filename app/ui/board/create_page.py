@@ -1,16 +1,17 @@
 """Create the board's store: its name, a passphrase, and a new or existing age identity.
 
-Like a casebook's first run: every field is checked as the user types, creation
-(Argon2id) runs on the worker, the new store is closed straight away and the
-recovery key handed back to be shown once. An existing identity (made with
-`age-keygen`) is read on the worker when chosen, to show which recipient it
-gives; only that public recipient comes back to the window, and the file is
-read again when the store is made.
+The shared create page (app.ui.base.create_store_page), as at a casebook's first
+run: every field is checked as the user types, creation (Argon2id) runs on the
+worker, the new store is closed straight away and the recovery key handed back to
+be shown once. This page adds the board's name and its age identity: an existing
+one (made with `age-keygen`) is read on the worker when chosen, to show which
+recipient it gives; only that public recipient comes back to the window, and the
+file is read again when the store is made.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,31 +20,21 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSizePolicy,
-    QVBoxLayout,
     QWidget,
 )
 
 from app.returns.signing import recipient_fingerprint
 from app.services.board_identity import identity_recipient, read_identity_file
 from app.store.board import Board
-from app.ui.base.folder_row import FolderRow
-from app.ui.base.form_feedback import (
-    BusyIndicator,
-    FieldMessage,
-    ask_folder,
-    field_with_message,
-    heading_font,
-)
+from app.ui.base.create_store_page import CreateStorePage, CreateWording
+from app.ui.base.form_feedback import FieldMessage, field_with_message
 from app.ui.base.formatting import fingerprint_in_two_lines
 from app.ui.base.messages import shown
-from app.ui.base.new_passphrase import NewPassphraseFields
-from app.ui.base.worker import CasebookWorker, WorkerState
+from app.ui.base.worker import CasebookWorker, Job, WorkerState
 
 MAX_NAME = 200
 
@@ -68,40 +59,34 @@ def name_problem(text: str) -> str:
     return ""
 
 
-class BoardCreatePage(QWidget):
-    created = Signal(object)  # NewBoard
+class BoardCreatePage(CreateStorePage):
     folder_changed = Signal(Path)
 
     def __init__(self, worker: CasebookWorker, folder: Path,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(worker, folder, CreateWording(
+            title=self.tr("Create the board's store"),
+            intro=self.tr(
+                "The board's store keeps the returns sent by reporting units, encrypted on this "
+                "computer. Units encrypt their returns to the board's key, so only this store "
+                "can open them. Only someone who knows the passphrase (or holds the recovery "
+                "key) can open the store."),
+            choose_folder=self.tr("Choose a folder for the board's store"),
+            folder_name=self.tr("Board store folder"),
+            change_folder_name=self.tr("Change the board store folder"),
+            create=self.tr("&Create board store"),
+            create_name=self.tr("Create the board store"),
+            message_name=self.tr("Create board store message"),
+            busy=self.tr("Creating the board store… this takes a few seconds."),
+            failed=self.tr("The board store was not created: {message}")), parent)
         self.setObjectName("createBoard")
-        self._worker = worker
-        self.folder = folder
-        self._touched: set[str] = set()
         self._identity_ok = False
-        self.ask_folder: Callable[[Path], Path | None] = lambda start: ask_folder(
-            self, self.tr("Choose a folder for the board's store"), start)
         self.ask_identity: Callable[[Path], Path | None] = self._ask_identity
-
-        title = QLabel(self.tr("Create the board's store"))
-        title.setFont(heading_font(self))
-        intro = QLabel(self.tr(
-            "The board's store keeps the returns sent by reporting units, encrypted on this "
-            "computer. Units encrypt their returns to the board's key, so only this store "
-            "can open them. Only someone who knows the passphrase (or holds the recovery "
-            "key) can open the store."))
-        intro.setWordWrap(True)
 
         self.name = QLineEdit()
         self.name.setAccessibleName(self.tr("Board name"))
         self.name.setPlaceholderText(self.tr("for example, NHS Forth Valley"))
         self.name_message = FieldMessage(self.tr("Board name problem"))
-
-        folder_row = FolderRow(str(folder), self.tr("Board store folder"),
-                               self.tr("Change the board store folder"))
-        self.folder_field, self.change_folder = folder_row.field, folder_row.change
-        self.change_folder.clicked.connect(self._choose_folder)
 
         self.use_identity = QCheckBox(self.tr("Use an existing age &identity file (made with "
                                               "age-keygen)"))
@@ -125,79 +110,24 @@ class BoardCreatePage(QWidget):
             "Without a file, a new identity is made for the board. Use a file only if the "
             "board already has an age identity that units encrypt to."))
 
-        self.new_passphrase = NewPassphraseFields(self)
-        self.passphrase, self.confirm = self.new_passphrase.passphrase, self.new_passphrase.confirm
-        self.meter = self.new_passphrase.meter
-        self.passphrase_message = self.new_passphrase.passphrase_message
-        self.confirm_message = self.new_passphrase.confirm_message
-        rule = self.new_passphrase.rule
-
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        rows: list[tuple[str, QWidget, QWidget | None]] = [
+        self.lay_out([
             (self.tr("Board &name:"), field_with_message(self.name, self.name_message),
              self.name),
-            (self.tr("F&older:"), folder_row, self.folder_field),
+            (self.tr("F&older:"), self.folder_row, self.folder_field),
             (self.tr("Age identity:"),
              field_with_message(self.use_identity, identity_row, self.identity_message,
                                 identity_note), None),
-            (self.tr("&Passphrase:"),
-             field_with_message(self.passphrase, self.meter, self.passphrase_message),
-             self.passphrase),
-            (self.tr("Passphrase a&gain:"), field_with_message(self.confirm,
-                                                               self.confirm_message),
-             self.confirm),
-        ]
-        for text, field, buddy in rows:
-            label = QLabel(text)
-            if buddy is not None:
-                label.setBuddy(buddy)
-            form.addRow(label, field)
-
-        self.busy = BusyIndicator()
-        self.message = FieldMessage(self.tr("Create board store message"))
-        self.create_button = QPushButton(self.tr("&Create board store"))
-        self.create_button.setAccessibleName(self.tr("Create the board store"))
-        self.create_button.setDefault(True)
-        self.create_button.clicked.connect(self.create_board)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.create_button)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addWidget(intro)
-        layout.addSpacing(8)
-        layout.addLayout(form)
-        layout.addWidget(rule)
-        layout.addWidget(self.busy)
-        layout.addWidget(self.message)
-        layout.addSpacing(12)
-        layout.addLayout(buttons)
-        layout.addStretch(1)
-
-        for name, field in (("name", self.name), ("passphrase", self.passphrase),
-                            ("confirm", self.confirm)):
-            field.textEdited.connect(lambda _text, name=name: self._touch(name))
-        for field in (self.name, self.passphrase, self.confirm):
-            field.textChanged.connect(self.validate)
-            field.returnPressed.connect(self.create_board)
+            *self.passphrase_rows(),
+        ], {"name": (self.name, self.name_message)})
         self.use_identity.toggled.connect(self._identity_toggled)
-        order = (self.name, self.folder_field, self.change_folder, self.use_identity,
-                 self.identity_field, self.choose_identity, self.passphrase, self.confirm,
-                 self.create_button)
-        for first, second in zip(order, order[1:], strict=False):
-            self.setTabOrder(first, second)
+        self.set_tab_order((self.name, self.folder_field, self.change_folder, self.use_identity,
+                            self.identity_field, self.choose_identity, self.passphrase,
+                            self.confirm, self.create_button))
         self._identity_toggled(False)
 
     # ----- checking ----------------------------------------------------------------------
 
-    def _touch(self, name: str) -> None:
-        self._touched.add(name)
-        self.validate()
-
-    def problems(self) -> dict[str, str]:
+    def own_problems(self) -> dict[str, str]:
         found: dict[str, str] = {}
         name = name_problem(self.name.text())
         if name:
@@ -205,28 +135,12 @@ class BoardCreatePage(QWidget):
         if self.use_identity.isChecked() and not self._identity_ok:
             found["identity"] = self.tr("Choose the age identity file, or untick the box to "
                                         "make a new identity.")
-        found.update(self.new_passphrase.problems())
         return found
-
-    def validate(self) -> bool:
-        problems = self.problems()
-        messages = {"name": self.name_message, **self.new_passphrase.messages()}
-        for name, message in messages.items():
-            shown = name in self._touched or (name == "confirm" and bool(self.confirm.text()))
-            message.show_problem(problems.get(name) if shown else None)
-        self.create_button.setEnabled(not problems and not self.busy.busy)
-        return not problems
 
     # ----- folder and identity -----------------------------------------------------------
 
-    def _choose_folder(self) -> None:
-        chosen = self.ask_folder(self.folder)
-        if chosen is not None:
-            self.set_folder(chosen)
-
     def set_folder(self, folder: Path) -> None:
-        self.folder = folder
-        self.folder_field.setText(str(folder))
+        super().set_folder(folder)
         self.folder_changed.emit(folder)
 
     def _ask_identity(self, start: Path) -> Path | None:
@@ -282,9 +196,9 @@ class BoardCreatePage(QWidget):
     # ----- creating ----------------------------------------------------------------------
 
     def create_board(self) -> None:
-        self._touched.update(("name", "passphrase", "confirm"))
-        if not self.validate() or self.busy.busy:
-            return
+        self.create_store()
+
+    def creation_job(self) -> Job:
         folder = self.folder
         passphrase = self.passphrase.text()
         name = self.name.text().strip()
@@ -301,36 +215,14 @@ class BoardCreatePage(QWidget):
             finally:
                 board.close()
 
-        self._set_busy(True)
-        self.message.show_problem(None)
-        self._worker.submit(job, self._created, self._failed)
+        return job
+
+    def busy_widgets(self) -> Sequence[QWidget]:
+        return (self.name, self.change_folder, self.use_identity)
 
     def _set_busy(self, busy: bool) -> None:
-        if busy:
-            self.busy.start(self.tr("Creating the board store… this takes a few seconds."))
-        else:
-            self.busy.stop()
-        for widget in (self.name, self.change_folder, self.use_identity, self.passphrase,
-                       self.confirm):
-            widget.setEnabled(not busy)
+        super()._set_busy(busy)
         self.choose_identity.setEnabled(not busy and self.use_identity.isChecked())
-        self.validate()
-
-    def _created(self, result: Any) -> None:
-        self._set_busy(False)
-        self.clear_passphrases()
-        self.created.emit(result)
-
-    def _failed(self, message: str) -> None:
-        self._set_busy(False)
-        self.message.show_problem(self.tr("The board store was not created: {message}").format(
-            message=message))
-        self.create_button.setFocus()
-
-    def clear_passphrases(self) -> None:
-        self.new_passphrase.clear()
-        self._touched.difference_update(("passphrase", "confirm"))
-        self.validate()
 
     def focus_first(self) -> None:
         self.name.setFocus(Qt.FocusReason.OtherFocusReason)

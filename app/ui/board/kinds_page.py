@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -39,10 +38,14 @@ from app.core.board_tables import Key, TrendChart, entry_text
 from app.core.disclosure import DEFAULT_THRESHOLD, Cell, Suppressed
 from app.core.periods import Period
 from app.services.report_kinds import MadeReport, make_report, set_statement, statements
-from app.ui.base.form_feedback import BusyIndicator, FieldMessage, heading_font
+from app.ui.base.form_feedback import heading_font
 from app.ui.base.worker import WorkerState
 from app.ui.board.board_session import BoardSession
 from app.ui.board.period_chooser import PeriodChooser
+from app.ui.board.report_saver import ReportSaver
+
+if TYPE_CHECKING:
+    from app.store.board import Board
 
 MIN_THRESHOLD, MAX_THRESHOLD = 2, 50
 COLOURS = ("#005eb8", "#d5281b", "#007f3b", "#ffb81c", "#330072", "#00a499", "#ae2573",
@@ -150,7 +153,6 @@ class KindsPage(QWidget):
         self.session = session
         self.made: MadeReport | None = None
         self.units: tuple[str, ...] = ()
-        self.ask_save_path: Callable[[Path, str], Path | None] = self._ask_save_path
         self.kinds = (
             ("quarterly", self.tr("Quarterly report to the board meeting")),
             ("annual", self.tr("Annual report (INWO, published): NHS services")),
@@ -247,19 +249,13 @@ class KindsPage(QWidget):
         statements_layout.addWidget(self.statement3)
         statements_layout.addWidget(self.save_statements, 0, Qt.AlignmentFlag.AlignRight)
 
-        self.busy = BusyIndicator()
-        self.message = FieldMessage(self.tr("Reports message"))
-        self.save_pdf = QPushButton(self.tr("Save P&DF…"))
-        self.save_pdf.setAccessibleName(self.tr("Save the report as PDF"))
-        self.save_pdf.clicked.connect(lambda: self.save("pdf"))
-        self.save_csv = QPushButton(self.tr("Save C&SV…"))
-        self.save_csv.setAccessibleName(self.tr("Save the report's figures as CSV"))
-        self.save_csv.clicked.connect(lambda: self.save("csv"))
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.busy, 1)
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_pdf)
-        buttons.addWidget(self.save_csv)
+        self.saver = ReportSaver(self, session, self.save, self._set_enabled,
+                                 self.tr("Save the report"), self.tr("Reports message"),
+                                 self.tr("Save the report's figures as CSV"))
+        self.busy, self.message = self.saver.busy, self.saver.message
+        self.save_pdf, self.save_csv = self.saver.save_pdf, self.saver.save_csv
+        self.ask_save_path: Callable[[Path, str], Path | None] = self.saver.ask_path
+        buttons = self.saver.button_row()
 
         body = QWidget()
         inner = QVBoxLayout(body)
@@ -460,12 +456,6 @@ class KindsPage(QWidget):
 
     # ----- saving ----------------------------------------------------------------------------
 
-    def _ask_save_path(self, suggested: Path, kind: str) -> Path | None:
-        filters = self.tr("PDF (*.pdf)") if kind == "pdf" else self.tr("CSV (*.csv)")
-        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save the report"),
-                                                str(suggested), filters)
-        return Path(chosen) if chosen else None
-
     def suggested_name(self, kind: str) -> str:
         made = self.made
         name = made.report.title if made is not None else "report"
@@ -481,31 +471,14 @@ class KindsPage(QWidget):
         out = self.ask_save_path(Path.home() / self.suggested_name(kind), kind)
         if out is None or self.made is not made:
             return
-        if out.suffix.lower() != f".{kind}":
-            out = out.with_name(out.name + f".{kind}")
 
-        def job(state: WorkerState) -> Path:
+        def write(board: Board, path: Path) -> None:
             from app.services.report_kinds import write_report
 
-            write_report(BoardSession.board(state), made, pdf=out if kind == "pdf" else None,
-                         csv=out if kind == "csv" else None)
-            return out
+            write_report(board, made, pdf=path if kind == "pdf" else None,
+                         csv=path if kind == "csv" else None)
 
-        self.busy.start(self.tr("Making the PDF…") if kind == "pdf"
-                        else self.tr("Writing the CSV…"))
-        self._set_enabled(False)
-        self.session.read(job, self._saved, self._save_failed)
-
-    def _saved(self, out: Any) -> None:
-        self.busy.stop()
-        self._set_enabled(True)
-        self.message.show_note(self.tr("Saved to {out}.").format(out=out))
-
-    def _save_failed(self, message: str) -> None:
-        self.busy.stop()
-        self._set_enabled(True)
-        self.message.show_problem(self.tr("The report was not saved: {message}").format(
-            message=message))
+        self.saver.save(out, kind, write)
 
     # ----- locking ---------------------------------------------------------------------------
 

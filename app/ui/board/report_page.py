@@ -20,11 +20,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -43,12 +41,13 @@ from app.core.disclosure import (
 from app.core.kpi import STAGE_KEYS
 from app.core.periods import Period
 from app.store.board import Board
-from app.ui.base.form_feedback import BusyIndicator, FieldMessage, heading_font
+from app.ui.base.form_feedback import FieldMessage, heading_font
 from app.ui.base.formatting import period_text
 from app.ui.base.messages import shown
 from app.ui.base.worker import WorkerState
 from app.ui.board.board_session import BoardSession
 from app.ui.board.period_chooser import PeriodChooser
+from app.ui.board.report_saver import ReportSaver
 
 DASH = "\u2013"  # where a percentage or average has nothing to be worked out from
 MIN_THRESHOLD, MAX_THRESHOLD = 2, 50
@@ -132,7 +131,6 @@ class ReportPage(QWidget):
         self.setObjectName("boardReport")
         self.session = session
         self.report: BoardReport | None = None
-        self.ask_save_path: Callable[[Path, str], Path | None] = self._ask_save_path
 
         title = QLabel(self.tr("Report"))
         title.setFont(heading_font(self))
@@ -174,19 +172,13 @@ class ReportPage(QWidget):
         self.table.setWordWrap(False)
         self.notes = FieldMessage(self.tr("Report notes"))
 
-        self.busy = BusyIndicator()
-        self.message = FieldMessage(self.tr("Report message"))
-        self.save_pdf = QPushButton(self.tr("Save P&DF…"))
-        self.save_pdf.setAccessibleName(self.tr("Save the report as PDF"))
-        self.save_pdf.clicked.connect(lambda: self.save("pdf"))
-        self.save_csv = QPushButton(self.tr("Save C&SV…"))
-        self.save_csv.setAccessibleName(self.tr("Save the figures as CSV"))
-        self.save_csv.clicked.connect(lambda: self.save("csv"))
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.busy, 1)
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_pdf)
-        buttons.addWidget(self.save_csv)
+        self.saver = ReportSaver(self, session, self.save, self._set_enabled,
+                                 self.tr("Save the board's report"), self.tr("Report message"),
+                                 self.tr("Save the figures as CSV"))
+        self.busy, self.message = self.saver.busy, self.saver.message
+        self.save_pdf, self.save_csv = self.saver.save_pdf, self.saver.save_csv
+        self.ask_save_path: Callable[[Path, str], Path | None] = self.saver.ask_path
+        buttons = self.saver.button_row()
 
         layout = QVBoxLayout(self)
         layout.addWidget(title)
@@ -358,12 +350,6 @@ class ReportPage(QWidget):
 
     # ----- saving ------------------------------------------------------------------------
 
-    def _ask_save_path(self, suggested: Path, kind: str) -> Path | None:
-        filters = self.tr("PDF (*.pdf)") if kind == "pdf" else self.tr("CSV (*.csv)")
-        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save the board's report"),
-                                                str(suggested), filters)
-        return Path(chosen) if chosen else None
-
     def suggested_name(self, kind: str) -> str:
         period = self.period().label
         board = self.report.board_name if self.report is not None else self.tr("Board")
@@ -378,29 +364,8 @@ class ReportPage(QWidget):
         out = self.ask_save_path(Path.home() / self.suggested_name(kind), kind)
         if out is None or self.report is None:  # cancelled, or locked while asking
             return
-        if out.suffix.lower() != f".{kind}":
-            out = out.with_name(out.name + f".{kind}")
         report = self.report
-
-        def job(state: WorkerState) -> Path:
-            return save_report(BoardSession.board(state), report, out, kind)
-
-        self.busy.start(self.tr("Making the PDF…") if kind == "pdf"
-                        else self.tr("Writing the CSV…"))
-        self.message.show_note(None)
-        self._set_enabled(False)
-        self.session.read(job, self._saved, self._save_failed)
-
-    def _saved(self, out: Any) -> None:
-        self.busy.stop()
-        self._set_enabled(True)
-        self.message.show_note(self.tr("Saved to {out}.").format(out=out))
-
-    def _save_failed(self, message: str) -> None:
-        self.busy.stop()
-        self._set_enabled(True)
-        self.message.show_problem(self.tr("The report was not saved: {message}").format(
-            message=message))
+        self.saver.save(out, kind, lambda board, path: save_report(board, report, path, kind))
 
     # ----- locking -----------------------------------------------------------------------
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.core.periods import Period
-from app.ui.base.sidebar import Sidebar
+from app.ui.base.sidebar_pages import SidebarPages
 from app.ui.board.board_session import BoardSession
 from app.ui.board.kinds_page import KindsPage
 from app.ui.board.report_page import ReportPage
@@ -16,7 +16,7 @@ from app.ui.board.status_page import StatusPage
 from app.ui.board.units_page import UnitsPage
 
 
-class BoardWorkspace(QWidget):
+class BoardWorkspace(SidebarPages):
     """Units, Returns, Status, Report and Reports and trends, behind one navigation list."""
 
     PAGES = ("units", "returns", "status", "report", "kinds")
@@ -30,22 +30,12 @@ class BoardWorkspace(QWidget):
         self.status = StatusPage(session)
         self.report = ReportPage(session)
         self.kinds = KindsPage(session)
-        self.sidebar = Sidebar([(self.tr("Units"), "nav-units"),
-                                (self.tr("Returns"), "nav-import"),
-                                (self.tr("Status"), "nav-status"),
-                                (self.tr("Report"), "nav-reports"),
-                                (self.tr("Reports and trends"), "nav-reports")],
-                               self.tr("The board"))
-        self.nav = self.sidebar.list
-        self.nav.currentRowChanged.connect(self._go)
-        self.stack = QStackedWidget()
-        for page in self.pages():
-            self.stack.addWidget(page)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.sidebar)
-        layout.addWidget(self.stack, 1)
+        self.lay_out_pages(self.pages(), [(self.tr("Units"), "nav-units"),
+                                          (self.tr("Returns"), "nav-import"),
+                                          (self.tr("Status"), "nav-status"),
+                                          (self.tr("Report"), "nav-reports"),
+                                          (self.tr("Reports and trends"), "nav-reports")],
+                           self.tr("The board"))
         session.changed.connect(self._changed)
         self.status.period_changed.connect(lambda p: self._sync_period(self.report, p))
         self.report.period_changed.connect(lambda p: self._sync_period(self.status, p))
@@ -54,17 +44,6 @@ class BoardWorkspace(QWidget):
 
     def pages(self) -> tuple[Any, ...]:
         return (self.units, self.returns, self.status, self.report, self.kinds)
-
-    def _go(self, row: int) -> None:
-        if row >= 0:
-            self.stack.setCurrentIndex(row)
-
-    def show_page(self, name: str) -> None:
-        self.nav.setCurrentRow(self.PAGES.index(name))
-
-    @property
-    def current_page(self) -> str:
-        return self.PAGES[self.stack.currentIndex()]
 
     @staticmethod
     def _sync_period(page: StatusPage | ReportPage, period: Period) -> None:
@@ -86,7 +65,3 @@ class BoardWorkspace(QWidget):
         self.status.reload()
         self.report.reload()
         self.kinds.reload()
-
-    def forget(self) -> None:
-        for page in self.pages():
-            page.forget()

@@ -13,10 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -40,6 +39,7 @@ from app.ui.base.form_feedback import (
 )
 from app.ui.base.worker import WorkerState
 from app.ui.documents.letter_dialog import ReasonBox
+from app.ui.documents.save_buttons import save_buttons
 from app.ui.documents.save_pdf import PdfSaveOptions
 from app.ui.session import Session
 
@@ -86,15 +86,9 @@ class LetterCopyDialog(QDialog):
         self.options = PdfSaveOptions("letter.pdf", identity=True)
         self.busy = BusyIndicator()
         self.message = FieldMessage(self.tr("Letter message"))
-        self.buttons = QDialogButtonBox()
-        self.save_button = self.buttons.addButton(self.tr("&Save letter"),
-                                                  QDialogButtonBox.ButtonRole.AcceptRole)
-        self.save_button.setAccessibleName(self.tr("Make and save the letter"))
-        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.close_button.setAccessibleName(self.tr("Cancel"))
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence("Ctrl+L"), self, self.lock_requested.emit)
+        self.buttons, self.save_button, self.close_button = save_buttons(
+            self, self.tr("&Save letter"), self.tr("Make and save the letter"), self.save,
+            self.lock_requested.emit)
         layout = QVBoxLayout(self)
         layout.addWidget(explain)
         layout.addWidget(box)

@@ -19,11 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
-    QDialogButtonBox,
     QGroupBox,
     QLabel,
     QRadioButton,
@@ -45,6 +43,7 @@ from app.ui.base.form_feedback import (
 )
 from app.ui.base.worker import WorkerState
 from app.ui.documents.letter_dialog import ReasonBox
+from app.ui.documents.save_buttons import save_buttons
 from app.ui.documents.save_pdf import PdfSaveOptions
 from app.ui.reports.files import safe_file_name
 from app.ui.session import Session
@@ -108,15 +107,9 @@ class SummaryDialog(AsksBeforeClosing, QDialog):
 
         self.busy = BusyIndicator()
         self.message = FieldMessage(self.tr("Summary message"))
-        self.buttons = QDialogButtonBox()
-        self.save_button = self.buttons.addButton(self.tr("&Save summary"),
-                                                  QDialogButtonBox.ButtonRole.AcceptRole)
-        self.save_button.setAccessibleName(self.tr("Make and save the case summary"))
-        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.close_button.setAccessibleName(self.tr("Cancel"))
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence("Ctrl+L"), self, self.lock_requested.emit)
+        self.buttons, self.save_button, self.close_button = save_buttons(
+            self, self.tr("&Save summary"), self.tr("Make and save the case summary"), self.save,
+            self.lock_requested.emit)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)

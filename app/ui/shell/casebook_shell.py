@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QWidget
+from PySide6.QtWidgets import QWidget
 
-from app.ui.base.sidebar import Sidebar
+from app.ui.base.sidebar_pages import SidebarPages
 from app.ui.cases.concern_list_view import ConcernListView
 from app.ui.cases.find_person_dialog import FindPersonDialog
 from app.ui.dashboard.dashboard_view import DashboardView
@@ -19,11 +19,7 @@ from app.ui.session import Session
 from app.ui.settings.settings_view import SettingsView
 
 
-class Page(Protocol):
-    def forget(self) -> None: ...
-
-
-class CasebookShell(QWidget):
+class CasebookShell(SidebarPages):
     """Dashboard, concerns list and a concern's workspace, behind one navigation list."""
 
     lock_requested = Signal()  # Ctrl+L inside a window-modal dialog the shell opened
@@ -44,23 +40,13 @@ class CasebookShell(QWidget):
         self.settings = SettingsView(session)
         self.handover = HandoverView(session)
         self.records = RecordsView(session)
-        self.sidebar = Sidebar([
+        self.lay_out_pages((self.dashboard, self.concerns, self.workspace, self.reports,
+                            self.returns, self.settings, self.handover, self.records), [
             (self.tr("Dashboard"), "nav-dashboard"), (self.tr("Concerns"), "nav-concerns"),
             (self.tr("Concern"), "nav-concern"), (self.tr("Reports"), "nav-reports"),
             (self.tr("Return to the board"), "nav-return"),
             (self.tr("Settings"), "nav-settings"), (self.tr("Handover"), "nav-handover"),
             (self.tr("Records"), "nav-records")])
-        self.nav = self.sidebar.list
-        self.nav.currentRowChanged.connect(self._go)
-        self.stack = QStackedWidget()
-        for page in (self.dashboard, self.concerns, self.workspace, self.reports, self.returns,
-                     self.settings, self.handover, self.records):
-            self.stack.addWidget(page)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.sidebar)
-        layout.addWidget(self.stack, 1)
         self.dashboard.open_concern.connect(self.open_concern)
         self.concerns.open_concern.connect(self.open_concern)
         self.concerns.find_person_requested.connect(self.find_person)
@@ -73,17 +59,6 @@ class CasebookShell(QWidget):
 
     def _workspace_item(self) -> Any:
         return self.nav.item(2)
-
-    def _go(self, row: int) -> None:
-        if row >= 0:
-            self.stack.setCurrentIndex(row)
-
-    def show_page(self, name: str) -> None:
-        self.nav.setCurrentRow(self.PAGES.index(name))
-
-    @property
-    def current_page(self) -> str:
-        return self.PAGES[self.stack.currentIndex()]
 
     def open_concern(self, concern_id: int) -> None:
         self._workspace_item().setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
@@ -156,7 +131,5 @@ class CasebookShell(QWidget):
     def forget(self) -> None:
         if self.find_person_dialog is not None:
             self.find_person_dialog.forget()
-        for page in (self.dashboard, self.concerns, self.workspace, self.reports, self.returns,
-                     self.settings, self.handover, self.records):
-            page.forget()
+        super().forget()
         self._workspace_item().setFlags(Qt.ItemFlag.NoItemFlags)
