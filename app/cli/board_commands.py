@@ -154,7 +154,7 @@ def cmd_withdraw(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from app.returns.board_report import NOT_SENT, board_status
+    from app.returns.board_report import PARTIAL, SENT, board_status
     from app.services.report_kinds import completeness, completeness_json
 
     with unlock_board(args) as board:
@@ -180,8 +180,10 @@ def cmd_status(args: argparse.Namespace) -> int:
         words = complete[s.unit].description
         note = f"; {s.key_note}" if s.key_note else ""
         print(f"  {s.unit.ljust(width)}  {words}{note}{made}")
-    missing = sum(1 for s in statuses if s.state == NOT_SENT)
-    print(f"{len(statuses) - missing} of {len(statuses)} units have sent.")
+    sent = sum(1 for s in statuses if s.state == SENT)
+    partial = sum(1 for s in statuses if s.state == PARTIAL)
+    also = f"; {partial} only some of the four quarters" if partial else ""
+    print(f"{sent} of {len(statuses)} units have sent{also}.")
     return 0
 
 

@@ -48,8 +48,6 @@ from app.core.sdc import (
 )
 from app.core.sdc.kpi import THEME_PREFIX, block_measures, block_values, theme_values
 
-THRESHOLD_SETTING = "small_number_threshold"
-DEFAULT_THRESHOLD = 5
 HIDDEN = "*"
 
 K = TypeVar("K", bound=Hashable)
@@ -75,15 +73,6 @@ Cell = int | Suppressed
 
 def is_hidden(value: object) -> bool:
     return isinstance(value, Suppressed)
-
-
-def threshold_from_setting(text: str | None) -> int:
-    """The casebook's threshold setting as a number (the default when unset or unreadable)."""
-    try:
-        value = int((text or "").strip())
-    except ValueError:
-        return DEFAULT_THRESHOLD
-    return value if value >= 1 else DEFAULT_THRESHOLD
 
 
 def hidden_note(threshold: int) -> str:

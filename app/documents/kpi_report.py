@@ -32,21 +32,18 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Ta
 from app.core.disclosure import (
     ALL,
     HIDDEN,
-    THRESHOLD_SETTING,
     TOTAL_UNIT,
     Cell,
     Group,
-    ProtectedReport,
     PublicationFigures,
     Suppressed,
     exact_report,
     hidden_note,
     protect_report,
     suppress,
-    threshold_from_setting,
 )
 from app.core.identifying import Scanner
-from app.core.kpi import OUTCOME_KEYS, STAGE_KEYS, Figures
+from app.core.kpi import OUTCOME_KEYS, STAGE_KEYS
 from app.core.periods import Period
 from app.core.records import THEMES, Outcome
 from app.core.text import FormulaSafeWriter
@@ -64,8 +61,8 @@ from app.documents.layout import (
     rich,
     text,
 )
+from app.documents.report_content import ReportContent, casebook_threshold, report_content
 from app.store.casebook import Casebook
-from app.store.report_figures import learning_statements, report_figures
 
 DASH = "\u2013"  # shown where a percentage has nothing to be worked out from
 SERVICE_HEADINGS = (("all", "All services"), ("nhs", "NHS"),
@@ -91,34 +88,6 @@ class Column:
     heading: str
     unit: str = TOTAL_UNIT
     block: str = ALL
-
-
-@dataclass(frozen=True)
-class ReportContent:
-    """Everything a KPI report shows; nothing in it identifies a person."""
-
-    figures: Figures  # the KPI dict (core/kpi.py shape, with by_service)
-    organisation: str
-    unit: str  # the reporting unit, or the board's name
-    period_label: str
-    generated_on: date
-    themes: Mapping[str, Figures] = field(default_factory=dict)  # theme code -> KPI block
-    learning: Sequence[str] = ()  # approved, publishable learning statements
-    statements: Mapping[str, str] = field(default_factory=dict)  # learning/experience/awareness
-    front_notes: Sequence[str] = ()  # said on the first page (a board: units missing)
-    units: Mapping[str, Figures] = field(default_factory=dict)  # board: each unit's figures
-    headcount: int | None = None  # staff headcount for KPI 4's rate per 1,000 staff
-    unit_headcounts: Mapping[str, int] = field(default_factory=dict)
-    title: str = "Whistleblowing key performance indicators"
-    # For publication: the figures as protected against the publication register (made by
-    # app.services.publication); without it a publication is protected on its own.
-    protected: ProtectedReport | None = None
-
-    @property
-    def period_dates(self) -> str:
-        span = self.figures["period"]
-        return (f"{long_date(date.fromisoformat(span['from']))} to "
-                f"{long_date(date.fromisoformat(span['to']))}")
 
 
 @dataclass(frozen=True)
@@ -744,26 +713,6 @@ def report_csv(content: ReportContent, *, publication: bool = False, threshold: 
 
 
 # ----- from a casebook ----------------------------------------------------------------------
-
-
-def report_content(book: Casebook, period: Period, *, today: date | None = None,
-                   statements: Mapping[str, str] | None = None) -> ReportContent:
-    """A contact's report content, read from an open casebook (no identity is read)."""
-    figures, themes = report_figures(book, period)
-    return ReportContent(
-        figures=figures,
-        organisation=book.setting("organisation", "") or "",
-        unit=book.setting("reporting_unit", "") or "",
-        period_label=period.label,
-        generated_on=today or date.today(),
-        themes=themes,
-        learning=learning_statements(book, period),
-        statements=dict(statements or {}),
-    )
-
-
-def casebook_threshold(book: Casebook) -> int:
-    return threshold_from_setting(book.setting(THRESHOLD_SETTING))
 
 
 def build_kpi_report(book: Casebook, period: Period, *, publication: bool = False,

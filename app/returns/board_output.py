@@ -14,7 +14,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from app.documents.kpi_report import ReportContent, render_kpi_report, report_csv
+from app.documents.kpi_report import render_kpi_report, report_csv
+from app.documents.report_content import ReportContent
 from app.returns.board_publication import check_publication
 from app.returns.board_report import figures_only
 from app.store.atomic import write_atomic

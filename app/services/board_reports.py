@@ -22,7 +22,7 @@ from typing import Any
 
 from app.core.disclosure import DisclosureError, ProtectedReport, protect_report
 from app.core.periods import Period
-from app.documents.kpi_report import ReportContent
+from app.documents.report_content import ReportContent
 from app.services.publication import (
     earlier_releases,
     linked_figures,

@@ -12,10 +12,11 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from app.core.disclosure import THRESHOLD_SETTING, blank_release, threshold_from_setting
+from app.core.disclosure import blank_release
 from app.core.kpi import empty_figures
 from app.core.periods import Period
 from app.core.sdc import Release
+from app.core.thresholds import THRESHOLD_SETTING, threshold_from_setting
 from app.services.publication import import_release
 from app.store import publications
 from app.store.encrypted import EncryptedStore

@@ -9,6 +9,9 @@
   very content, note the export in the audit log, and, for publication, keep its release
   in the register (once, however many files were made of it).
 - `audit_summary(report)`: what the audit found, for `--json` and the screen.
+
+The figures alone (the Reports page's first view) load neither reportlab nor the
+disclosure-control solver: their libraries load when a publication or a file is made.
 """
 
 from __future__ import annotations
@@ -17,19 +20,14 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from app.core.disclosure import DisclosureError, ProtectedReport, protect_report
 from app.core.periods import Period
-from app.documents.kpi_report import ReportContent
-from app.services.publication import (
-    earlier_releases,
-    linked_figures,
-    linked_periods,
-    register,
-    release_label,
-)
+from app.documents.report_content import ReportContent
 from app.store.casebook import Casebook
+
+if TYPE_CHECKING:  # the solver and reportlab load when a publication or a file is made
+    from app.core.disclosure import ProtectedReport
 
 Progress = Callable[[int, int], None]
 
@@ -47,7 +45,7 @@ def load_kpi_report(book: Casebook, period: Period, *, publication: bool,
                     today: date | None = None, on_progress: Progress | None = None,
                     cancelled: Callable[[], bool] | None = None) -> KpiReport:
     """The report for `period`, protected for publication when asked."""
-    from app.documents.kpi_report import casebook_threshold, report_content
+    from app.documents.report_content import casebook_threshold, report_content
 
     content = report_content(book, period, today=today)
     threshold = casebook_threshold(book)
@@ -64,6 +62,8 @@ def protect_casebook(book: Casebook, period: Period, content: ReportContent, thr
                      ) -> tuple[ProtectedReport, int]:
     """The content's figures protected against the register; how many earlier releases
     they were checked against."""
+    from app.core.disclosure import DisclosureError, protect_report
+    from app.services.publication import earlier_releases, linked_figures, linked_periods
     from app.store.report_figures import figures_by_period
 
     earlier = earlier_releases(book, period)
@@ -105,6 +105,8 @@ def save_kpi_report(book: Casebook, report: KpiReport, *, pdf: Path | None = Non
                 {"pdf": pdf is not None, "csv": csv is not None, "json": False,
                  "publication": report.publication})
     if report.publication and report.content.protected is not None and written:
+        from app.services.publication import register, release_label
+
         who = report.content.unit or report.content.organisation or "Casebook"
         register(book, report.content.protected,
                  label=release_label("KPI report", who, report.period),

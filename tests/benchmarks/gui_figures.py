@@ -16,6 +16,18 @@ from tests.benchmarks.corpus import PASSPHRASE, ROOT
 from tests.benchmarks.measure import Runs
 
 
+def ensure_bytecode() -> None:
+    """The app's modules compiled to bytecode, as an installed app has them (the bundle
+    carries its bytecode; pip writes it on install). Without it, a machine that sets
+    PYTHONDONTWRITEBYTECODE (this one does) compiles every module from source in every run:
+    the launch then pays for compiling, and a module compiled on the worker holds the
+    interpreter lock for the whole compile while the window waits for it."""
+    import compileall
+
+    compileall.compile_dir(str(ROOT / "app"), quiet=1)
+    compileall.compile_dir(str(ROOT / "tests" / "benchmarks"), quiet=1)
+
+
 def _probe(mode: str, folder: Path) -> tuple[float, dict[str, Any]]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", CASEBOOK_BENCH_PASS=PASSPHRASE,
                PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
@@ -40,6 +52,7 @@ def launch_figures(folder: Path, runs: int) -> Runs:
 def launch_pair(folder: Path, runs: int) -> tuple[Runs, Runs]:
     """The app's launch and a bare PySide6 window's with a password field, taken in turn
     (app, bare, app, bare, ...) so that both meet the same load on the machine."""
+    ensure_bytecode()
     times: list[float] = []
     bare: list[float] = []
     for run in range(runs + 1):
@@ -67,6 +80,7 @@ class DayFigures:
 def day_figures(folder: Path, runs: int) -> DayFigures:
     from tests.benchmarks.measure import percentile
 
+    ensure_bytecode()
     results = []
     for _ in range(runs):
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", CASEBOOK_BENCH_PASS=PASSPHRASE,
@@ -104,6 +118,7 @@ class UnlockFigures:
 
 
 def unlock_figures(folder: Path, runs: int) -> UnlockFigures:
+    ensure_bytecode()
     results = []
     for run in range(runs + 1):
         _, result = _probe("unlock", folder)

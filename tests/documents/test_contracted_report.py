@@ -11,7 +11,8 @@ from datetime import date
 from app.core.identity import PersonDetails
 from app.core.periods import parse_period
 from app.core.records import Anonymity, RaiserCategory, ServiceType
-from app.documents.kpi_report import build_kpi_report, report_content, report_csv
+from app.documents.kpi_report import build_kpi_report, report_csv
+from app.documents.report_content import report_content
 from app.store.casebook import Casebook
 from app.store.concerns import ConcernService
 from tests.continuity.helpers import anonymous, named

@@ -11,13 +11,8 @@ from typing import Any
 import pytest
 
 from app.core.periods import parse_period
-from app.documents.kpi_report import (
-    ReportContent,
-    build_kpi_report,
-    render_kpi_report,
-    report_content,
-    report_csv,
-)
+from app.documents.kpi_report import build_kpi_report, render_kpi_report, report_csv
+from app.documents.report_content import ReportContent, report_content
 from app.store.casebook import Casebook
 from app.store.concerns import ConcernService
 from app.store.identities import IdentityService

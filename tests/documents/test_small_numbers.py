@@ -16,10 +16,10 @@ from app.core.disclosure import (
     figure_groups,
     publication_view,
     suppress,
-    threshold_from_setting,
 )
 from app.core.kpi import OUTCOME_KEYS, SERVICE_KEYS, STAGE_KEYS, add_figures, empty_figures
 from app.core.periods import parse_period
+from app.core.thresholds import threshold_from_setting
 
 Q1 = parse_period("2025-26-Q1")
 PRIME = 1_000_000_007  # a different prime from the product's, and a different method below

@@ -223,3 +223,26 @@ def test_the_board_store_is_locked_and_needs_its_passphrase(tmp_path: Path) -> N
     with Board.open_with_recovery_key(folder, recovery) as reopened:
         assert reopened.recipient() == recipient
     assert not (folder / "board.db").read_bytes().startswith(b"SQLite format 3")
+
+
+def test_status_on_the_command_line_counts_a_partial_year_apart(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """A unit that sent two of a year's four quarters has not sent its year: the summary
+    line counts it apart, not among those that have sent."""
+    from tests.returns.return_helpers import new_board
+
+    board = new_board(tmp_path / "board")
+    try:
+        north, south = _units(board, "North HSCP", "South HSCP")
+        _send(board, north, "2025-26")
+        _send(board, south, "2025-26-Q1")
+        _send(board, south, "2025-26-Q2")
+    finally:
+        board.close()
+    monkeypatch.setenv("CASEBOOK_PASSPHRASE", PASSPHRASE)
+    code, out, _ = _run(capsys, "board", "status", "--period", "2025-26", "--board",
+                        str(tmp_path / "board"))
+    assert code == 0, out
+    assert "1 of 2 units have sent; 1 only some of the four quarters." in out
+    assert "partial: only Q1, Q2 of the four quarters" in out

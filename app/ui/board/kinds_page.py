@@ -35,8 +35,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.board_tables import Key, TrendChart, entry_text
-from app.core.disclosure import DEFAULT_THRESHOLD, Cell, Suppressed
+from app.core.disclosure import Cell, Suppressed
 from app.core.periods import Period
+from app.core.thresholds import DEFAULT_THRESHOLD
 from app.services.report_kinds import MadeReport, make_report, set_statement, statements
 from app.ui.base.form_feedback import heading_font
 from app.ui.base.worker import WorkerState

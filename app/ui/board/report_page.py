@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.disclosure import (
-    DEFAULT_THRESHOLD,
     TOTAL_UNIT,
     PublicationFigures,
     Suppressed,
@@ -40,6 +39,7 @@ from app.core.disclosure import (
 )
 from app.core.kpi import STAGE_KEYS
 from app.core.periods import Period
+from app.core.thresholds import DEFAULT_THRESHOLD
 from app.store.board import Board
 from app.ui.base.form_feedback import FieldMessage, heading_font
 from app.ui.base.formatting import period_text

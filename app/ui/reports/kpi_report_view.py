@@ -53,7 +53,7 @@ from app.ui.reports.period_chooser import PeriodChooser
 from app.ui.session import Session
 
 if TYPE_CHECKING:  # the PDF machinery loads when a report is first made, not at launch
-    from app.documents.kpi_report import ReportContent
+    from app.documents.report_content import ReportContent
     from app.services.reports import KpiReport
 
 _PAGE_WIDTH_CHARACTERS = 132

@@ -195,7 +195,8 @@ class ReturnView(QWidget):
         self.shown.addWidget(self.json)
         self.show_json = QCheckBox(self.tr("Show the exact &JSON that is signed and sent"))
         self.show_json.setAccessibleName(self.tr("Show the exact JSON"))
-        self.show_json.toggled.connect(lambda on: self.shown.setCurrentIndex(1 if on else 0))
+        self.show_json.toggled.connect(self._show_json)
+        self._json_pending: str | None = None  # the preview's text, set when first shown
         self.learning = QListWidget()
         self.learning.setWordWrap(True)
         self.learning.setAccessibleName(self.tr("Learning statements in the return"))
@@ -347,6 +348,14 @@ class ReturnView(QWidget):
 
     # ----- showing -----------------------------------------------------------------------
 
+    def _show_json(self, on: bool) -> None:
+        """The exact JSON in place of the tree; its text is set the first time it is shown
+        for a preview (setting a long text lays it out at once)."""
+        if on and self._json_pending is not None:
+            self.json.setPlainText(self._json_pending)
+            self._json_pending = None
+        self.shown.setCurrentIndex(1 if on else 0)
+
     def _show(self) -> None:
         board = self.board
         if board is None:
@@ -389,10 +398,14 @@ class ReturnView(QWidget):
         if preview is None:  # emptied before it is hidden: hiding a full tree lays it out
             self.tree.clear_payload()
             self.json.clear()
+            self._json_pending = None
         self.preview_box.setVisible(preview is not None)
         if preview is not None:
             self.tree.show_payload(preview.payload)
-            self.json.setPlainText(preview.text)
+            self.json.clear()  # a long text lays out on the window's thread: when asked for
+            self._json_pending = preview.text
+            if self.show_json.isChecked():
+                self._show_json(True)
             statements = list(preview.payload.get("learning", []))
             self.learning.clear()
             self.learning.addItems(statements)
@@ -409,6 +422,7 @@ class ReturnView(QWidget):
         else:
             self.tree.clear_payload()
             self.json.clear()
+            self._json_pending = None
             self.learning.clear()
             self.learning_note.show_note(None)
         can_save = (preview is not None and board is not None and bool(board.recipient)
