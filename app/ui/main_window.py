@@ -168,6 +168,9 @@ class MainWindow(StoreWindow):
                 self._offer_current_passphrase(opened, passphrase)
 
         self.worker.submit(job, done, self._unlock_failed)
+        from app.core.identifying.words import warm_in_background
+
+        warm_in_background()  # while the key derivation runs (see its description)
         self._build_pages()
 
     def _build_pages(self) -> None:

@@ -66,6 +66,23 @@ def zipf(word: str) -> float:
     return float(zipf_frequency(word, "en"))
 
 
+def warm_in_background() -> None:
+    """Load the word list on a thread of its own, once. Its loading holds the interpreter
+    lock for tens of milliseconds at a time (unpacking the list in C); the window starts it
+    while the key derivation runs on unlocking, when it costs no one a wait, rather than
+    meeting it later in the middle of someone's work (the first check of a text)."""
+    import threading
+
+    global _warming
+    if _warming is None:
+        _warming = threading.Thread(target=zipf, args=("casebook",), name="word-list",
+                                    daemon=True)
+        _warming.start()
+
+
+_warming: object | None = None
+
+
 def is_distinctive(parts: tuple[str, ...]) -> bool:
     """A name part rare enough to stand alone: some word of three letters or more in it is
     rarer than DISTINCTIVE_BELOW."""
