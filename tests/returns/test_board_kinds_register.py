@@ -17,6 +17,7 @@ from app.core.periods import parse_period
 from app.returns.board_import import import_return
 from app.services.board_reports import load_board_report, save_board_report
 from app.services.report_kinds import make_report, write_report
+from app.store import publications
 from app.store.board import Board
 from tests.documents import csv_attacker
 from tests.returns.return_helpers import Unit, new_board, synthetic_payload
@@ -53,7 +54,6 @@ def _quarterly(board: Board, folder: Path, *, publication: bool) -> str:
     return out.read_text("utf-8")
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12: the kinds are not yet in the register")
 def test_the_quarterly_report_and_the_kpi_report_cannot_be_differenced(
         board: Board, tmp_path: Path) -> None:
     exact = [_kpi_report(board, tmp_path, publication=False),
@@ -67,3 +67,29 @@ def test_the_quarterly_report_and_the_kpi_report_cannot_be_differenced(
     # Together: nothing hidden in either can be narrowed.
     found = csv_attacker.narrowed(exact, published, 5)
     assert found == [], f"{len(found)} hidden counts narrowed, e.g. {found[:3]}"
+
+
+def test_a_kinds_release_is_kept_in_the_register(board: Board, tmp_path: Path) -> None:
+    _quarterly(board, tmp_path, publication=False)
+    assert publications.listed(board) == []  # an internal report is not a publication
+    made = make_report(board, "quarterly", Q1, publication=True, threshold=5)
+    write_report(board, made, csv=tmp_path / "q.csv", pdf=tmp_path / "q.pdf")
+    listed = publications.listed(board)
+    assert len(listed) == 1  # kept once, however many files
+    assert listed[0].label == f"Quarterly report: {board.name}, {Q1.label}"
+    assert listed[0].source == publications.MADE_HERE
+    assert set(listed[0].periods) == {Q1.label, "2024-25-Q1"}
+    assert listed[0].shown > 0 and listed[0].hidden > 0
+
+
+def test_the_kpi_report_after_a_kinds_report_is_protected_against_it(
+        board: Board, tmp_path: Path) -> None:
+    exact = [_quarterly(board, tmp_path, publication=False),
+             _kpi_report(board, tmp_path, publication=False)]
+    published = [_quarterly(board, tmp_path, publication=True)]
+    report = load_board_report(board, Q1, publication=True, threshold=5)
+    assert report.earlier == 1
+    save_board_report(board, report, csv=tmp_path / "kpi.csv", today=TODAY)
+    published.append((tmp_path / "kpi.csv").read_text("utf-8"))
+    assert csv_attacker.narrowed(exact, published, 5) == []
+    assert len(publications.listed(board)) == 2
