@@ -4,7 +4,9 @@ that show them. Pure data and arithmetic (no Qt, no SQL, no reportlab): the boar
 (app/returns/board_kinds.py) fills it from the returns held, app/documents/board_reports.py
 draws it, and the CSV is written from it here.
 
-Publication variants go through `protect`, the one place disclosure control is applied.
+Publication variants made by the board are protected against its publication register
+in the register's key space (app/core/board_release.py, app/services/report_kinds.py);
+`protect` here is the stand-alone form (one report as one release), for checks.
 Counts say what they count: "concerns" is distinct concerns (each counted once, on its
 first stage entry); "stage entries" counts an escalated concern once at each stage.
 """

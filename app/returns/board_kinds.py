@@ -21,8 +21,9 @@ Every printed count is a cell keyed (section, measure, stage, service, unit, per
 CSV's columns, one row per cell. How cells add up (stage 1 and stage 2 to the stage
 entries; outcomes to those closed; services to all services and to the two views; units
 to all units; quarters to their year) is derived from the keys in `groups`, and kept only
-where the figures really add up. Publication variants go through `protect` (one function:
-the disclosure control is switched there).
+where the figures really add up. Publication variants are protected against the board's
+publication register (app/services/report_kinds.py over app/core/board_release.py), from
+the figures each column was made from (`BoardReport.figures`).
 
 Counts say what they count: "concerns" is distinct concerns (each counted once, on its
 first stage entry); "stage entries" counts an escalated concern once at each stage it
