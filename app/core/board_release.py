@@ -161,7 +161,11 @@ def kinds_tables(report: BoardReport, sources: Sources, *, linked: Sequence[str]
         for cell in engine.cells.values():
             builder.add(cell)
         builder.relate_all(engine.relations)
-    _kinds_cells(builder, report, keys, figures, sorted(board_periods), kpi_periods)
+    # The kinds-only cells earlier releases hold for these periods are in this release too,
+    # so that the audit protects them (a cell only an earlier release has is not).
+    before: set[CellKey] = {c.key for r in earlier for c in r.cells
+                            if len(c.key) == 7 and c.key[3] == BOARD and c.key[0] in board_periods}
+    _kinds_cells(builder, keys, before, figures, sorted(board_periods), kpi_periods)
 
     averages = _averages(report, keys)
     printed = set(keys.values()) | set(averages.values())
@@ -205,14 +209,13 @@ def _averages(report: BoardReport, keys: Mapping[Key, CellKey]) -> dict[Key, Cel
     return out
 
 
-def _kinds_cells(builder: TableSetBuilder, report: BoardReport,
-                 keys: Mapping[Key, CellKey],
+def _kinds_cells(builder: TableSetBuilder, keys: Mapping[Key, CellKey], before: set[CellKey],
                  figures: Mapping[str, tuple[Figures, Mapping[str, Figures]]],
                  periods: Sequence[str], kpi_periods: set[str]) -> None:
     """The kinds-only cells of `periods` (every unit in the release, every measure the
-    report prints, every service where it prints more than all services) and their
-    relations."""
-    printed = {k for k in keys.values() if k[3] == BOARD}
+    report or an earlier release (`before`) prints, every service where either prints more
+    than all services) and their relations."""
+    printed = {k for k in keys.values() if k[3] == BOARD} | before
     measures = sorted({(k[4], k[5], k[6]) for k in printed})
     if not measures:
         return
