@@ -4,7 +4,9 @@ that show them. Pure data and arithmetic (no Qt, no SQL, no reportlab): the boar
 (app/returns/board_kinds.py) fills it from the returns held, app/documents/board_reports.py
 draws it, and the CSV is written from it here.
 
-Publication variants go through `protect`, the one place disclosure control is applied.
+Publication variants made by the board are protected against its publication register
+in the register's key space (app/core/board_release.py, app/services/report_kinds.py);
+`protect` here is the stand-alone form (one report as one release), for checks.
 Counts say what they count: "concerns" is distinct concerns (each counted once, on its
 first stage entry); "stage entries" counts an escalated concern once at each stage.
 """
@@ -15,7 +17,7 @@ import csv
 import io
 import statistics
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from app.core.disclosure import Cell, Group, Suppressed, suppress
@@ -152,6 +154,12 @@ class BoardReport:
     learning: tuple[tuple[str, str], ...] = ()  # (unit, statement): checked to publish
     series: tuple[Series, ...] = ()  # what trends flags look at
     extra_groups: tuple[Group[Key], ...] = ()
+    # The figures each (period, unit) column was made from (unit TOTAL: all units, or, in
+    # a report for one unit, that unit's): what the publication register's release is
+    # built from (app/core/board_release.py).
+    figures: Mapping[tuple[str, str], Figures] = field(default_factory=dict)
+    unit: str = ""  # the one unit a report is for (--unit); its TOTAL cells are that unit's
+    hidden_averages: frozenset[Key] = frozenset()  # closed keys whose average is hidden
 
     @property
     def groups(self) -> list[Group[Key]]:
@@ -236,8 +244,14 @@ class Cells:
     def __init__(self) -> None:
         self.cells: dict[Key, int] = {}
         self.day_sums: dict[Key, int] = {}
+        self.figures: dict[tuple[str, str], Figures] = {}
+
+    def made_from(self, figures: Figures, unit: str, period: str) -> None:
+        """Keep the figures a (period, unit) column is made from."""
+        self.figures[(period, unit)] = figures
 
     def kpis(self, figures: Figures, service: str, unit: str, period: str) -> None:
+        self.made_from(figures, unit, period)
         cells, sums = kpi_cells(figures, service)
         for (section, measure, stage), value in cells.items():
             self.cells[(section, measure, stage, service, unit, period)] = value
@@ -245,10 +259,12 @@ class Cells:
             self.day_sums[("kpi5", "closed", stage, service, unit, period)] = total
 
     def themes(self, figures: Figures, service: str, unit: str, period: str) -> None:
+        self.made_from(figures, unit, period)
         for (section, measure, stage), value in theme_cells(figures, service).items():
             self.cells[(section, measure, stage, service, unit, period)] = value
 
     def signposting(self, figures: Figures, service: str, unit: str, period: str) -> None:
+        self.made_from(figures, unit, period)
         for (section, measure, stage), value in signpost_cells(figures, service).items():
             self.cells[(section, measure, stage, service, unit, period)] = value
 
@@ -322,8 +338,9 @@ def protect(report: BoardReport, threshold: int) -> dict[Key, Cell]:
     else is needed so that none can be worked out from the others. All the report's cells
     and their additive groups go to the disclosure-control engine together, as one release
     (app.core.disclosure.suppress over app.core.sdc: secondary suppression, then the audit;
-    DisclosureError when the audit cannot pass). Not yet checked against the publication
-    register's earlier releases (their cells are keyed by the KPI report's measures)."""
+    DisclosureError when the audit cannot pass). Stand-alone: a publication made by the
+    board is protected instead against its publication register, in the register's key
+    space (app/core/board_release.py, app/services/report_kinds.py)."""
     return suppress(report.cells, report.groups, threshold)
 
 
@@ -367,7 +384,7 @@ def entry_value(entry: Entry, shown: Mapping[Key, Cell], report: BoardReport
                            entry.scale)
     if isinstance(entry, Average):
         closed = shown[entry.closed]
-        if isinstance(closed, Suppressed):
+        if isinstance(closed, Suppressed) or entry.closed in report.hidden_averages:
             return Suppressed(False)
         return None if not closed else report.day_sums.get(entry.closed, 0) / closed
     if isinstance(entry, Rate):
@@ -435,12 +452,17 @@ def internal_keys(report: BoardReport) -> set[Key]:
     return inside - outside
 
 
-def csv_rows(report: BoardReport, publication: bool, threshold: int) -> list[list[str]]:
+def csv_rows(report: BoardReport, publication: bool, threshold: int,
+             shown: Mapping[Key, Cell] | None = None) -> list[list[str]]:
     """One row per cell, in the long format (CSV_HEADER): the publication CSV has exactly
     the rows of the exact CSV, with `*` where a value is hidden (identity access, which is
-    for the board's oversight only, is in neither publication output)."""
+    for the board's oversight only, is in neither publication output). `shown`: the cells
+    as already protected (app/services/report_kinds.py, against the register)."""
     public = publication_report(report) if publication else report
-    shown = shown_cells(public, publication, threshold)
+    if shown is None:
+        shown = shown_cells(public, publication, threshold)
+    else:
+        shown = {key: shown[key] for key in public.cells}
     rows = [[*key, _csv(value)] for key, value in shown.items()]
     rows += [[*key, value] for key, value in derived_rows(public, shown)]
     return rows
@@ -623,10 +645,11 @@ def report_json(report: BoardReport) -> dict[str, Any]:
 
 
 
-def report_csv(report: BoardReport, *, publication: bool = False, threshold: int = 5) -> str:
+def report_csv(report: BoardReport, *, publication: bool = False, threshold: int = 5,
+               shown: Mapping[Key, Cell] | None = None) -> str:
     """The report's CSV text: CSV_HEADER, then one row per cell."""
     out = io.StringIO()
     writer = FormulaSafeWriter(csv.writer(out, lineterminator="\n"))
     writer.writerow(CSV_HEADER)
-    writer.writerows(csv_rows(report, publication, threshold))
+    writer.writerows(csv_rows(report, publication, threshold, shown))
     return out.getvalue()

@@ -21,8 +21,9 @@ Every printed count is a cell keyed (section, measure, stage, service, unit, per
 CSV's columns, one row per cell. How cells add up (stage 1 and stage 2 to the stage
 entries; outcomes to those closed; services to all services and to the two views; units
 to all units; quarters to their year) is derived from the keys in `groups`, and kept only
-where the figures really add up. Publication variants go through `protect` (one function:
-the disclosure control is switched there).
+where the figures really add up. Publication variants are protected against the board's
+publication register (app/services/report_kinds.py over app/core/board_release.py), from
+the figures each column was made from (`BoardReport.figures`).
 
 Counts say what they count: "concerns" is distinct concerns (each counted once, on its
 first stage entry); "stage entries" counts an escalated concern once at each stage it
@@ -231,7 +232,8 @@ def _quarterly(board: Board, period: Period, only: str | None) -> BoardReport:
         board.name, period.label, _period_words(period),
         _front(missing, *_format_note(now.units.values())), tuple(missing), cells.cells,
         cells.day_sums, tuple(tables),
-        learning=tuple((n, s) for n, u in sorted(now.units.items()) for s in u.learning))
+        learning=tuple((n, s) for n, u in sorted(now.units.items()) for s in u.learning),
+        figures=cells.figures, unit=only or "")
 
 
 def _services_by_unit(now: _Gathered, cells: Cells, label: str) -> ReportTable:
@@ -241,6 +243,7 @@ def _services_by_unit(now: _Gathered, cells: Cells, label: str) -> ReportTable:
     rows: list[tuple[str, tuple[Entry, ...]]] = []
     for name, item in sorted(now.units.items()):
         for service in services:
+            cells.made_from(item.figures, name, label)
             found, _ = kpi_cells(item.figures, service)
             for measure in (("kpi4", "concerns", ""), ("kpi4", "stage_entries", "total")):
                 cells.add((*measure, service, name, label), found[measure])
@@ -342,7 +345,8 @@ def _annual(board: Board, period: Period, only: str | None) -> BoardReport:
         "joint NHS and local-authority services).",
         board.name, period.label, _period_words(period), _front(missing, *extra),
         tuple(missing), cells.cells, cells.day_sums, tuple(tables), statements=texts,
-        learning=tuple((n, s) for n, u in sorted(year.units.items()) for s in u.learning))
+        learning=tuple((n, s) for n, u in sorted(year.units.items()) for s in u.learning),
+        figures=cells.figures, unit=only or "")
 
 
 def _quarters_unequal(gathered: Mapping[str, _Gathered], period: Period) -> list[str]:
@@ -407,7 +411,8 @@ def _ijb(board: Board, period: Period, unit: str) -> BoardReport:
         "local-authority services and joint (NHS and local-authority) services.",
         board.name, period.label, _period_words(period),
         _front(missing, *_format_note(gathered[period.label].units.values())),
-        tuple(missing), cells.cells, cells.day_sums, tuple(tables))
+        tuple(missing), cells.cells, cells.day_sums, tuple(tables), figures=cells.figures,
+        unit=unit)
 
 
 NOT_IN = Words("not in")
@@ -502,5 +507,6 @@ def _trends(board: Board, period: Period, only: str | None, run: int) -> BoardRe
         f"{periods[0].start:%-d %B %Y} to {periods[-1].end:%-d %B %Y}",
         _front(missing, "How a flag is raised: " + FLAG_RULE), tuple(missing),
         cells.cells, cells.day_sums, tuple(tables), tuple(charts),
-        series=(*theme_series, *unit_series, *unit_themes))
+        series=(*theme_series, *unit_series, *unit_themes), figures=cells.figures,
+        unit=only or "")
 

@@ -6,6 +6,13 @@ up to the total; the services add up to all services; outcomes add up to those c
 at a stage; within plus over the timescale is those closed; a year is the sum of its
 quarters; units add up to the all-units total) and, by integer programming (HiGHS, via
 scipy.optimize.milp), finds how far each hidden count can be narrowed.
+
+The board's report kinds (`casebook board report --kind ...`) print the same quantities
+under their own names (section kpi4, measure stage_entries, ...): `kinds_key` reads them as
+the KPI CSV names them, from the columns' meanings in the README, so that a kinds CSV and a
+KPI report's CSV of the same figures can be attacked together. Their own counts (distinct
+concerns, themes of every concern, signposting) keep sections of their own, adding up by
+service, view, unit and period as the others do.
 """
 
 from __future__ import annotations
@@ -19,6 +26,8 @@ from scipy.optimize import Bounds, LinearConstraint, milp
 
 Key = tuple[str, str, str, str, str, str]  # period, unit, service, section, measure, stage
 SERVICES = ("nhs", "local_authority", "both")
+VIEWS = {"nhs_services": ("nhs", "both"), "local_authority_services": ("local_authority", "both")}
+KINDS_SECTIONS = {"kpi4", "kpi5", "kpi6", "kpi7", "kpi8", "kpi9", "identity_access"}
 OUTCOMES = ("upheld", "partially_upheld", "not_upheld")
 BIG = 10_000
 
@@ -38,11 +47,43 @@ def as_unit(text: str, unit: str) -> str:
     return out.getvalue()
 
 
+def kinds_key(section: str, measure: str, stage: str) -> tuple[str, str, str] | None:
+    """A report kind's (section, measure, stage) as the KPI CSV names the same count (None:
+    a percentage, average or rate, not a count)."""
+    if measure.endswith(("_percent", "_per_1000_staff")) or section == "kpi7":
+        return None
+    if section == "kpi4" and measure == "stage_entries":
+        return "kpi4_received", "received", stage
+    if section == "kpi4" and measure == "concerns":
+        return "kinds_concerns", "concerns", stage
+    if section == "kpi5":
+        return "kpi5_closed", measure, stage
+    if section == "kpi6":
+        return "kpi6_outcomes", measure, stage
+    if section == "kpi8":
+        return "kpi8_within_timescale", {"over_timescale": "outside_timescale"}.get(
+            measure, measure), stage
+    if section == "kpi9":
+        return "kpi9_extended", measure, stage
+    if section == "themes":
+        return "kinds_themes", measure, stage
+    if section == "identity_access":
+        return None
+    return section, measure, stage  # outside_standards, other_closures, signposting
+
+
 def counts(texts: Iterable[str]) -> dict[Key, int | None]:
     """Every count a reader was shown: its value, or None where hidden."""
     out: dict[Key, int | None] = {}
     for text in texts:
         for r in rows_of(text):
+            kinds = r["section"] in KINDS_SECTIONS or r["section"] in (
+                "themes", "signposting") and r["stage"] == ""
+            if kinds:
+                found = kinds_key(r["section"], r["measure"], r["stage"])
+                if found is None:
+                    continue
+                r = {**r, "section": found[0], "measure": found[1], "stage": found[2]}
             if r["section"] in ("publication", "contracted_services", "themes"):
                 continue
             if r["measure"].endswith("_percent") or r["section"] == "kpi7_working_days":
@@ -72,6 +113,9 @@ def _relations(keys: Sequence[Key], years: Mapping[str, Sequence[str]]
             add([(*base, "stage1"), (*base, "stage2")], (*base, "total"))
         if service == "all":
             add([(period, unit, s, section, measure, stage) for s in SERVICES],
+                (period, unit, service, section, measure, stage))
+        if service in VIEWS:
+            add([(period, unit, s, section, measure, stage) for s in VIEWS[service]],
                 (period, unit, service, section, measure, stage))
         if section == "kpi5_closed" and stage in ("stage1", "stage2"):
             add([(period, unit, service, "kpi6_outcomes", o, stage) for o in OUTCOMES],

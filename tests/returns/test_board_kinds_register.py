@@ -1,0 +1,95 @@
+"""The board's report kinds are releases like its KPI report: protected against the board's
+publication register and kept in it, so that a reader who has both cannot difference them.
+
+Attacks use tests/documents/csv_attacker.py, a reader written from the CSV columns'
+meanings alone (not the engine), on the very files the services write.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from app.core.periods import parse_period
+from app.returns.board_import import import_return
+from app.services.board_reports import load_board_report, save_board_report
+from app.services.report_kinds import make_report, write_report
+from app.store import publications
+from app.store.board import Board
+from tests.documents import csv_attacker
+from tests.returns.return_helpers import Unit, new_board, synthetic_payload
+
+Q1 = parse_period("2025-26-Q1")
+UNITS = ("Ayr contacts", "Bute contacts", "Clyde contacts")
+TODAY = date(2026, 3, 31)
+
+
+@pytest.fixture
+def board(tmp_path: Path) -> Iterator[Board]:
+    board = new_board(tmp_path / "board")
+    with board:
+        for n, name in enumerate(UNITS):
+            unit = Unit(name)
+            board.register_unit(name, unit.public)
+            payload = synthetic_payload(name, Q1.label, seed=n + 1)
+            assert import_return(board, unit.sealed(payload, board.recipient())
+                                 ).outcome == "imported"
+        yield board
+
+
+def _kpi_report(board: Board, folder: Path, *, publication: bool) -> str:
+    out = folder / ("kpi.csv" if publication else "kpi.exact.csv")
+    report = load_board_report(board, Q1, publication=publication, threshold=5)
+    save_board_report(board, report, csv=out, today=TODAY)
+    return out.read_text("utf-8")
+
+
+def _quarterly(board: Board, folder: Path, *, publication: bool) -> str:
+    out = folder / ("quarterly.csv" if publication else "quarterly.exact.csv")
+    made = make_report(board, "quarterly", Q1, publication=publication, threshold=5)
+    write_report(board, made, csv=out)
+    return out.read_text("utf-8")
+
+
+def test_the_quarterly_report_and_the_kpi_report_cannot_be_differenced(
+        board: Board, tmp_path: Path) -> None:
+    exact = [_kpi_report(board, tmp_path, publication=False),
+             _quarterly(board, tmp_path, publication=False)]
+    # Each alone holds.
+    published = [_kpi_report(board, tmp_path, publication=True)]
+    assert csv_attacker.narrowed(exact[:1], published, 5) == []
+    published.append(_quarterly(board, tmp_path, publication=True))
+    assert csv_attacker.narrowed(exact[1:], published[1:], 5) == []
+    assert published[1].count(",*\n") > 0  # something was hidden
+    # Together: nothing hidden in either can be narrowed.
+    found = csv_attacker.narrowed(exact, published, 5)
+    assert found == [], f"{len(found)} hidden counts narrowed, e.g. {found[:3]}"
+
+
+def test_a_kinds_release_is_kept_in_the_register(board: Board, tmp_path: Path) -> None:
+    _quarterly(board, tmp_path, publication=False)
+    assert publications.listed(board) == []  # an internal report is not a publication
+    made = make_report(board, "quarterly", Q1, publication=True, threshold=5)
+    write_report(board, made, csv=tmp_path / "q.csv", pdf=tmp_path / "q.pdf")
+    listed = publications.listed(board)
+    assert len(listed) == 1  # kept once, however many files
+    assert listed[0].label == f"Quarterly report: {board.name}, {Q1.label}"
+    assert listed[0].source == publications.MADE_HERE
+    assert set(listed[0].periods) == {Q1.label, "2024-25-Q1"}
+    assert listed[0].shown > 0 and listed[0].hidden > 0
+
+
+def test_the_kpi_report_after_a_kinds_report_is_protected_against_it(
+        board: Board, tmp_path: Path) -> None:
+    exact = [_quarterly(board, tmp_path, publication=False),
+             _kpi_report(board, tmp_path, publication=False)]
+    published = [_quarterly(board, tmp_path, publication=True)]
+    report = load_board_report(board, Q1, publication=True, threshold=5)
+    assert report.earlier == 1
+    save_board_report(board, report, csv=tmp_path / "kpi.csv", today=TODAY)
+    published.append((tmp_path / "kpi.csv").read_text("utf-8"))
+    assert csv_attacker.narrowed(exact, published, 5) == []
+    assert len(publications.listed(board)) == 2
