@@ -159,7 +159,11 @@ def own_publications(book: Casebook, period: Period) -> list[dict[str, Any]]:
 
 def _whole_numbers(record: dict[str, Any]) -> dict[str, Any]:
     """A return holds whole numbers only: the relations' coefficients are (1, -1, a
-    timescale's working days), written without a fraction."""
+    timescale's working days), written without a fraction. Which cells were never printed
+    (`latent`, for the register's own counts) stays at home: a return's format has no
+    place for it, and the board treats an unprinted cell as hidden either way."""
+    for cell in record["cells"]:
+        cell.pop("latent", None)
     for relation in record["relations"]:
         terms = []
         for key, coefficient in relation["terms"]:

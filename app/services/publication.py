@@ -78,7 +78,7 @@ def as_unit(release: Release, unit: str) -> Release:
     def key(k: CellKey) -> CellKey:
         return (k[0], unit, *k[2:]) if len(k) > 1 and k[1] == "" else k
 
-    cells = tuple(ReleasedCell(key(c.key), c.kind, c.printed) for c in release.cells)
+    cells = tuple(ReleasedCell(key(c.key), c.kind, c.printed, c.latent) for c in release.cells)
     relations = tuple(Relation(tuple((key(k), c) for k, c in r.terms), r.equality, r.name,
                                key(r.total) if r.total is not None else None, r.attribute)
                       for r in release.relations)

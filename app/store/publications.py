@@ -42,7 +42,8 @@ class Registered:
 
     def _printable(self) -> list[bool]:
         return [c.printed is not None for c in self.release.cells
-                if c.key[0] in self.periods and not NEVER_PRINTED & set(c.key)]
+                if c.key[0] in self.periods and not c.latent
+                and not NEVER_PRINTED & set(c.key)]
 
     @property
     def hidden(self) -> int:

@@ -7,6 +7,8 @@ meanings alone (not the engine), on the very files the services write.
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -80,6 +82,13 @@ def test_a_kinds_release_is_kept_in_the_register(board: Board, tmp_path: Path) -
     assert listed[0].source == publications.MADE_HERE
     assert set(listed[0].periods) == {Q1.label, "2024-25-Q1"}
     assert listed[0].shown > 0 and listed[0].hidden > 0
+    # The register counts what the report printed or hid, not the figures it only carries
+    # to link periods and units: the same counts as the CSV's rows (counts and averages).
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "q.csv").read_text("utf-8"))))
+    figures = [r for r in rows if not r["measure"].endswith(("_percent", "_per_1000_staff"))]
+    assert listed[0].hidden == sum(1 for r in figures if r["value"] == "*")
+    # An average over no closures prints nothing, but its sum is then known to be 0.
+    assert listed[0].shown == sum(1 for r in figures if r["value"] != "*")
 
 
 def test_the_kpi_report_after_a_kinds_report_is_protected_against_it(

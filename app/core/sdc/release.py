@@ -43,6 +43,7 @@ class ReleasedCell:
     key: CellKey
     kind: str
     printed: Printed
+    latent: bool = False  # never printed by this release (it links what was printed)
 
     def bounds(self) -> tuple[float, float]:
         if self.printed is None:
@@ -80,7 +81,7 @@ class Release:
                 printed = (int(low), int(high))
             else:
                 printed = int(low)
-            cells.append(ReleasedCell(key, cell.kind, printed))
+            cells.append(ReleasedCell(key, cell.kind, printed, not cell.published))
         return cls(label, tuple(periods), published_on, threshold, tuple(cells),
                    tables.relations, corrects)
 
@@ -97,7 +98,8 @@ class Release:
             "threshold": self.threshold, "corrects": self.corrects,
             "cells": [{"key": list(c.key), "kind": c.kind,
                        "printed": list(c.printed) if isinstance(c.printed, tuple)
-                       else c.printed} for c in self.cells],
+                       else c.printed, **({"latent": True} if c.latent else {})}
+                      for c in self.cells],
             "relations": [{"name": r.name, "equality": r.equality,
                            "terms": [[list(k), c] for k, c in r.terms],
                            "total": list(r.total) if r.total is not None else None,
@@ -116,7 +118,8 @@ class Release:
             kind = str(item["kind"])
             if kind not in (COUNT, SUM):
                 raise ValueError(f"Unknown kind of cell in a release record: {kind}")
-            cells.append(ReleasedCell(tuple(str(p) for p in item["key"]), kind, value))
+            cells.append(ReleasedCell(tuple(str(p) for p in item["key"]), kind, value,
+                                      item.get("latent") is True))
         relations = tuple(
             Relation(tuple((tuple(str(p) for p in k), float(c)) for k, c in r["terms"]),
                      bool(r["equality"]), str(r["name"]),
