@@ -46,7 +46,13 @@ from app.core.sdc import (
     kpi_tables,
     protect,
 )
-from app.core.sdc.kpi import THEME_PREFIX, block_measures, block_values, theme_values
+from app.core.sdc.kpi import (
+    CONTRACTED_KEYS,
+    THEME_PREFIX,
+    block_measures,
+    block_values,
+    theme_values,
+)
 
 HIDDEN = "*"
 
@@ -272,10 +278,13 @@ def _report(figures: Figures, units: Mapping[str, Figures] | None,
                 key = (unit, block, *measure)
                 value = values[measure]
                 cells[key] = shown(key, value)
-            for stage in STAGE_KEYS:  # never printed; hidden when its parts do not show it
-                key = (unit, block, "not_extended", stage)
+            # Never printed; hidden when its parts do not show it.
+            latent = [("not_extended", stage, "extended") for stage in STAGE_KEYS] + [
+                ("not_contracted", key, "contracted") for key in CONTRACTED_KEYS]
+            for name, stage, part in latent:
+                key = (unit, block, name, stage)
                 parts = [cells[(unit, block, "received", stage)],
-                         cells[(unit, block, "extended", stage)]]
+                         cells[(unit, block, part, stage)]]
                 if published is not None and (any(is_hidden(p) for p in parts) or (
                         period, *key) in published.audit.protected):
                     cells[key] = Suppressed((period, *key) in published.audit.protected)

@@ -24,7 +24,7 @@ import io
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
@@ -34,13 +34,11 @@ from app.core.disclosure import (
     HIDDEN,
     TOTAL_UNIT,
     Cell,
-    Group,
     PublicationFigures,
     Suppressed,
     exact_report,
     hidden_note,
     protect_report,
-    suppress,
 )
 from app.core.identifying import Scanner
 from app.core.kpi import OUTCOME_KEYS, STAGE_KEYS
@@ -132,49 +130,23 @@ def _bar_value(value: Cell | float | None) -> float | None:
 CONTRACTED_KEYS = ("stage1", "stage2", "anonymous", "unnamed")
 
 
-def _contracted_cells(content: ReportContent
-                      ) -> tuple[dict[tuple[str, str, str], int], list[Group[Any]]]:
-    """Concerns about contracted or primary-care services, by unit, service and where they
-    were counted, with the totals they make: the services add up to all services, and a
-    board's units to the board (figures without them, format 1 returns, count as none)."""
-    sources = {TOTAL_UNIT: content.figures, **dict(content.units)}
-    cells: dict[tuple[str, str, str], int] = {}
-    for unit, figures in sources.items():
-        blocks = {ALL: figures, **{b: figures.get("by_service", {}).get(b, {})
-                                   for b, _ in SERVICE_HEADINGS if b != ALL}}
-        for block, block_figures in blocks.items():
-            counted = block_figures.get("contracted_services", {})
-            for key in CONTRACTED_KEYS:
-                cells[(unit, block, key)] = int(counted.get(key, 0))
-    groups: list[Group[Any]] = []
-    services = [b for b, _ in SERVICE_HEADINGS if b != ALL]
-    for unit in sources:
-        for key in CONTRACTED_KEYS:
-            groups.append(Group(tuple((unit, b, key) for b in services), (unit, ALL, key)))
-    for block, _ in SERVICE_HEADINGS:
-        for key in CONTRACTED_KEYS:
-            if content.units:
-                groups.append(Group(tuple((u, block, key) for u in content.units),
-                                    (TOTAL_UNIT, block, key)))
-    return cells, groups
-
-
 def _shown(content: ReportContent, publication: bool, threshold: int) -> _Shown:
     """The figures, themes included, protected together as one release when published
     (a theme's count is at most the total's, so they are linked)."""
     units = dict(content.units) or None
     themes = dict(content.themes) or None
-    contracted, contracted_groups = _contracted_cells(content)
-    shown: Mapping[tuple[str, str, str], Cell]
     if publication:
         report = content.protected or protect_report(content.figures, threshold, units,
                                                      themes)
-        # Contracted services are a table of their own (services and units add up).
-        shown = suppress(contracted, contracted_groups, threshold)
     else:
         report = exact_report(content.figures, units, themes)
-        shown = dict(contracted)
-    return _Shown(report.view, report.themes, publication, threshold, shown)
+    # Concerns about contracted services are cells of the same release (with those about
+    # other services, never printed, they add up to those received).
+    view = report.view
+    contracted = {(unit, block, key): view.count("contracted", key, block=block, unit=unit)
+                  for unit in (TOTAL_UNIT, *content.units) for block, _ in SERVICE_HEADINGS
+                  for key in CONTRACTED_KEYS}
+    return _Shown(view, report.themes, publication, threshold, contracted)
 
 
 def default_columns(content: ReportContent) -> list[Column]:

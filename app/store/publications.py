@@ -25,7 +25,8 @@ MADE_HERE = "made here"
 IMPORTED = "imported"
 FROM_UNIT = "unit"
 SOURCES = (MADE_HERE, IMPORTED, FROM_UNIT)
-NEVER_PRINTED = frozenset({"not_extended"})  # cells a release carries but no report prints
+# Cells a release carries but no report prints (older records have no `latent` mark).
+NEVER_PRINTED = frozenset({"not_extended", "not_contracted"})
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,8 @@ It does not use the disclosure-control engine. Given the CSV files a reader has 
 publication or several), it writes out what any reader knows of the figures (stages add
 up to the total; the services add up to all services; outcomes add up to those closed
 at a stage; within plus over the timescale is those closed; a year is the sum of its
-quarters; units add up to the all-units total) and, by integer programming (HiGHS, via
+quarters; units add up to the all-units total; concerns about contracted services and
+about others add up to those received) and, by integer programming (HiGHS, via
 scipy.optimize.milp), finds how far each hidden count can be narrowed.
 
 The board's report kinds (`casebook board report --kind ...`) print the same quantities
@@ -72,8 +73,11 @@ def kinds_key(section: str, measure: str, stage: str) -> tuple[str, str, str] | 
     return section, measure, stage  # outside_standards, other_closures, signposting
 
 
-def counts(texts: Iterable[str]) -> dict[Key, int | None]:
-    """Every count a reader was shown: its value, or None where hidden."""
+def counts(texts: Iterable[str], derive: bool = False) -> dict[Key, int | None]:
+    """Every count a reader was shown: its value, or None where hidden. Besides the rows:
+    for each count of concerns about contracted or primary-care services, the concerns
+    received about other services (never printed: a reader works it out), its value when
+    `derive` (the exact files), else None."""
     out: dict[Key, int | None] = {}
     for text in texts:
         for r in rows_of(text):
@@ -84,7 +88,7 @@ def counts(texts: Iterable[str]) -> dict[Key, int | None]:
                 if found is None:
                     continue
                 r = {**r, "section": found[0], "measure": found[1], "stage": found[2]}
-            if r["section"] in ("publication", "contracted_services", "themes"):
+            if r["section"] in ("publication", "themes"):
                 continue
             if r["measure"].endswith("_percent") or r["section"] == "kpi7_working_days":
                 continue
@@ -94,7 +98,20 @@ def counts(texts: Iterable[str]) -> dict[Key, int | None]:
                 out[key] = int(value)  # shown in any file: known
             else:
                 out.setdefault(key, None)
+    for key in [k for k in out if k[3] == "contracted_services" and k[4] == "contracted"]:
+        others = (*key[:4], "others", key[5])
+        received, contracted = out.get(_received_of(key)), out[key]
+        out[others] = (received - contracted if derive and received is not None
+                       and contracted is not None else None)
     return out
+
+
+def _received_of(key: Key) -> Key:
+    """The count received that a contracted-services count is part of."""
+    period, unit, service, _, _, stage = key
+    if stage in ("stage1", "stage2"):
+        return (period, unit, service, "kpi4_received", "received", stage)
+    return (period, unit, service, "outside_standards", stage, "")
 
 
 def _relations(keys: Sequence[Key], years: Mapping[str, Sequence[str]]
@@ -117,6 +134,9 @@ def _relations(keys: Sequence[Key], years: Mapping[str, Sequence[str]]
         if service in VIEWS:
             add([(period, unit, s, section, measure, stage) for s in VIEWS[service]],
                 (period, unit, service, section, measure, stage))
+        if section == "contracted_services" and measure == "others":
+            add([(*base[:4], "contracted", stage), (*base, stage)],
+                _received_of((*base[:4], "contracted", stage)))
         if section == "kpi5_closed" and stage in ("stage1", "stage2"):
             add([(period, unit, service, "kpi6_outcomes", o, stage) for o in OUTCOMES],
                 (period, unit, service, section, measure, stage))
@@ -176,7 +196,7 @@ def narrowed(exact: Iterable[str], published: Iterable[str], threshold: int,
              years: Mapping[str, Sequence[str]] = {}) -> list[tuple[Key, int, tuple[float, float]]]:
     """Hidden counts from 1 to threshold - 1 a reader can narrow so that the interval
     misses 0 or the threshold: (cell, its true value, the interval)."""
-    truth = counts(exact)
+    truth = counts(exact, derive=True)
     found = intervals(counts(published), years)
     return [(key, value, found[key]) for key, value in sorted(
         (k, v) for k, v in truth.items() if v is not None)

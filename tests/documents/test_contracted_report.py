@@ -56,5 +56,50 @@ def test_the_report_counts_contracted_services(book: Casebook,
                                                         threshold=3))))
     hidden = {(r["stage"], r["service"]): r["value"] for r in public
               if r["section"] == "contracted_services"}
-    assert hidden[("stage1", "all")] == "5" and hidden[("anonymous", "all")] == "*"
+    # 5 of the 7 at stage 1 are about contracted services: printing both would tell a reader
+    # the 2 others, so one of them is hidden (the test below checks every such pair).
+    assert hidden[("stage1", "all")] == "*" and hidden[("anonymous", "all")] == "*"
     assert hidden[("anonymous", "nhs")] == "*"  # the one it could be worked out from
+
+
+def test_the_concerns_not_about_contracted_services_cannot_be_worked_out(
+        book: Casebook, service: ConcernService) -> None:
+    """A reader subtracts: received at a stage, less those about contracted services, is
+    those about the board's own services. When that is a small number, one of the two
+    printed figures it comes from must be hidden (7 received, 5 contracted: 2 others)."""
+    _casebook(service)
+    content = report_content(book, Q1, today=TODAY)
+    for threshold in (3, 5):
+        rows = list(csv.DictReader(io.StringIO(report_csv(content, publication=True,
+                                                          threshold=threshold))))
+        printed = {(r["section"], r["measure"], r["stage"], r["service"], r["unit"]): r["value"]
+                   for r in rows}
+        compared = 0
+        for (section, measure, stage, svc, unit), value in printed.items():
+            if section != "contracted_services":
+                continue
+            received = printed.get(("kpi4_received", "received", stage, svc, unit)) if stage in (
+                "stage1", "stage2") else printed.get(("outside_standards", stage, "", svc, unit))
+            assert received is not None, (measure, stage, svc)
+            if "*" in (value, received):
+                continue
+            compared += 1
+            others = int(received) - int(value)
+            assert not 0 < others < threshold, (
+                f"threshold {threshold}: {svc} {stage}: {received} received, {value} about "
+                f"contracted services, so {others} about others")
+        assert compared > 0  # the check looked at printed pairs
+
+
+def test_the_independent_attacker_finds_the_others_by_subtraction(
+        book: Casebook, service: ConcernService) -> None:
+    """The CSV attacker (tests/documents/csv_attacker.py) knows that contracted and other
+    concerns add up to those received: on the publication CSV it narrows nothing."""
+    from tests.documents import csv_attacker
+
+    _casebook(service)
+    content = report_content(book, Q1, today=TODAY)
+    for threshold in (3, 5):
+        exact = report_csv(content)
+        published = report_csv(content, publication=True, threshold=threshold)
+        assert csv_attacker.narrowed([exact], [published], threshold) == []

@@ -18,6 +18,8 @@ or a theme ("theme.<code>"). The measures of a service block:
     within_timescale <stage>, outside_timescale <stage>
     extended <stage>, not_extended <stage> (never printed: received - extended)
     other_closures withdrawn | transferred | not_taken_forward
+    contracted stage1 | stage2 | anonymous | unnamed (about contracted or primary-care
+        services), not_contracted <the same> (never printed: received - contracted)
     working_days <stage> (the sum of working days, printed as the average over closed)
 
 and of a theme block: received stage1 | stage2 | outside (anonymous + unnamed).
@@ -25,7 +27,8 @@ and of a theme block: received stage1 | stage2 | outside (anonymous + unnamed).
 What a reader knows (the relations), all written here:
 - stage 1 and stage 2 add up to the total (received, closed);
 - the outcomes add up to those closed in full at the stage; within plus over the
-  timescale is those closed; extended plus not extended is those received;
+  timescale is those closed; extended plus not extended is those received; concerns about
+  contracted services and about others add up to those received;
 - a response over the timescale took at least timescale + 1 working days, one within it
   at most the timescale, and none took more than `longest_response` working days;
 - NHS, local authority and both add up to all services; NHS services = NHS + both;
@@ -64,6 +67,10 @@ BLOCK_NAMES = {ALL: "all services", "nhs": "NHS", "local_authority": "local auth
 STAGE_NAMES = {"stage1": "stage 1", "stage2": "stage 2"}
 OUTCOME_NAMES = {"upheld": "upheld", "partially_upheld": "partially upheld",
                  "not_upheld": "not upheld"}
+CONTRACTED_KEYS = ("stage1", "stage2", "anonymous", "unnamed")
+CONTRACTED_NAMES = {"stage1": "received at stage 1", "stage2": "received at stage 2",
+                    "anonymous": "anonymous", "unnamed": "unnamed"}
+LATENT = frozenset({"not_extended", "not_contracted"})  # never printed: worked out
 CLOSURE_NAMES = {"withdrawn": "withdrawn", "transferred": "transferred",
                  "not_taken_forward": "not taken forward"}
 
@@ -125,6 +132,12 @@ def block_measures() -> list[tuple[tuple[str, ...], str, str]]:
     for closure in OTHER_CLOSURE_KEYS:
         out.append((("other_closures", closure), "Concerns closed in other ways",
                     CLOSURE_NAMES.get(closure, closure)))
+    table = "Contracted or primary-care services"
+    for key in CONTRACTED_KEYS:
+        out.append((("contracted", key), table,
+                    f"{CONTRACTED_NAMES[key]}: about contracted or primary-care services"))
+        out.append((("not_contracted", key), table,
+                    f"{CONTRACTED_NAMES[key]}: about other services"))
     return out
 
 
@@ -154,6 +167,10 @@ def block_values(block: Figures) -> dict[tuple[str, ...], int]:
     others = block.get("other_closures", {})
     for closure in OTHER_CLOSURE_KEYS:
         values[("other_closures", closure)] = others.get(closure, 0)
+    contracted = block.get("contracted_services", {})  # none in a format 1 return
+    for key in CONTRACTED_KEYS:
+        values[("contracted", key)] = int(contracted.get(key, 0))
+        values[("not_contracted", key)] = received[key] - values[("contracted", key)]
     return values
 
 
@@ -228,7 +245,7 @@ class _Builder:
         where = _where(item.label, unit, block)
         for measure, table, label in self.measures:
             key = self.key(item.label, unit, block, measure)
-            latent = measure[0] == "not_extended"
+            latent = measure[0] in LATENT
             if measure[0] == "working_days":
                 self.out.add(Cell(key, values[measure], SUM, f"{table} ({where})", label,
                                   item.published, self.key(item.label, unit, block,
@@ -281,6 +298,11 @@ class _Builder:
                                     "extended and not extended add up to those received",
                                     attribute=True)
             yield from self._day_relations(k, stage, values)
+        for key in CONTRACTED_KEYS:
+            yield Relation.additive([k("contracted", key), k("not_contracted", key)],
+                                    k("received", key),
+                                    "concerns about contracted services and about others add "
+                                    "up to those received", attribute=True)
 
     def _day_relations(self, k: Any, stage: str, values: Mapping[tuple[str, ...], int]
                        ) -> Iterator[Relation]:
