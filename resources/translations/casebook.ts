@@ -367,6 +367,46 @@
         <source>… (%1 in all)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the stage %1 extension</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signposting of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>detriment reported on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>feedback of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the disclosure of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the conversation of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>issue %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a person involved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the update of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>

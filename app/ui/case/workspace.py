@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
 
 from app.core.records import Stage
 from app.store.concern_detail import ConcernDetail, LetterDetail
-from app.ui.base.formatting import format_day
+from app.ui.base.formatting import format_day, tr
 from app.ui.base.worker import WorkerState
 from app.ui.case import proposals
 from app.ui.case.acknowledge_dialog import AcknowledgeDialog
@@ -436,21 +436,26 @@ def _letter_copy_dialog(session: Session, concern_id: int, letter: LetterDetail,
 # and how to name it in the form's title.
 _RECORDS: dict[str, tuple[str, str, Callable[[Any], str]]] = {
     "extension": ("extensions", "extension_id",
-                  lambda r: f"the stage {r.stage[-1]} extension"),
+                  lambda r: tr("the stage %1 extension").replace("%1", r.stage[-1])),
     "signposting": ("signposting", "signpost_id",
-                    lambda r: f"signposting of {format_day(r.signposted_on)}"),
+                    lambda r: tr("signposting of %1").replace("%1",
+                                                              format_day(r.signposted_on))),
     "detriment": ("detriment", "detriment_id",
-                  lambda r: f"detriment reported on {format_day(r.reported_on)}"),
+                  lambda r: tr("detriment reported on %1").replace(
+                      "%1", format_day(r.reported_on))),
     "feedback": ("feedback", "feedback_id",
-                 lambda r: f"feedback of {format_day(r.received_on)}"),
+                 lambda r: tr("feedback of %1").replace("%1", format_day(r.received_on))),
     "disclosure": ("disclosures", "disclosure_id",
-                   lambda r: f"the disclosure of {format_day(r.disclosed_on)}"),
+                   lambda r: tr("the disclosure of %1").replace(
+                       "%1", format_day(r.disclosed_on))),
     "conversation": ("conversations", "conversation_id",
-                     lambda r: f"the conversation of {format_day(r.held_on)}"),
-    "action": ("actions", "action_id", lambda r: "an action"),
-    "issue": ("issues", "issue_id", lambda r: f"issue {r.number}"),
-    "involved": ("involved", "involved_id", lambda r: "a person involved"),
-    "update": ("updates", "update_id", lambda r: f"the update of {format_day(r.given_on)}"),
+                     lambda r: tr("the conversation of %1").replace(
+                         "%1", format_day(r.held_on))),
+    "action": ("actions", "action_id", lambda r: tr("an action")),
+    "issue": ("issues", "issue_id", lambda r: tr("issue %1").replace("%1", str(r.number))),
+    "involved": ("involved", "involved_id", lambda r: tr("a person involved")),
+    "update": ("updates", "update_id",
+               lambda r: tr("the update of %1").replace("%1", format_day(r.given_on))),
 }
 
 
