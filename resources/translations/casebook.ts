@@ -5403,35 +5403,7 @@ or unnamed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Whole year</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>April to June</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>July to September</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>October to December</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>January to March</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Q{n}: {months}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Financial &amp;year:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Quarter:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5444,10 +5416,6 @@ or unnamed</source>
     </message>
     <message>
         <source>Dates</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Q%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -8535,6 +8503,45 @@ Keep it offline (an encrypted USB stick in a safe), and delete any working copy 
     </message>
     <message>
         <source>Next: %1 by %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>YearAndQuarter</name>
+    <message>
+        <source>Financial year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>April to June</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>July to September</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>October to December</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>January to March</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Q%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quarter:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

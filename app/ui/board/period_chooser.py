@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from app.core.periods import Period, financial_year, financial_year_of, quarter, quarter_of
+from app.core.periods import Period, financial_year_of, quarter_of
+from app.ui.base.year_and_quarter import YearAndQuarter
 from app.ui.board.display import period_dates
 
 YEARS_BACK = 6
@@ -19,29 +20,19 @@ def last_complete_quarter(today: date) -> Period:
 
 
 class PeriodChooser(QWidget):
-    """Year and quarter boxes with their labels; emits period_changed(Period)."""
+    """Year and quarter boxes with their labels (app/ui/base/year_and_quarter.py) and the
+    dates beside them; emits period_changed(Period)."""
 
     period_changed = Signal(object)
 
     def __init__(self, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         this_year = financial_year_of(today).start.year
-        self.year = QComboBox()
-        self.year.setAccessibleName(self.tr("Financial year"))
-        for year in range(this_year + 1, this_year - YEARS_BACK - 1, -1):
-            self.year.addItem(financial_year(year).label, year)
-        self.quarter = QComboBox()
-        self.quarter.setAccessibleName(self.tr("Quarter"))
-        self.quarter.addItem(self.tr("Whole year"), 0)
-        for number, months in ((1, self.tr("April to June")), (2, self.tr("July to September")),
-                               (3, self.tr("October to December")),
-                               (4, self.tr("January to March"))):
-            self.quarter.addItem(self.tr("Q{n}: {months}").format(n=number, months=months),
-                                 number)
-        self.year_label = QLabel(self.tr("Financial &year:"))
-        self.year_label.setBuddy(self.year)
-        self.quarter_label = QLabel(self.tr("&Quarter:"))
-        self.quarter_label.setBuddy(self.quarter)
+        self.boxes = YearAndQuarter(self, year_text=self.tr("Financial &year:"),
+                                    whole_year=True)
+        self.boxes.offer_years(this_year + 1, this_year - YEARS_BACK)
+        self.year, self.quarter = self.boxes.year, self.boxes.quarter
+        self.year_label, self.quarter_label = self.boxes.year_label, self.boxes.quarter_label
         self.dates = QLabel()
         self.dates.setAccessibleName(self.tr("Period dates"))
         layout = QHBoxLayout(self)
@@ -59,22 +50,13 @@ class PeriodChooser(QWidget):
         self.quarter.currentIndexChanged.connect(self._changed)
 
     def period(self) -> Period:
-        year = int(self.year.currentData())
-        number = int(self.quarter.currentData())
-        return quarter(year, number) if number else financial_year(year)
+        chosen = self.boxes.chosen()
+        assert chosen is not None  # the years are offered from the start
+        return chosen
 
     def set_period(self, period: Period, notify: bool = True) -> None:
         """Show `period` (a financial year or quarter); years outside the list are added."""
-        year = financial_year_of(period.start).start.year
-        if self.year.findData(year) < 0:
-            self.year.addItem(financial_year(year).label, year)
-        number = 0 if period.label.count("-") == 1 else int(period.label[-1])
-        for box in (self.year, self.quarter):
-            box.blockSignals(True)
-        self.year.setCurrentIndex(self.year.findData(year))
-        self.quarter.setCurrentIndex(self.quarter.findData(number))
-        for box in (self.year, self.quarter):
-            box.blockSignals(False)
+        self.boxes.show(period)
         self.dates.setText(period_dates(self.period()))
         if notify:
             self.period_changed.emit(self.period())

@@ -14,15 +14,14 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 
 from app.core.periods import (
     Period,
-    financial_year,
     financial_year_of,
     period_between,
-    quarter,
     quarter_of,
 )
 from app.ui.base.date_field import DateField
 from app.ui.base.form_feedback import FieldMessage
 from app.ui.base.formatting import format_day
+from app.ui.base.year_and_quarter import YearAndQuarter
 
 FIRST_YEAR = 2021  # the National Whistleblowing Standards came into force on 1 April 2021
 
@@ -57,15 +56,8 @@ class PeriodChooser(QWidget):
         self.kind.addItem(self.tr("Financial year"), "year")
         if allow_dates:
             self.kind.addItem(self.tr("Dates"), "dates")
-        self.year = QComboBox()
-        self.year.setAccessibleName(self.tr("Financial year"))
-        self.quarter = QComboBox()
-        self.quarter.setAccessibleName(self.tr("Quarter"))
-        for number, months in ((1, self.tr("April to June")), (2, self.tr("July to September")),
-                               (3, self.tr("October to December")),
-                               (4, self.tr("January to March"))):
-            self.quarter.addItem(self.tr("Q%1: %2").replace("%1", str(number))
-                                 .replace("%2", months), number)
+        self.boxes = YearAndQuarter(self, year_text=self.tr("&Year:"), whole_year=False)
+        self.year, self.quarter = self.boxes.year, self.boxes.quarter
         self.start = DateField()
         self.end = DateField()
         for edit, name in ((self.start, self.tr("First day of the period")),
@@ -75,8 +67,7 @@ class PeriodChooser(QWidget):
             edit.setAccessibleName(name)
 
         self.kind_label = self._label(self.tr("&Period:"), self.kind)
-        self.year_label = self._label(self.tr("&Year:"), self.year)
-        self.quarter_label = self._label(self.tr("&Quarter:"), self.quarter)
+        self.year_label, self.quarter_label = self.boxes.year_label, self.boxes.quarter_label
         self.start_label = self._label(self.tr("&From:"), self.start)
         self.end_label = self._label(self.tr("&To:"), self.end)
         row = QHBoxLayout()
@@ -122,15 +113,10 @@ class PeriodChooser(QWidget):
             widget.blockSignals(True)
         self._today = today
         fy = financial_year_of(chosen.start)
-        last = max(financial_year_of(today).start.year, fy.start.year)
-        first = min(FIRST_YEAR, fy.start.year)
-        self.year.clear()
-        for year in range(last, first - 1, -1):
-            self.year.addItem(financial_year(year).label, year)
-        self.year.setCurrentIndex(max(0, self.year.findData(fy.start.year)))
+        self.boxes.offer_years(max(financial_year_of(today).start.year, fy.start.year),
+                               min(FIRST_YEAR, fy.start.year))
+        self.boxes.show(chosen)
         is_quarter = chosen.label.upper().endswith(("Q1", "Q2", "Q3", "Q4"))
-        if is_quarter:
-            self.quarter.setCurrentIndex(int(chosen.label[-1]) - 1)
         self.kind.setCurrentIndex(self.kind.findData("quarter" if is_quarter else "year"))
         self._last_kind = self.kind.currentData()
         self.start.setDate(_qdate(chosen.start))
@@ -168,12 +154,7 @@ class PeriodChooser(QWidget):
                 widget.setVisible(visible)
 
     def _chosen_year_or_quarter(self, kind: object = None) -> Period | None:
-        year = self.year.currentData()
-        if not isinstance(year, int):
-            return None
-        if (kind or self.kind.currentData()) == "year":
-            return financial_year(year)
-        return quarter(year, int(self.quarter.currentData() or 1))
+        return self.boxes.chosen(whole_year=(kind or self.kind.currentData()) == "year")
 
     def period(self) -> Period | None:
         """The chosen period, or None while the dates are the wrong way round."""
