@@ -426,10 +426,16 @@ class AsksBeforeClosing:
     """Mixed into a dialog (listed before QDialog): Escape, Cancel and the window's close
     button ask first when something was typed since `settle()` (called once the dialog is
     filled in, and again once what was typed is saved), as every form does. `done(0)`
-    closes without asking (on lock)."""
+    closes without asking (on lock).
+
+    A dialog may say more by overriding: `typed()` (whether something would be lost),
+    `working()` (while it saves, Escape and Cancel wait), `closing_question()` (the
+    question's words), `_discard()` (what discarding does; by default, close); and once
+    its `forgotten` is set (locked), nothing is asked."""
 
     _settled: tuple[object, ...] | None = None
     _asking: QMessageBox | None = None
+    forgotten: bool = False
 
     def settle(self) -> None:
         self._settled = typed_values(self)  # type: ignore[arg-type]
@@ -437,12 +443,21 @@ class AsksBeforeClosing:
     def typed(self) -> bool:
         return self._settled is not None and typed_values(self) != self._settled  # type: ignore[arg-type]
 
+    def working(self) -> bool:
+        return False
+
+    def closing_question(self) -> str:
+        return ""
+
     def reject(self) -> None:
-        if not self.typed():
+        if self.working() and not self.forgotten:
+            return  # being saved: a moment, then it can be closed
+        if self.forgotten or not self.typed():
             super().reject()  # type: ignore[misc]
             return
         if self._asking is None:
-            self._asking = ask_before_discarding(self, self._discard)  # type: ignore[arg-type]
+            self._asking = ask_before_discarding(self, self._discard,  # type: ignore[arg-type]
+                                                 self.closing_question())
             self._asking.finished.connect(self._asked)
 
     def _asked(self) -> None:
@@ -459,7 +474,7 @@ class AsksBeforeClosing:
         super().reject()  # type: ignore[misc]
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        if self.typed():
+        if not self.forgotten and (self.working() or self.typed()):
             event.ignore()
             self.reject()
             return

@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -38,8 +38,8 @@ from app.core.identity import PersonDetails
 from app.services import person_records
 from app.store.identities import Consent, IdentityService, RevealedIdentity
 from app.ui.base.form_feedback import (
+    AsksBeforeClosing,
     FieldMessage,
-    ask_before_discarding,
     plain_buttons,
     screen_bounded,
     text_width,
@@ -70,7 +70,7 @@ def _left(button: QPushButton) -> QHBoxLayout:
     return row
 
 
-class PersonRecordDialog(QDialog):
+class PersonRecordDialog(AsksBeforeClosing, QDialog):
     lock_requested = Signal()
     changed = Signal()
 
@@ -365,31 +365,11 @@ class PersonRecordDialog(QDialog):
             return bool(self.reveal_reason.text().strip())
         return self._details() != self.revealed.person or bool(self.reason.text().strip())
 
-    def reject(self) -> None:
-        """Escape, Close or the window's close button: asks first when something typed
-        would be lost."""
-        if self.forgotten or not self.typed():
-            super().reject()
-            return
-        if self._asking is None:
-            self._asking = ask_before_discarding(self, self._discard)
-            self._asking.finished.connect(self._answered)
-
-    def _answered(self) -> None:
-        self._asking = None
-
     def _discard(self) -> None:
         if not self.forgotten and isValid(self):
             self.forgotten = True  # closing now: nothing more to ask
             wipe(self)
-            super().reject()
-
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        if self.typed() and not self.forgotten:
-            event.ignore()
-            self.reject()
-            return
-        super().closeEvent(event)
+            super()._discard()
 
     def forget(self) -> None:
         """On lock: wipe everything shown and close."""

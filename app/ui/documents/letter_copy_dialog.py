@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -29,9 +28,9 @@ from app.services import letters
 from app.store.concern_detail import LetterDetail
 from app.ui.base.date_field import DateField
 from app.ui.base.form_feedback import (
+    AsksBeforeClosing,
     BusyIndicator,
     FieldMessage,
-    ask_before_discarding,
     field_with_message,
     fit_dialog,
     fit_height,
@@ -44,7 +43,7 @@ from app.ui.documents.save_pdf import PdfSaveOptions
 from app.ui.session import Session
 
 
-class LetterCopyDialog(QDialog):
+class LetterCopyDialog(AsksBeforeClosing, QDialog):
     lock_requested = Signal()
     saved = Signal(Path)
 
@@ -170,31 +169,12 @@ class LetterCopyDialog(QDialog):
         return self.saved_to is None and (bool(self.reason.text().strip())
                                           or bool(self.options.password_value()))
 
-    def reject(self) -> None:
-        """Escape, Cancel or the close button: asks first when something typed would be
-        lost; not while the letter is being saved."""
-        if self._working and not self.forgotten:
-            return
-        if self.forgotten or not self.typed():
-            super().reject()
-            return
-        if self._asking is None:
-            self._asking = ask_before_discarding(self, self._discard)
-            self._asking.finished.connect(self._answered)
-
-    def _answered(self) -> None:
-        self._asking = None
+    def working(self) -> bool:
+        return self._working
 
     def _discard(self) -> None:
         if not self.forgotten and isValid(self):
             self.forget()
-
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        if not self.forgotten and (self._working or self.typed()):
-            event.ignore()
-            self.reject()
-            return
-        super().closeEvent(event)
 
     def forget(self) -> None:
         self.forgotten = True

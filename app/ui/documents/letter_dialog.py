@@ -25,7 +25,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, QSize, Signal
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -52,9 +51,9 @@ from app.services.letters import LetterChoices, MadeLetter
 from app.store.casebook import Casebook
 from app.ui.base.date_field import DateField
 from app.ui.base.form_feedback import (
+    AsksBeforeClosing,
     BusyIndicator,
     FieldMessage,
-    ask_before_discarding,
     field_with_message,
     fit_height,
     heading_font,
@@ -112,7 +111,7 @@ class LetterNotice(IdentityNotice):
         self.setAccessibleDescription(self.text.text())
 
 
-class LetterDialog(QDialog):
+class LetterDialog(AsksBeforeClosing, QDialog):
     lock_requested = Signal()
     saved = Signal(Path)
 
@@ -613,32 +612,15 @@ class LetterDialog(QDialog):
                 or self.text_edited or bool(self.reason.text().strip())
                 or bool(self.options.password_value()))
 
-    def reject(self) -> None:
-        """Escape, Cancel or the close button: asks first when what was written would be
-        lost; not while the letter is being saved."""
-        if self._working and not self.forgotten:
-            return  # the letter is being saved: a moment, then it can be closed
-        if self.forgotten or not self.typed():
-            super().reject()
-            return
-        if self._asking is None:
-            self._asking = ask_before_discarding(self, self._discard, self.tr(
-                "Close without saving the letter? What you wrote for it will be lost."))
-            self._asking.finished.connect(self._answered)
+    def working(self) -> bool:
+        return self._working
 
-    def _answered(self) -> None:
-        self._asking = None
+    def closing_question(self) -> str:
+        return self.tr("Close without saving the letter? What you wrote for it will be lost.")
 
     def _discard(self) -> None:
         if not self.forgotten and isValid(self):
             self.forget()
-
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        if not self.forgotten and (self._working or self.typed()):
-            event.ignore()
-            self.reject()
-            return
-        super().closeEvent(event)
 
     # ----- size, lock --------------------------------------------------------------------
 

@@ -273,10 +273,8 @@ class SummaryDialog(AsksBeforeClosing, QDialog):
         self._set_enabled(True)
         self.message.show_problem(message)
 
-    def reject(self) -> None:
-        if self._working and not self.forgotten:
-            return
-        super().reject()
+    def working(self) -> bool:
+        return self._working
 
     # ----- size, lock --------------------------------------------------------------------
 
