@@ -33,6 +33,9 @@ from app.core.sdc.tables import CellKey
 
 FIRST_GROUP = 64  # cells asked for together at first
 TOLERANCE = 1e-6
+MOST_GROUP = 500  # in a group of at least this many cells, with whole numbers, first ask
+MOST_ROUNDS = 60  # for points with many cells at their ends at once, while each passes
+MOST_GAIN = 4  # at least this many more ends
 
 End = tuple[CellKey, bool]  # a cell and which end: True for up (high), False for down (low)
 
@@ -106,6 +109,13 @@ def attack(component: Component, lows: Mapping[CellKey, float],
         if not result.pending(False) and not result.pending(True):
             break
         result.take(component.verify(hint, whole_numbers))
+    if whole_numbers and len(component.keys) >= MOST_GROUP:
+        for upward in (False, True):  # first many cells at once (Component.reach_most)
+            for _ in range(MOST_ROUNDS):
+                targets = result.pending(upward)
+                if not targets or result.take(
+                        component.reach_most(targets, upward)) < MOST_GAIN:
+                    break
     rng = random.Random(seed)  # noqa: S311 - the order cells are asked in, nothing secret
     for upward in (False, True):
         keys = sorted(result.pending(upward))
