@@ -359,7 +359,8 @@ class Component:
         found = self.rounded(point)  # whole numbers already, or rounded, if it still holds
         asked = sorted(there)
         while found is None and len(asked) >= MOST_LEAST:  # fewer, if not all at once
-            found = self.whole_near(point, {k: there[k] for k in asked}, upward)
+            near = self.whole_near(point, {k: there[k] for k in asked}, upward)
+            found = None if near is None else self.rounded(near)  # checked, not trusted
             asked = asked[:len(asked) // 2]
         return found
 
