@@ -13,6 +13,10 @@ an end); if not, the group is halved and each half asked again. A single cell wi
 such point fails: then the linear program for that cell alone gives how far a reader
 can push it, and the dual values secondary suppression needs.
 
+In a large group with whole numbers, that is preceded by asking for as many ends as
+the linear program can reach at once (reader.Component.reach_most, a point each round for
+hundreds of ends where random groups of 64 each need an integer solve of their own).
+
 Points come from linear programs and may hold fractions, but a reader knows every
 count and sum is a whole number: with `whole_numbers` (the audit, and pruning), a point
 only counts when every value in it is whole; a fractional one is asked for again of the
