@@ -13,6 +13,10 @@ an end); if not, the group is halved and each half asked again. A single cell wi
 such point fails: then the linear program for that cell alone gives how far a reader
 can push it, and the dual values secondary suppression needs.
 
+In a large group with whole numbers, that is preceded by asking for as many ends as
+the linear program can reach at once (reader.Component.reach_most, a point each round for
+hundreds of ends where random groups of 64 each need an integer solve of their own).
+
 Points come from linear programs and may hold fractions, but a reader knows every
 count and sum is a whole number: with `whole_numbers` (the audit, and pruning), a point
 only counts when every value in it is whole; a fractional one is asked for again of the
@@ -33,6 +37,9 @@ from app.core.sdc.tables import CellKey
 
 FIRST_GROUP = 64  # cells asked for together at first
 TOLERANCE = 1e-6
+MOST_GROUP = 500  # in a group of at least this many cells, with whole numbers, first ask
+MOST_ROUNDS = 60  # for points with many cells at their ends at once, while each passes
+MOST_GAIN = 4  # at least this many more ends
 
 End = tuple[CellKey, bool]  # a cell and which end: True for up (high), False for down (low)
 
@@ -106,6 +113,13 @@ def attack(component: Component, lows: Mapping[CellKey, float],
         if not result.pending(False) and not result.pending(True):
             break
         result.take(component.verify(hint, whole_numbers))
+    if whole_numbers and len(component.keys) >= MOST_GROUP:
+        for upward in (False, True):  # first many cells at once (Component.reach_most)
+            for _ in range(MOST_ROUNDS):
+                targets = result.pending(upward)
+                if not targets or result.take(
+                        component.reach_most(targets, upward)) < MOST_GAIN:
+                    break
     rng = random.Random(seed)  # noqa: S311 - the order cells are asked in, nothing secret
     for upward in (False, True):
         keys = sorted(result.pending(upward))

@@ -31,7 +31,7 @@ from app.core.sdc.reader import (
     build_components,
 )
 from app.core.sdc.release import Refusal, Release, link_earlier
-from app.core.sdc.tables import SUM, CellKey, TableSet
+from app.core.sdc.tables import CellKey, TableSet
 
 Progress = Callable[[int, int], None]
 IsCancelled = Callable[[], bool]
@@ -118,9 +118,14 @@ def _hidden_printed(tables: TableSet, hidden: Iterable[CellKey]) -> frozenset[Ce
 def close_hidden(tables: TableSet, hidden: Iterable[CellKey]) -> set[CellKey]:
     """Hidden cells plus the averages that divide by a hidden count."""
     out = set(hidden)
-    for key, cell in tables.cells.items():
-        if cell.kind == SUM and cell.denominator in out:
-            out.add(key)
+    averages = tables.averages
+    todo = [k for k in out if k in averages]
+    while todo:
+        for key in averages[todo.pop()]:
+            if key not in out:
+                out.add(key)
+                if key in averages:
+                    todo.append(key)
     return out
 
 
@@ -185,9 +190,15 @@ def audit(tables: TableSet, hidden: Iterable[CellKey], protection: Protection | 
 
     groups = build_components(knowledge, check)
     todo = [g for g in groups if exact or any(k in active for k in g.keys)]
+    group_of = {k: i for i, g in enumerate(todo) for k in g.keys}
+    hints_of: dict[int, list[Witness]] = {}
+    for hint in hints:  # each hint to the groups it holds cells of
+        for i in {group_of.get(k) for k in hint[0]} - {None}:
+            assert i is not None
+            hints_of.setdefault(i, []).append(hint)
     for done, group in enumerate(todo, start=1):
         mine = {k: active[k] for k in group.keys if k in active}
-        mine_hints = [h for h in hints if any(k in group.column for k in h[0])]
+        mine_hints = hints_of.get(done - 1, [])
         try:
             found = attack(group, {k: r.low for k, r in mine.items()},
                            {k: r.high for k, r in mine.items()}, hints=mine_hints,

@@ -31,6 +31,7 @@ _EPS = 1e-7
 NEAR_LAYERS = 1  # how far from a fractional cell whole_near lets cells move
 NEAR_SECONDS = 1.0  # and how long it looks
 REACH_SECONDS = 5.0  # a group's question that takes longer is asked again in halves
+MOST_LEAST = 1  # reach_most asks whole_near for no fewer cells than this
 UNKNOWN: dict[CellKey, float] = {}  # reach_all's answer when the solver stalled
 Bounds = tuple[float, float]
 Witness = tuple[tuple[CellKey, ...], np.ndarray]  # a point: its cells and their values
@@ -321,6 +322,47 @@ class Component:
         if status not in ("optimal", "feasible"):
             return None
         return {k: float(round(v)) for k, v in zip(self.keys, found, strict=True)}
+
+    def reach_most(self, targets: Mapping[CellKey, float], upward: bool
+                   ) -> dict[CellKey, float] | None:
+        """A whole-number point with many of the given cells at their ends at once: the
+        linear program takes as many as it can there (each cell's room toward its end
+        capped at the end, their sum the objective), then the cells it put at their ends
+        are asked for together in whole numbers (rounded, else whole_near). None when
+        that gives no point."""
+        if not targets:
+            return None
+        h = self._model(integer=False)  # a vertex of its own, not one near the last
+        index = np.array([self.column[k] for k in targets], dtype=np.int32)
+        wanted = np.array(list(targets.values()), dtype=float)
+        if upward:
+            h.changeColsBounds(len(index), index, self._low[index],
+                               np.maximum(np.minimum(wanted, self._high[index]),
+                                          self._low[index]))
+        else:
+            h.changeColsBounds(len(index), index,
+                               np.minimum(np.maximum(wanted, self._low[index]),
+                                          self._high[index]), self._high[index])
+        sign = -1.0 if upward else 1.0  # HiGHS minimises
+        h.setOptionValue("time_limit", h.getRunTime() + REACH_SECONDS)
+        try:
+            status, _, values = self._solve(h, {int(i): sign for i in index})
+        except RuntimeError:
+            status, values = "unknown", []
+        if status != "optimal":
+            return None
+        point = self.point(values)
+        there = {k: t for k, t in targets.items()
+                 if (point[k] >= t - _EPS if upward else point[k] <= t + _EPS)}
+        if not there:
+            return None
+        found = self.rounded(point)  # whole numbers already, or rounded, if it still holds
+        asked = sorted(there)
+        while found is None and len(asked) >= MOST_LEAST:  # fewer, if not all at once
+            near = self.whole_near(point, {k: there[k] for k in asked}, upward)
+            found = None if near is None else self.rounded(near)  # checked, not trusted
+            asked = asked[:len(asked) // 2]
+        return found
 
     def _truth(self) -> np.ndarray | None:
         """The true values of the group's cells (None if one is only an earlier release's)."""

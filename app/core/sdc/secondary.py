@@ -398,19 +398,25 @@ class _Support:
     exactly when it has that cell at its printed value (everything else about the
     reader's program is unchanged), so showing a cell only needs solving for the ends
     whose every point it rules out. Points are kept over their group's cells; the true
-    values hold everywhere else (they satisfy every relation)."""
+    values hold everywhere else (they satisfy every relation). Ends are numbered
+    (2 * the cell's place in `needs`, + 1 for up) so that counting is done by numpy."""
 
     def __init__(self, tables: TableSet, needs: Mapping[CellKey, Requirement]) -> None:
         self.tables, self.needs = tables, needs
+        self.place = {key: i for i, key in enumerate(needs)}
+        self.ends: list[End] = [(key, upward) for key in needs for upward in (False, True)]
         self.valid: list[bool] = []
-        self.reaches: list[list[End]] = []
-        self.count: dict[End, int] = {}
+        self.reaches: list[np.ndarray] = []  # per point, the numbers of the ends it reaches
+        self.count = np.zeros(len(self.ends), dtype=np.int64)
         self.off_truth: dict[CellKey, list[tuple[int, float]]] = {}  # cell -> (point, value)
         self.points: list[Mapping[CellKey, float]] = []
 
+    def number(self, end: End) -> int:
+        return 2 * self.place[end[0]] + int(end[1])
+
     def add(self, point: Mapping[CellKey, float]) -> None:
         index = len(self.valid)
-        ends: list[End] = []
+        ends: list[int] = []
         cells = self.tables.cells
         for key, value in point.items():
             cell = cells.get(key)
@@ -418,14 +424,15 @@ class _Support:
                 self.off_truth.setdefault(key, []).append((index, value))
             need = self.needs.get(key)
             if need is not None:
+                place = 2 * self.place[key]
                 if value <= need.low + _TOL:
-                    ends.append((key, False))
+                    ends.append(place)
                 if value >= need.high - _TOL:
-                    ends.append((key, True))
-        for end in ends:
-            self.count[end] = self.count.get(end, 0) + 1
+                    ends.append(place + 1)
+        reaches = np.array(ends, dtype=np.int64)
+        self.count[reaches] += 1
         self.valid.append(True)
-        self.reaches.append(ends)
+        self.reaches.append(reaches)
         self.points.append(point)
 
     def ruled_out(self, key: CellKey, bounds: tuple[float, float]) -> list[int]:
@@ -434,22 +441,26 @@ class _Support:
         return [i for i, value in self.off_truth.get(key, ())
                 if self.valid[i] and not low - _TOL <= value <= high + _TOL]
 
+    def _loss(self, dead: Sequence[int]) -> np.ndarray:
+        return np.bincount(np.concatenate([self.reaches[i] for i in dead]),
+                           minlength=len(self.ends))
+
     def unsupported(self, dead: Sequence[int]) -> set[End]:
         """The ends no valid point would reach once `dead` are ruled out."""
-        loss: dict[End, int] = {}
-        for i in dead:
-            for end in self.reaches[i]:
-                loss[end] = loss.get(end, 0) + 1
-        return {end for end, lost in loss.items() if self.count[end] <= lost}
+        if not dead:
+            return set()
+        loss = self._loss(dead)
+        return {self.ends[j] for j in np.flatnonzero((loss > 0) & (self.count <= loss))}
 
     def drop(self, dead: Sequence[int]) -> None:
+        if not dead:
+            return
+        self.count -= self._loss(dead)
         for i in dead:
             self.valid[i] = False
-            for end in self.reaches[i]:
-                self.count[end] -= 1
 
     def supported(self, end: End) -> bool:
-        return self.count.get(end, 0) > 0
+        return bool(self.count[self.number(end)] > 0)
 
 
 def prune(tables: TableSet, hidden: set[CellKey], needs: Mapping[CellKey, Requirement],
@@ -490,7 +501,8 @@ def prune(tables: TableSet, hidden: set[CellKey], needs: Mapping[CellKey, Requir
     group_of = _groups(knowledge)
     for key in order:
         check()
-        if key not in hidden or close_hidden(tables, hidden - {key}) != hidden - {key}:
+        denominator = tables.cells[key].denominator
+        if key not in hidden or (tables.cells[key].kind == SUM and denominator in hidden):
             continue  # an average whose count is hidden stays hidden
         trial = Knowledge(knowledge.tables, frozenset(hidden - {key}), dict(knowledge.bounds),
                           dict(knowledge.known_before), list(knowledge.extra_relations))

@@ -155,6 +155,15 @@ class TableSet:
         values = self.values
         return [r for r in self.relations if not r.holds(values)]
 
+    @cached_property
+    def averages(self) -> dict[CellKey, tuple[CellKey, ...]]:
+        """For each count, the sums whose printed average divides by it."""
+        out: dict[CellKey, list[CellKey]] = {}
+        for key, cell in self.cells.items():
+            if cell.kind == SUM and cell.denominator is not None:
+                out.setdefault(cell.denominator, []).append(key)
+        return {count: tuple(sums) for count, sums in out.items()}
+
     def published(self) -> Iterator[Cell]:
         return (c for c in self.cells.values() if c.published)
 
