@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from app.core.kpi import SERVICE_KEYS, STAGE_KEYS, Figures
 from app.core.sdc import (
@@ -39,12 +39,9 @@ from app.core.sdc import (
     Layout,
     PeriodFigures,
     Protection,
-    Publication,
     Relation,
-    Release,
     TableSetBuilder,
     kpi_tables,
-    protect,
 )
 from app.core.sdc.kpi import (
     CONTRACTED_KEYS,
@@ -53,6 +50,9 @@ from app.core.sdc.kpi import (
     block_values,
     theme_values,
 )
+
+if TYPE_CHECKING:  # the solver loads when figures are protected, not when they are shown
+    from app.core.sdc import Publication, Release
 
 HIDDEN = "*"
 
@@ -109,6 +109,8 @@ def suppress(cells: Mapping[K, int], groups: Iterable[Group[K]], threshold: int
     if threshold <= 1:
         return dict(cells)
     names = {key: (str(i),) for i, key in enumerate(cells)}
+    from app.core.sdc.protect import protect
+
     builder = TableSetBuilder()
     for key, value in cells.items():
         builder.add(TableCell(names[key], value, label=str(key)))
@@ -245,6 +247,8 @@ def protect_report(figures: Figures, threshold: int,
     (the other quarters of its year, the year), and `parts` the labels of the linked
     periods this one is the sum of."""
     printed = period_figures(period, figures, units, themes, parts=parts)
+    from app.core.sdc.protect import protect
+
     tables = kpi_tables([*linked, printed], Layout(views=False))
     published = protect(tables, Protection(threshold), earlier, on_progress=on_progress,
                         cancelled=cancelled)
@@ -340,6 +344,7 @@ def blank_release(period: str, figures: Figures, units: Sequence[str], threshold
     file published outside the app is read. `figures` are any figures of the period's
     shape (their values are not kept)."""
     from app.core.records import THEMES
+    from app.core.sdc import Release
 
     themes = dict.fromkeys(sorted(THEMES), figures)
     tables = kpi_tables([period_figures(period, figures, dict.fromkeys(units, figures),

@@ -13,8 +13,6 @@ import io
 import secrets
 from pathlib import Path
 
-from pypdf import PdfReader, PdfWriter
-
 from app.documents.errors import DocumentError
 from app.store.atomic import write_atomic
 
@@ -33,6 +31,8 @@ def check_password(password: str) -> None:
 
 def protect_pdf(pdf: bytes, password: str) -> bytes:
     """The same PDF, openable only with `password` (AES-256)."""
+    from pypdf import PdfReader, PdfWriter  # loaded when a PDF is protected
+
     check_password(password)
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
     # The owner password (to change permissions) is random and discarded: nobody needs it.

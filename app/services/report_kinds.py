@@ -154,7 +154,7 @@ def _protect(board: Board, report: BoardReport, threshold: int
     """The report's figures protected against the board's publication register."""
     from app.core.board_release import kinds_tables
     from app.core.disclosure import DisclosureError
-    from app.core.sdc import protect
+    from app.core.sdc.protect import protect
 
     public = publication_report(report)
     periods = sorted({k[5] for k in public.cells})

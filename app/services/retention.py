@@ -25,7 +25,6 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from app.documents.destruction_certificate import render_certificate
 from app.documents.protect import save_pdf
 from app.paths import KEYSLOTS
 from app.returns import handover_package
@@ -265,6 +264,8 @@ def destroy_external(book: Casebook, path: Path) -> None:
 def certificate(book: Casebook, references: list[str], out: Path, *,
                 today: date | None = None) -> Path:
     """The destruction certificate (PDF) for records destroyed here: no content, audited."""
+    from app.documents.destruction_certificate import render_certificate  # loads reportlab
+
     wanted = set(_references(references))
     rows = [row for row in destruction.destroyed(book.cases) if row["reference"] in wanted]
     missing = wanted - {str(row["reference"]) for row in rows}

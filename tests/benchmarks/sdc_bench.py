@@ -21,7 +21,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from app.core.sdc import Layout, Publication, kpi_tables, protect  # noqa: E402
+from app.core.sdc import Layout, Publication, kpi_tables  # noqa: E402
+from app.core.sdc.protect import protect  # noqa: E402
 from app.core.sdc.tables import TableSet  # noqa: E402
 from tests.core.sdc_helpers import board_release  # noqa: E402
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from app.core.records import THEMES
-from app.core.sdc import Layout, PeriodFigures, Protection, Publication, kpi_tables, protect
+from app.core.sdc import Layout, PeriodFigures, Protection, Publication, kpi_tables
+from app.core.sdc.protect import protect
 from app.core.sdc.release import Release
 from tests.sdc.attacker import Attacker, Breach, Key, Shape, Shown, breaches, shown_from
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from app.core.sdc import Cell, Protection, Relation, TableSetBuilder, audit
+from app.core.sdc import Cell, Protection, Relation, TableSetBuilder
 from app.core.sdc.attack import attack
-from app.core.sdc.audit import reader_knowledge
+from app.core.sdc.audit import audit, reader_knowledge
 from app.core.sdc.reader import build_components
 
 

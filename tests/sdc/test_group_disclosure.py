@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from app.core.records import Outcome, ServiceType, Stage
-from app.core.sdc import Layout, Protection, kpi_tables, protect, requirements
+from app.core.sdc import Layout, Protection, kpi_tables, requirements
+from app.core.sdc.protect import protect
 from tests.core.sdc_helpers import YEAR
 from tests.sdc.cases import Made, casebook, one_year
 from tests.sdc.harness import attack_release, check_printed_exact, describe

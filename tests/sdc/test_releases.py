@@ -17,10 +17,10 @@ from app.core.sdc import (
     RefusedChange,
     Release,
     kpi_tables,
-    protect,
     year_and_quarters,
 )
 from app.core.sdc.periods import RefusedPeriods
+from app.core.sdc.protect import protect
 from tests.core.sdc_helpers import YEAR, board_figures, figures_by_period, random_concerns
 from tests.sdc.harness import attack_release, check_printed_exact, describe
 

@@ -26,19 +26,42 @@ Modules, each small:
     protect     the one call: suppression, then the audit
 """
 
-from app.core.sdc.audit import AuditResult, Finding, Interval, audit
+from typing import TYPE_CHECKING, Any
+
 from app.core.sdc.kpi import Layout, PeriodFigures, kpi_tables, year_and_quarters
 from app.core.sdc.periods import RefusedPeriods
 from app.core.sdc.primary import DEFAULT_THRESHOLD, Protection, Requirement, requirements
-from app.core.sdc.protect import Publication, protect
-from app.core.sdc.reader import Cancelled
-from app.core.sdc.release import RefusedChange, Release
 from app.core.sdc.tables import COUNT, SUM, Cell, CellKey, Relation, TableSet, TableSetBuilder
+
+if TYPE_CHECKING:
+    from app.core.sdc.audit import AuditResult, Finding, Interval
+    from app.core.sdc.protect import Publication
+    from app.core.sdc.reader import Cancelled
+    from app.core.sdc.release import RefusedChange, Release
+
+# The solver's modules (numpy, HiGHS) load when first asked for, not with the figures'
+# tables: a window showing figures need not wait for them. The two calls share their
+# modules' names, so they are imported from them: `from app.core.sdc.protect import
+# protect`, `from app.core.sdc.audit import audit` (a package attribute of that name is
+# the module once it has loaded).
+_LATER = {"AuditResult": "audit", "Finding": "audit", "Interval": "audit",
+          "Publication": "protect", "Cancelled": "reader",
+          "RefusedChange": "release", "Release": "release"}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LATER.get(name)
+    if module is None:
+        raise AttributeError(f"module 'app.core.sdc' has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(f"app.core.sdc.{module}"), name)
+
 
 __all__ = [
     "COUNT", "DEFAULT_THRESHOLD", "SUM", "AuditResult", "Cancelled", "Cell", "CellKey",
     "Finding", "Interval", "Layout", "PeriodFigures", "Protection", "Publication",
     "RefusedChange", "RefusedPeriods", "Release", "Relation", "Requirement", "TableSet",
     "TableSetBuilder",
-    "audit", "kpi_tables", "protect", "requirements", "year_and_quarters",
+    "kpi_tables", "requirements", "year_and_quarters",
 ]

@@ -5,7 +5,7 @@ named in concerns (their raisers withheld). Built and saved on the worker."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -18,13 +18,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import subject_access
 from app.store.errors import CasebookError
 from app.ui.base.form_feedback import FieldMessage, ask_save_file
 from app.ui.base.work_progress import WorkProgress, WorkTicket
 from app.ui.base.worker import WorkerState
 from app.ui.reports.files import default_folder, remember_folder
 from app.ui.session import Session
+
+if TYPE_CHECKING:
+    from app.services.subject_access import SubjectAccessResult
 
 
 class SubjectAccessPanel(QWidget):
@@ -101,7 +103,9 @@ class SubjectAccessPanel(QWidget):
         password = self.password.text() or None
         today = self.session.today()
 
-        def job(state: WorkerState) -> subject_access.SubjectAccessResult:
+        def job(state: WorkerState) -> SubjectAccessResult:
+            from app.services import subject_access  # loads reportlab, on the worker
+
             book = state.require_book()
             if named:
                 return subject_access.for_named(book, name, references, path, reason,

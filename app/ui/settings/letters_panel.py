@@ -4,6 +4,7 @@ bodies' names and contact details. Each part is saved on its own, through the wo
 
 from __future__ import annotations
 
+from types import ModuleType
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -19,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.letters import KINDS
-from app.services import letters
 from app.store.letter_settings import Body, LetterSettings, NamedContact
 from app.ui.base.form_feedback import FieldMessage
 from app.ui.session import Session
@@ -140,7 +140,7 @@ class LettersPanel(QGroupBox):
 
     def reload(self) -> None:
         session = self.session
-        session.read(lambda state: letters.settings(session.book(state)), self._show,
+        session.read(lambda state: _letters().settings(session.book(state)), self._show,
                      self.message.show_problem)
 
     def _show(self, settings: Any) -> None:
@@ -182,24 +182,24 @@ class LettersPanel(QGroupBox):
 
     def _save_contact(self) -> None:
         contact = NamedContact(**{k: e.text() for k, e in self.contact.items()})
-        self._run(lambda book: letters.set_contact(book, contact),
+        self._run(lambda book: _letters().set_contact(book, contact),
                   self.tr("The named contact was saved."))
 
     def _save_signatory(self) -> None:
         kind, name, role = (str(self.kind.currentData()), self.signatory_name.text(),
                             self.signatory_role.text())
-        self._run(lambda book: letters.set_signatory(book, kind, name, role),
+        self._run(lambda book: _letters().set_signatory(book, kind, name, role),
                   self.tr("Who signs it was saved."))
 
     def _save_body(self) -> None:
         code = str(self.body.currentData())
         body = Body(**{k: e.text() for k, e in self.body_fields.items()})
-        self._run(lambda book: letters.set_body(book, code, body),
+        self._run(lambda book: _letters().set_body(book, code, body),
                   self.tr("The body's details were saved."))
 
     def _reset_body(self) -> None:
         code = str(self.body.currentData())
-        self._run(lambda book: letters.reset_body(book, code),
+        self._run(lambda book: _letters().reset_body(book, code),
                   self.tr("The body's published details are back."))
 
     def set_enabled(self, enabled: bool) -> None:
@@ -215,3 +215,11 @@ class LettersPanel(QGroupBox):
             edit.clear()
         self.message.show_note(None)
         self.set_enabled(False)
+
+
+def _letters() -> ModuleType:
+    """The letters service, loaded on the worker when first used (it loads reportlab)."""
+    from app.services import letters
+
+    return letters
+
