@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -43,9 +42,6 @@ def test_unlock_shows_the_list_and_lock_forgets_it(qtbot, folder: Path) -> None:
     assert "Jordan" not in shown  # names are never in the list
     dashboard = window.shell.dashboard
     qtbot.waitUntil(lambda: "Stage 1: 1" in dashboard.open_counts.text())
-    # What the open casebook's window holds is kept out of the collector's full passes
-    # (they stalled the window for up to 100 ms), and given back to it on locking.
-    assert gc.get_freeze_count() > 0
 
     window.activateWindow()
     qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is not None)
@@ -54,7 +50,6 @@ def test_unlock_shows_the_list_and_lock_forgets_it(qtbot, folder: Path) -> None:
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert not window.unlocked and model.rowCount() == 0
     assert dashboard.open_counts.text() == ""
-    assert gc.get_freeze_count() == 0
     assert QGuiApplication.clipboard().text() == ""
     qtbot.waitUntil(lambda: window.worker.pending == 0)
     # The casebook is closed on the worker: another open now succeeds.

@@ -137,14 +137,7 @@ class StoreWindow(QMainWindow):
         arrive()
         self.statusBar().showMessage(self.tr("Unlocked"), 3000)
         self._set_unlocked_actions(True)
-        keep_long_lived()
-        self.worker.busy_changed.connect(self._settled)  # and again once the pages are filled
         self.unlocked_signal.emit()
-
-    def _settled(self, busy: bool) -> None:
-        if not busy:
-            self.worker.busy_changed.disconnect(self._settled)
-            keep_long_lived()
 
     def _unlock_failed(self, message: str) -> None:
         self.unlock_view.set_busy(False)
@@ -168,7 +161,6 @@ class StoreWindow(QMainWindow):
         """After the pages forgot what they held and the store was closed on the worker:
         clear the clipboard if it is ours, and ask for the passphrase again."""
         self.clipboard_guard.clear_if_ours()
-        forget_long_lived()
         self.unlock_view.reset(message or self.tr("Locked."))
         self.stack.setCurrentWidget(self.unlock_view)
         self.statusBar().showMessage(self.tr("Locked"))
@@ -180,24 +172,3 @@ class StoreWindow(QMainWindow):
         if self._worker is not None:
             self._worker.shutdown()
         super().closeEvent(event)
-
-
-def keep_long_lived() -> None:
-    """What is alive once a store's pages are built (the modules, the widgets, the caches)
-    lives as long as the window: it is taken out of the garbage collector's full passes
-    (gc.freeze). A full pass walks every object while holding the interpreter lock (60 to
-    100 ms at 10,000 concerns, set off by the worker's work) and the window waits for it.
-    Objects are still freed as soon as nothing refers to them; only reference cycles among
-    what was alive at this moment would stay, until the store is locked."""
-    import gc
-
-    gc.freeze()
-
-
-def forget_long_lived() -> None:
-    """On locking: what the open store's pages held (now forgotten) goes back to the
-    garbage collector, so that reference cycles among it are freed."""
-    import gc
-
-    gc.unfreeze()
-
