@@ -239,7 +239,7 @@ class MainWindow(StoreWindow):
         shell = self.shell
 
         def arrive() -> None:
-            shell.reload()
+            shell.reload(first=str(self._location.get("page", "dashboard")))
             shell.restore(self._location)
 
         self.show_unlocked(shell, arrive)

@@ -8,6 +8,7 @@ comes first."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
@@ -257,8 +258,9 @@ class ConcernListView(QWidget):
             overdue_on=self.model.today if self.overdue.isChecked() else None,
         ))
 
-    def reload(self, today: date) -> None:
-        """After unlocking: the columns and sort as they were left, then the rows."""
+    def reload(self, today: date, then: Callable[[], None] | None = None) -> None:
+        """After unlocking: the columns and sort as they were left, then the rows; `then`
+        runs once the rows are asked for (what else to read, after them)."""
         self.model.today = today
         keys, default = self._keys(), self._default_view()
         changes = self._user_changes
@@ -266,14 +268,19 @@ class ConcernListView(QWidget):
         def job(state: WorkerState) -> ListView:
             return list_view(state.require_book(), keys, default)
 
+        def rows() -> None:
+            self.apply_filters()
+            if then is not None:
+                then()
+
         def done(view: object) -> None:
             # What the user changed meanwhile wins over what was kept.
             if isinstance(view, ListView) and changes == self._user_changes:
                 self.apply_view(view)
             self.view_loaded = True
-            self.apply_filters()
+            rows()
 
-        self.worker.submit(job, done, lambda _message: self.apply_filters())
+        self.worker.submit(job, done, lambda _message: rows())
 
     def prepare_search(self) -> None:
         """Write the search index's pending entries (after an upgrade, or new identities

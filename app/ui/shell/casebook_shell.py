@@ -84,10 +84,19 @@ class CasebookShell(SidebarPages):
         dialog.open()
         return dialog
 
-    def reload(self) -> None:
-        """Fresh figures and rows from the casebook (after unlocking)."""
+    def reload(self, first: str = "dashboard") -> None:
+        """Fresh figures and rows from the casebook (after unlocking). When the list is the
+        page about to be shown (`first`), its rows are asked for before anything else."""
+        if first == "concerns":
+            self.concerns.reload(self.session.today(), then=self._reload_the_rest)
+            return
         self.dashboard.reload()
         self.concerns.reload(self.session.today())
+        self._reload_the_rest(dashboard=False)
+
+    def _reload_the_rest(self, dashboard: bool = True) -> None:
+        if dashboard:
+            self.dashboard.reload()
         self.concerns.prepare_search()
         self.reports.reload()  # read when first shown
         self.returns.reload()
