@@ -128,12 +128,16 @@ def words(*texts: str) -> list[str]:
 
 def mark_mentions(conn: Connection, new_words: Iterable[str]) -> int:
     """Mark every concern whose entry holds any of `new_words` (newly held words that the
-    entries written before could not mask); returns how many were marked."""
+    entries written before could not mask); returns how many were marked.
+
+    The match leads (`+rowid` keeps SQLite from walking every concern and asking the
+    full-text index about each one): adding a person costs what the match finds, not what
+    the casebook holds."""
     quoted = [f'"{w}"' for w in dict.fromkeys(new_words) if w and '"' not in w]
     if not quoted:
         return 0
     with database.write(conn):
         return int(conn.execute(
             "INSERT OR IGNORE INTO search_pending (concern_id) SELECT rowid FROM concern_search"
-            " WHERE concern_search MATCH ? AND rowid IN (SELECT id FROM concerns)",
+            " WHERE concern_search MATCH ? AND +rowid IN (SELECT id FROM concerns)",
             (" OR ".join(quoted),)).rowcount)
