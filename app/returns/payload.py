@@ -107,11 +107,13 @@ def build_payload(book: Casebook, period: Period, *, now: datetime | None = None
         service.timescales, facts_query.custody_spans(book.cases),
         signposting_records(book))
     learning = publishable_learning(book, period)
+    if len(learning) > MAX_STATEMENTS:  # said before the statements are scanned
+        raise ReturnError(
+            f"A return carries at most {MAX_STATEMENTS:,} learning statements, and "
+            f"{len(learning):,} are marked publishable between {period.start:%d/%m/%Y} and "
+            f"{period.end:%d/%m/%Y}: mark only those the board should see as publishable.")
     if learning:
         check_learning(publishable_learning_people(book, period), scanning.scanner_for(book))
-    if len(learning) > MAX_STATEMENTS:
-        raise ReturnError(f"A return carries at most {MAX_STATEMENTS} learning statements and "
-                          f"{len(learning)} are marked publishable for {period.label}.")
     seq, digest = audit.head(book.cases)
     payload: Payload = {
         "format": FORMAT,

@@ -155,6 +155,7 @@ class Day(QObject):
             QTimer.singleShot(0, self._next)
         elif time.monotonic() > self._deadline:
             self.result["error"] = f"timed out in step {self.watch.step}"
+            self.result["said"] = _visible_messages(self.window)
             self.finish()
         else:
             QTimer.singleShot(5, self._poll)
@@ -163,6 +164,8 @@ class Day(QObject):
         self.watch.stop()
         self.result.update(gaps_ms=self.watch.gaps, stalls=self.watch.where[:200],
                            search_s=self.search, steps_s=self.steps)
+        if os.environ.get("CASEBOOK_DAY_HEAP"):  # with the window still open
+            _heap(self)
         if self.window is not None:
             self.window.close()
         QApplication.quit()
@@ -364,6 +367,17 @@ class Day(QObject):
         yield from self.unlock()
 
 
+def _visible_messages(window: QWidget | None) -> list[str]:
+    """What the window says in its visible labels when a step times out (a failure shown
+    to the user rather than a hang)."""
+    from PySide6.QtWidgets import QLabel
+
+    if window is None:
+        return []
+    return [label.text() for label in window.findChildren(QLabel)
+            if label.isVisible() and label.text().strip()][-12:]
+
+
 def _watch_gc(day: Day) -> None:
     """With CASEBOOK_DAY_GC=1: note each garbage collection of 10 ms or more (which thread
     ran it, which generation), to tell them from the app's own stalls."""
@@ -383,6 +397,26 @@ def _watch_gc(day: Day) -> None:
                     f"{threading.current_thread().name}")
 
     gc.callbacks.append(callback)
+
+
+def _heap(day: Day) -> None:
+    """With CASEBOOK_DAY_HEAP=1: after the day, how many objects the collector tracks, by
+    type and by the module that defines the type (what a full collection walks)."""
+    import gc
+    from collections import Counter
+
+    objects = gc.get_objects()
+    types = Counter(type(o).__name__ for o in objects)
+    modules = Counter(type(o).__module__ for o in objects)
+    sized = sorted(((len(o), type(o).__name__, repr(o)[:60]) for o in objects
+                    if isinstance(o, (dict, list, set, frozenset, tuple))), reverse=True)
+    started = time.perf_counter()
+    gc.collect()
+    day.result["heap"] = {"tracked": len(objects), "types": types.most_common(25),
+                          "largest": sized[:15],
+                          "items in containers": sum(s[0] for s in sized),
+                          "modules": modules.most_common(15),
+                          "full collection ms": round((time.perf_counter() - started) * 1000)}
 
 
 def _sample_stalls(day: Day) -> None:

@@ -154,22 +154,29 @@ def dashboard_figures(book: Casebook, runs: int) -> Runs:
 
 
 def prepare_returns(book: Casebook) -> int:
-    """Set a board recipient, and keep a year's publishable learning within what a return
-    may carry (MAX_STATEMENTS): the generator marks about 3,600 a year publishable at
-    100,000 concerns, and a return over the limit is refused. Returns how many statements
-    were unmarked (in this working copy only)."""
+    """Set a board recipient, and keep every period's publishable learning within what a
+    return may carry (MAX_STATEMENTS): the generator marks about 3,600 a year publishable at
+    100,000 concerns, and a return over the limit is refused. At most a quarter of the
+    limit is kept in each quarter, so that any quarter or year (the window's return preview
+    opens on the last whole quarter, the store's figures build a year) is within it.
+    Returns how many statements were unmarked (in this working copy only)."""
     from pyrage import x25519
 
     from app.returns.envelope import set_board_recipient
     from app.returns.payload import MAX_STATEMENTS
 
     set_board_recipient(book, str(x25519.Identity.generate().to_public()))
-    period = parse_period(YEAR)
-    bounds = (period.start.isoformat(), period.end.isoformat())
-    rows = [row[0] for row in book.cases.execute(
-        "SELECT id FROM actions WHERE publishable = 1 AND trim(learning) != ''"
-        " AND done_on BETWEEN ? AND ? ORDER BY id", bounds)]
-    extra = rows[MAX_STATEMENTS:]
+    kept: dict[tuple[int, int], int] = {}
+    extra: list[int] = []
+    for action, done_on in book.cases.execute(
+            "SELECT id, done_on FROM actions WHERE publishable = 1 AND trim(learning) != ''"
+            " ORDER BY id"):
+        if not done_on:
+            continue
+        quarter = (int(done_on[:4]), (int(done_on[5:7]) - 1) // 3)
+        kept[quarter] = kept.get(quarter, 0) + 1
+        if kept[quarter] > MAX_STATEMENTS // 4:
+            extra.append(action)
     if extra:
         with database.write(book.cases):
             book.cases.executemany("UPDATE actions SET publishable = 0 WHERE id = ?",

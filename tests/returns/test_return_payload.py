@@ -123,6 +123,28 @@ def test_identifying_learning_blocks_the_build(book: Casebook, service: ConcernS
     assert caught.value.problems[0][0] == statement
 
 
+def test_too_many_learning_statements_are_refused_in_words_before_any_scan(
+        book: Casebook, service: ConcernService, monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.returns import payload
+    from app.store import scanning
+
+    monkeypatch.setattr(payload, "MAX_STATEMENTS", 2)
+    concern = service.create(named_concern(date(2025, 5, 2), "Jordan Testperson"))
+    for n in range(3):
+        action = service.add_action(concern, f"Change {n}", learning=f"Lesson {n}.",
+                                    publishable=True)
+        service.update_action(action, done_on=date(2025, 6, 10))
+    scanned: list[object] = []
+    monkeypatch.setattr(scanning, "scanner_for", lambda book: scanned.append(book))
+    with pytest.raises(ReturnError) as caught:
+        build_payload(book, Q1)
+    assert str(caught.value) == (
+        "A return carries at most 2 learning statements, and 3 are marked publishable "
+        "between 01/04/2025 and 30/06/2025: mark only those the board should see as "
+        "publishable.")
+    assert "Q1" not in str(caught.value) and not scanned
+
+
 def test_a_return_covers_a_year_or_a_quarter(book: Casebook) -> None:
     with pytest.raises(ReturnError, match="financial year"):
         build_payload(book, period_between(date(2025, 4, 1), date(2025, 5, 31)))

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from app.core.identifying.findings import HeldIdentity
@@ -66,15 +66,19 @@ _DOTTED_INITIAL_GAP = re.compile(r"\. {0,2}")
 _TITLE_GAP = re.compile(r"\.? {1,2}|\.")
 
 
-@dataclass(frozen=True)
-class Entry:
-    person_ref: str
-    role: str
+# Whose phrase this is (a person_ref, or "" for the organisation's lists), and as what (a
+# role above). A plain tuple of two strings: the garbage collector stops tracking plain
+# tuples of strings (not named tuples), and a large casebook's index holds 180,000 of them
+# at 100,000 concerns, which every full collection would otherwise walk while holding the
+# interpreter lock (the window waits for it).
+Entry = tuple[str, str]
 
 
 @dataclass
 class PhraseIndex:
-    phrases: dict[Key, list[Entry]] = field(default_factory=dict)
+    # Lists while it is built; `seal` makes them tuples, which the garbage collector stops
+    # tracking (a large casebook's index holds one for each distinct name).
+    phrases: dict[Key, list[Entry] | tuple[Entry, ...]] = field(default_factory=dict)
     prefixes: set[Key] = field(default_factory=set)
     longest: int = 0
     first_words: set[str] = field(default_factory=set)  # a text with none matches nothing
@@ -83,13 +87,21 @@ class PhraseIndex:
         if not key:
             return
         self.first_words.add(key[0])
-        self.phrases.setdefault(key, []).append(entry)  # a repeat costs only a look
+        entries = self.phrases.setdefault(key, [])  # a repeat costs only a look
+        if isinstance(entries, list):
+            entries.append(entry)
+        else:
+            self.phrases[key] = (*entries, entry)
         for n in range(1, len(key) + 1):
             self.prefixes.add(key[:n])
         self.longest = max(self.longest, len(key))
 
+    def seal(self) -> None:
+        """Once built: each phrase's entries as a tuple."""
+        self.phrases = {key: tuple(entries) for key, entries in self.phrases.items()}
+
     def matches(self, toks: list[Token], joined: list[bool]
-                ) -> Iterator[tuple[int, int, list[Entry]]]:
+                ) -> Iterator[tuple[int, int, Sequence[Entry]]]:
         """(first word, one past the last, entries) for every phrase in the words, whose
         words are separated only by name gaps (joined[k]: words k and k+1 are)."""
         count = len(toks)
@@ -172,15 +184,15 @@ def add_held(index: PhraseIndex, person: HeldIdentity) -> frozenset[str]:
     for shape in names_of(person):
         initials |= shape.initials
         if len(shape.whole) >= 2:
-            index.add(shape.whole, Entry(ref, FULL))
+            index.add(shape.whole, (ref, FULL))
         for surname in shape.surnames:
             if sum(len(t) for t in surname) < 2:
                 continue
             role = SURNAME if is_distinctive(surname) else TITLED
-            index.add(surname, Entry(ref, role))
+            index.add(surname, (ref, role))
     for shape in support_names(person.support_person):
-        index.add(shape.whole, Entry(ref, SUPPORT))
-    return frozenset(initials)
+        index.add(shape.whole, (ref, SUPPORT))
+    return shared(frozenset(initials))
 
 
 def own_index(person: HeldIdentity) -> PhraseIndex:
@@ -188,24 +200,33 @@ def own_index(person: HeldIdentity) -> PhraseIndex:
     index = PhraseIndex()
     ref = person.person_ref
     for shape in names_of(person):
-        index.add(shape.whole, Entry(ref, FULL))
+        index.add(shape.whole, (ref, FULL))
         for part in (*shape.words, *shape.surnames):
-            index.add(part, Entry(ref, PART))
+            index.add(part, (ref, PART))
             for word in part:
                 if len(word) >= 2:
-                    index.add((word,), Entry(ref, PART))
+                    index.add((word,), (ref, PART))
     for shape in support_names(person.support_person):
-        index.add(shape.whole, Entry(ref, SUPPORT))
+        index.add(shape.whole, (ref, SUPPORT))
     job = word_tokens(fold_phrase(person.job_title))
     if job:
         specific = len(job) >= 3 or (len(job) == 2 and (
             any(t.isdigit() for t in job) or is_distinctive(job)))
-        index.add(job, Entry(ref, JOB if specific else JOB_CUED))
+        index.add(job, (ref, JOB if specific else JOB_CUED))
     employer = word_tokens(fold_phrase(person.employer))
     if employer:
         specific = (len(employer) >= 2 and not is_common(employer)) or is_distinctive(employer)
-        index.add(employer, Entry(ref, EMPLOYER if specific else EMPLOYER_CUED))
+        index.add(employer, (ref, EMPLOYER if specific else EMPLOYER_CUED))
     return index
+
+
+_SHARED: dict[frozenset[str], frozenset[str]] = {}
+
+
+def shared(items: frozenset[str]) -> frozenset[str]:
+    """One frozenset for each distinct set of initials (a few hundred), not one a person:
+    sets are always tracked by the garbage collector, and every full collection walks them."""
+    return _SHARED.setdefault(items, items)
 
 
 def own_initials(person: HeldIdentity) -> frozenset[str]:

@@ -29,7 +29,7 @@ from app.core.identifying.findings import (
     HeldIdentity,
     finding,
 )
-from app.core.identifying.names import Context, Entry, PhraseIndex
+from app.core.identifying.names import Context, PhraseIndex
 from app.core.identifying.normalise import Folded, fold, fold_phrase
 from app.core.identifying.words import TOKEN, tokens, word_tokens
 from app.core.identity import PSEUDONYM
@@ -37,6 +37,12 @@ from app.core.identity import PSEUDONYM
 _MASK_ROUNDS = 5
 
 Span = tuple[int, int]
+
+
+# Whose an email, a phone number or a name's fingerprint is. A tuple of strings, not a
+# set: the garbage collector stops tracking such tuples, and a full collection (which holds
+# the interpreter lock while the window waits) walks every set of a large casebook's people.
+Owners = tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -49,10 +55,10 @@ class _Candidate:
 class Scanner:
     """Prepared once (Scanner.build); scan and mask are then cheap and thread-safe."""
 
-    def __init__(self, people: dict[str, HeldIdentity], index: PhraseIndex,
-                 initials: dict[str, frozenset[str]], emails: dict[str, frozenset[str]],
-                 phone_numbers: dict[str, frozenset[str]], allowed_emails: frozenset[str],
-                 allowed_phones: frozenset[str], digests: dict[bytes, frozenset[str]],
+    def __init__(self, people: dict[str, tuple[object, ...]], index: PhraseIndex,
+                 initials: dict[str, frozenset[str]], emails: dict[str, Owners],
+                 phone_numbers: dict[str, Owners], allowed_emails: frozenset[str],
+                 allowed_phones: frozenset[str], digests: dict[bytes, Owners],
                  digest_key: bytes | None) -> None:
         self._people = people
         self._index = index
@@ -84,13 +90,13 @@ class Scanner:
                 digests.setdefault(digest, set()).add(owner)
         if digests and not digest_key:
             raise ValueError("Name digests need the key they were made with.")
-        people: dict[str, HeldIdentity] = {}
+        people: dict[str, tuple[object, ...]] = {}
         index = PhraseIndex()
         emails: dict[str, set[str]] = {}
         numbers: dict[str, set[str]] = {}
         initials: dict[str, frozenset[str]] = {}
         for person in held:
-            people[person.person_ref] = person
+            people[person.person_ref] = tuple(person)  # untracked, unlike a named tuple
             initials[person.person_ref] = names.add_held(index, person)
             for email in person.emails:
                 if email.strip():
@@ -98,7 +104,7 @@ class Scanner:
             for number in phones.e164_all(person.phones):
                 numbers.setdefault(number, set()).add(person.person_ref)
         for phrase in never_publish:
-            index.add(word_tokens(fold_phrase(phrase)), Entry("", names.NEVER))
+            index.add(word_tokens(fold_phrase(phrase)), ("", names.NEVER))
         allowed_emails: set[str] = set()
         allowed_phones: set[str] = set()
         for item in (*SIGNPOSTING, *allow):
@@ -110,12 +116,13 @@ class Scanner:
             elif sum(ch.isdigit() for ch in item) >= 6:
                 allowed_phones |= phones.e164_all([item])
             else:
-                index.add(word_tokens(fold_phrase(item)), Entry("", names.ALLOW))
+                index.add(word_tokens(fold_phrase(item)), ("", names.ALLOW))
+        index.seal()
         return cls(people, index, initials,
-                   {k: frozenset(v) for k, v in emails.items()},
-                   {k: frozenset(v) for k, v in numbers.items()},
+                   {k: tuple(sorted(v)) for k, v in emails.items()},
+                   {k: tuple(sorted(v)) for k, v in numbers.items()},
                    frozenset(allowed_emails), frozenset(allowed_phones),
-                   {k: frozenset(v) for k, v in digests.items()}, digest_key)
+                   {k: tuple(sorted(v)) for k, v in digests.items()}, digest_key)
 
     @classmethod
     def patterns_only(cls) -> Scanner:
@@ -168,7 +175,8 @@ class Scanner:
         words = set(TOKEN.findall(folded.text))
         if not words:
             return
-        person = self._people.get(own) if own is not None else None
+        held = self._people.get(own) if own is not None else None
+        person = HeldIdentity._make(held) if held is not None else None
         if (self._index.first_words.isdisjoint(words)
                 and (person is None or _own(person)[0].first_words.isdisjoint(words))
                 and not self._any_digest(words)):
@@ -178,14 +186,13 @@ class Scanner:
         ctx = Context(folded, toks)
         for i, j, entries in self._index.matches(toks, joined):
             end = toks[j - 1].end
-            for entry in entries:
-                if entry.role == names.ALLOW:
+            for ref, role in entries:
+                if role == names.ALLOW:
                     allowed.append((toks[i].start, end))
-                elif entry.role == names.NEVER:
+                elif role == names.NEVER:
                     found.append(_Candidate("never_publish", toks[i].start, end))
-                elif entry.person_ref != own:
-                    hit = names.other_match(ctx, i, entry.role,
-                                            self._initials.get(entry.person_ref, frozenset()))
+                elif ref != own:
+                    hit = names.other_match(ctx, i, role, self._initials.get(ref, frozenset()))
                     if hit is not None:
                         found.append(_Candidate(hit[0], hit[1], end))
                         break
@@ -195,12 +202,12 @@ class Scanner:
             waiting: list[tuple[tuple[str, ...], int, int]] = []
             for i, j, entries in own_index.matches(toks, joined):
                 key = tuple(t.text for t in toks[i:j])
-                for entry in entries:
-                    hit = names.own_match(ctx, i, j, key, entry.role, initials)
+                for _ref, role in entries:
+                    hit = names.own_match(ctx, i, j, key, role, initials)
                     if hit is not None:
                         found.append(_Candidate(hit[0], hit[1], toks[j - 1].end))
                         confirmed.add(key)
-                    elif entry.role == names.PART and names.is_short(key):
+                    elif role == names.PART and names.is_short(key):
                         waiting.append((key, i, j))
             # A two-letter name once shown to be C's ("Mr Wu said") is C's wherever else it
             # is written with a capital in the same text ("Wu went home").
@@ -226,7 +233,7 @@ class Scanner:
         assert key is not None
         toks = ctx.toks
 
-        def kind(owners: frozenset[str]) -> str:
+        def kind(owners: Owners) -> str:
             return "own_name" if own is not None and own in owners else "unnamed_name"
 
         for i, tok in enumerate(toks):
@@ -249,7 +256,7 @@ class Scanner:
             if email.address in self._allowed_emails:
                 allowed.append((email.start, email.end))
                 continue
-            owners = self._emails.get(email.address, frozenset())
+            owners = self._emails.get(email.address, ())
             kind = ("own_email" if own is not None and own in owners
                     else "held_email" if owners else "email")
             found.append(_Candidate(kind, email.start, email.end))
@@ -257,7 +264,7 @@ class Scanner:
             if phone.number in self._allowed_phones:
                 allowed.append((phone.start, phone.end))
                 continue
-            owners = self._phones.get(phone.number, frozenset())
+            owners = self._phones.get(phone.number, ())
             if own is not None and own in owners:
                 found.append(_Candidate("own_phone", phone.start, phone.end))
             elif owners:
