@@ -395,6 +395,13 @@ def _watch_gc(day: Day) -> None:
                 day.result.setdefault("gc", []).append(
                     f"{day.watch.step}: generation {info['generation']} {took:.0f} ms on "
                     f"{threading.current_thread().name}")
+            if took >= 40 and os.environ.get("CASEBOOK_DAY_GC") == "types":
+                from collections import Counter
+
+                kinds = Counter(f"{type(o).__module__}.{type(o).__name__}"
+                                for o in gc.get_objects())
+                day.result.setdefault("gc types", []).append(
+                    (day.watch.step, round(took), sum(kinds.values()), kinds.most_common(8)))
 
     gc.callbacks.append(callback)
 
