@@ -45,7 +45,7 @@ def scanner_for(book: Casebook) -> Scanner:
     owned = name_digests.owned_digests(book)
     key = name_digests.digest_key(book) if owned else None
     scanner = Scanner.build(
-        IdentityService(book).held_identities(),
+        IdentityService(book).each_held_identity(),
         never_publish=scan_settings.never_publish(book),
         allow=scan_settings.allow_list(book),
         digest_key=key,

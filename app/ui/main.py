@@ -25,6 +25,16 @@ def _application() -> QApplication:
     return app
 
 
+def _keep_long_lived_when_shown() -> None:
+    """Once the window has been painted: its modules and widgets are kept out of the
+    collector's full passes (app.ui.base.long_lived)."""
+    from PySide6.QtCore import QTimer
+
+    from app.ui.base.long_lived import keep_long_lived
+
+    QTimer.singleShot(0, lambda: keep_long_lived("shown"))
+
+
 def run(folder: Path | None) -> int:
     from app.ui.main_window import MainWindow
 
@@ -32,6 +42,7 @@ def run(folder: Path | None) -> int:
     target = folder or default_casebook_dir()
     window = MainWindow(target)
     window.show()
+    _keep_long_lived_when_shown()
     return int(app.exec())
 
 
@@ -43,4 +54,5 @@ def run_board(folder: Path | None) -> int:
     target = folder or default_casebook_dir().parent / "board"
     window = BoardWindow(target)
     window.show()
+    _keep_long_lived_when_shown()
     return int(app.exec())

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -42,6 +43,10 @@ def test_unlock_shows_the_list_and_lock_forgets_it(qtbot, folder: Path) -> None:
     assert "Jordan" not in shown  # names are never in the list
     dashboard = window.shell.dashboard
     qtbot.waitUntil(lambda: "Stage 1: 1" in dashboard.open_counts.text())
+    # Once the pages are filled, what lives as long as the app is kept out of the garbage
+    # collector's full passes (app.ui.base.long_lived), once a process and never undone.
+    qtbot.waitUntil(lambda: window.worker.pending == 0 and gc.get_freeze_count() > 0)
+    assert not window._settling
 
     window.activateWindow()
     qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is not None)

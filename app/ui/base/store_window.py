@@ -22,6 +22,7 @@ from app.ui.base import theme
 from app.ui.base.clipboard import ClipboardGuard
 from app.ui.base.help_menu import add_action, add_help, add_quit
 from app.ui.base.idle import IdleWatcher
+from app.ui.base.long_lived import keep_long_lived
 
 if TYPE_CHECKING:  # the worker loads the store's code: after the unlock screen is painted
     from app.ui.base.sidebar_pages import SidebarPages
@@ -44,6 +45,7 @@ class StoreWindow(QMainWindow):
         self.setWindowTitle(title)
         self.resize(1100, height)
         self._worker: CasebookWorker | None = None
+        self._settling = False  # waiting for the worker to be idle after an unlock
         self.unlock_view = unlock_view
         self.stack = QStackedWidget()
         self.stack.addWidget(unlock_view)
@@ -137,7 +139,19 @@ class StoreWindow(QMainWindow):
         arrive()
         self.statusBar().showMessage(self.tr("Unlocked"), 3000)
         self._set_unlocked_actions(True)
+        if not self._settling:
+            self._settling = True
+            self.worker.busy_changed.connect(self._settled)
         self.unlocked_signal.emit()
+
+    def _settled(self, busy: bool) -> None:
+        """The first time the worker is idle after an unlock: the pages are built and
+        filled, and what they imported is kept out of full collections (once a process)."""
+        if busy or not self._settling:
+            return
+        self._settling = False
+        self.worker.busy_changed.disconnect(self._settled)
+        keep_long_lived("unlocked")
 
     def _unlock_failed(self, message: str) -> None:
         self.unlock_view.set_busy(False)
