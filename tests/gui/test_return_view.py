@@ -169,3 +169,27 @@ def test_a_learning_statement_that_may_identify_someone_blocks_the_build(
         assert "cannot be built" in view.status.text() and view.status.is_problem
         assert not view.save_button.isEnabled()
         assert not any(event == "return.built" for event, _, _ in opened.audit())
+
+
+def test_a_long_audit_proof_is_summed_up_in_the_tree_and_whole_in_the_exact_text(qtbot) -> None:
+    """At 100,000 concerns a return carries 90,000 entries' proofs (3.8 MB of base64): the
+    tree says how many (laying the whole line out took 1.3 s on the window's thread), the
+    exact text holds every character."""
+    import base64
+
+    from app.ui.reports.payload_tree import PayloadTree
+
+    macs = base64.b64encode(bytes(32 * 90_000)).decode()
+    payload = {"audit_chain": {"from": {"seq": 4, "hash": "ab" * 32}, "macs": macs},
+               "figures": {"received": {"stage1": 3}}}
+    tree = PayloadTree()
+    qtbot.addWidget(tree)
+    tree.show_payload(payload)
+    shown = tree.value_at("audit_chain.macs")
+    assert "90,000 entries' proofs" in shown and f"{len(macs):,} characters" in shown
+    assert len(shown) < 200 and shown.startswith(macs[:24])
+    assert tree.value_at("figures.received.stage1") == "3"
+    assert macs in preview_text(payload)  # type: ignore[arg-type]
+    short = base64.b64encode(bytes(32 * 3)).decode()
+    tree.show_payload({"audit_chain": {"macs": short}})
+    assert tree.value_at("audit_chain.macs") == short  # a few proofs are shown as they are
