@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -27,6 +27,7 @@ from tests.returns.return_helpers import Unit, new_board, synthetic_payload
 Q1 = parse_period("2025-26-Q1")
 UNITS = ("Ayr contacts", "Bute contacts", "Clyde contacts")
 TODAY = date(2026, 3, 31)
+SIGNERS: dict[str, Unit] = {}  # each unit's signing key, for a replacement return
 
 
 @pytest.fixture
@@ -34,7 +35,7 @@ def board(tmp_path: Path) -> Iterator[Board]:
     board = new_board(tmp_path / "board")
     with board:
         for n, name in enumerate(UNITS):
-            unit = Unit(name)
+            unit = SIGNERS[name] = Unit(name)
             board.register_unit(name, unit.public)
             payload = synthetic_payload(name, Q1.label, seed=n + 1)
             assert import_return(board, unit.sealed(payload, board.recipient())
@@ -102,3 +103,28 @@ def test_the_kpi_report_after_a_kinds_report_is_protected_against_it(
     published.append((tmp_path / "kpi.csv").read_text("utf-8"))
     assert csv_attacker.narrowed(exact, published, 5) == []
     assert len(publications.listed(board)) == 2
+
+
+def test_a_reissue_after_a_replaced_return_that_moves_a_printed_figure_a_little_is_refused(
+        board: Board, tmp_path: Path) -> None:
+    """A unit replaces its return after the quarterly report was published: the report made
+    again would print a figure a small number away from what was printed before (a reader
+    subtracts), so it is refused in words, nothing is written and the register is as it was."""
+    from app.store.errors import CasebookError
+
+    made = make_report(board, "quarterly", Q1, publication=True, threshold=5)
+    write_report(board, made, csv=tmp_path / "first.csv")
+    first = (tmp_path / "first.csv").read_text("utf-8")
+    unit = SIGNERS[UNITS[0]]
+    newer = synthetic_payload(UNITS[0], Q1.label, seed=41,
+                              created=datetime(2026, 6, 1, 9, 0, tzinfo=UTC))
+    assert import_return(board, unit.sealed(newer, board.recipient())).outcome == "replaced"
+    with pytest.raises(CasebookError) as refused:
+        make_report(board, "quarterly", Q1, publication=True, threshold=5)
+    message = str(refused.value)
+    assert "was published as" in message and "small number" in message
+    assert "Traceback" not in message and "\n" not in message.strip()
+    assert len(publications.listed(board)) == 1
+    assert (tmp_path / "first.csv").read_text("utf-8") == first
+    # The exact (internal) report is not a publication: it is made as before.
+    assert make_report(board, "quarterly", Q1, publication=False).report.kind == "quarterly"
