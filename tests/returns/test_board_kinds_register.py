@@ -124,6 +124,9 @@ def test_a_reissue_after_a_replaced_return_that_moves_a_printed_figure_a_little_
     message = str(refused.value)
     assert "was published as" in message and "small number" in message
     assert "Traceback" not in message and "\n" not in message.strip()
+    # The first few reasons in full, the rest counted: read by a person, not a log.
+    assert message.count("small number") == 3 and "more figures like these." in message
+    assert len(message) < 1500
     assert len(publications.listed(board)) == 1
     assert (tmp_path / "first.csv").read_text("utf-8") == first
     # The exact (internal) report is not a publication: it is made as before.

@@ -37,6 +37,8 @@ Progress = Callable[[int, int], None]
 IsCancelled = Callable[[], bool]
 
 
+MOST_EXPLAINED = 3  # reasons given in full; the rest are counted
+
 @dataclass(frozen=True)
 class Interval:
     """What a reader can narrow a cell to. With `exact` False, `low` and `high` are points
@@ -79,6 +81,10 @@ class AuditResult:
         """Why the release cannot be published, in plain words ('' when it can)."""
         lines = [r.explain() for r in self.refused]
         lines.extend(f.message for f in self.findings)
+        if len(lines) > MOST_EXPLAINED:  # a replaced return can move hundreds of figures
+            rest = len(lines) - MOST_EXPLAINED
+            lines = [*lines[:MOST_EXPLAINED],
+                     f"And {rest:,} more figure{'s' if rest != 1 else ''} like these."]
         return "\n".join(lines)
 
     def narrowest(self) -> tuple[CellKey, Interval] | None:
