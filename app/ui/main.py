@@ -35,6 +35,16 @@ def _keep_long_lived_when_shown() -> None:
     QTimer.singleShot(0, lambda: keep_long_lived("shown"))
 
 
+def _preload_when_shown() -> None:
+    """Once the unlock screen has been painted, the pages' modules are imported while the
+    passphrase is typed (app.ui.preload)."""
+    from PySide6.QtCore import QTimer
+
+    from app.ui.preload import preload_in_background
+
+    QTimer.singleShot(0, lambda: preload_in_background())
+
+
 def run(folder: Path | None) -> int:
     from app.ui.main_window import MainWindow
 
@@ -43,6 +53,7 @@ def run(folder: Path | None) -> int:
     window = MainWindow(target)
     window.show()
     _keep_long_lived_when_shown()
+    _preload_when_shown()
     return int(app.exec())
 
 
