@@ -29,7 +29,8 @@ from app.core.sdc.tables import SUM, CellKey, Relation, TableSet, shown_interval
 INF = math.inf
 _EPS = 1e-7
 NEAR_LAYERS = 1  # how far from a fractional cell whole_near lets cells move
-NEAR_SECONDS = 1.0  # and how long it looks
+NEAR_ROWS = (4, None)  # through relations of at most this many unknown cells; then any
+NEAR_SECONDS = 1.0  # and how long it looks, each time
 REACH_SECONDS = 5.0  # a group's question that takes longer is asked again in halves
 MOST_LEAST = 1  # reach_most asks whole_near for no fewer cells than this
 UNKNOWN: dict[CellKey, float] = {}  # reach_all's answer when the solver stalled
@@ -291,15 +292,36 @@ class Component:
                    upward: bool) -> dict[CellKey, float] | None:
         """A whole-number point near a linear one: cells already whole and away from the
         fractions (`NEAR_LAYERS` relations away) keep their values, the integer program
-        settles the others (and the targets). A point it finds is a true point of the
-        group; None says only that none is this near."""
+        settles the others (and the targets). It asks first through short relations only
+        (`NEAR_ROWS`: fewer cells free, a much smaller integer program), then through any.
+        A point it finds is a true point of the group; None says only that none is this
+        near."""
         values = np.array([point[k] for k in self.keys], dtype=float)
-        free = np.abs(values - np.round(values)) > 1e-9
-        for _ in range(NEAR_LAYERS):  # and the cells of the relations they are in
-            rows = np.unique(self._entry_row[free[self._entry_col]])
-            free[self._entry_col[np.isin(self._entry_row, rows)]] = True
+        fractional = np.abs(values - np.round(values)) > 1e-9
         asked = np.array([self.column[k] for k in targets], dtype=np.int64)
-        free[asked] = True
+        lengths = np.bincount(self._entry_row, minlength=len(self.rows))
+        tried: list[np.ndarray] = []
+        for longest in NEAR_ROWS:
+            free = fractional.copy()
+            through = (np.ones(len(self._entry_row), dtype=bool) if longest is None
+                       else lengths[self._entry_row] <= longest)
+            for _ in range(NEAR_LAYERS):  # and the cells of the relations they are in
+                rows = np.unique(self._entry_row[free[self._entry_col] & through])
+                free[self._entry_col[np.isin(self._entry_row, rows)]] = True
+            free[asked] = True
+            if any(np.array_equal(free, before) for before in tried):
+                continue
+            tried.append(free)
+            found = self._whole_with(values, free, asked, targets, upward)
+            if found is not None:
+                return found
+        return None
+
+    def _whole_with(self, values: np.ndarray, free: np.ndarray, asked: np.ndarray,
+                    targets: Mapping[CellKey, float], upward: bool
+                    ) -> dict[CellKey, float] | None:
+        """whole_near's integer program: cells not `free` fixed at their (whole) values,
+        the `asked` ones at or beyond their targets."""
         fixed = np.flatnonzero(~free)
         h = self.mip
         low, high = self._low.copy(), self._high.copy()
