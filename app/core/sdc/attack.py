@@ -113,12 +113,12 @@ def attack(component: Component, lows: Mapping[CellKey, float],
         if not result.pending(False) and not result.pending(True):
             break
         result.take(component.verify(hint, whole_numbers))
-    if whole_numbers and len(component.keys) >= MOST_GROUP:
+    if len(component.keys) >= MOST_GROUP:
+        most = component.reach_most if whole_numbers else component.most_linear
         for upward in (False, True):  # first many cells at once (Component.reach_most)
             for _ in range(MOST_ROUNDS):
                 targets = result.pending(upward)
-                if not targets or result.take(
-                        component.reach_most(targets, upward)) < MOST_GAIN:
+                if not targets or result.take(most(targets, upward)) < MOST_GAIN:
                     break
     rng = random.Random(seed)  # noqa: S311 - the order cells are asked in, nothing secret
     for upward in (False, True):

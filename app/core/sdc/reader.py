@@ -197,6 +197,7 @@ class Component:
         self._structure()
         self._lp: highspy.Highs | None = None
         self._mip: highspy.Highs | None = None
+        self._most: highspy.Highs | None = None
         self.solves = 0
 
     def _structure(self) -> None:
@@ -348,13 +349,34 @@ class Component:
     def reach_most(self, targets: Mapping[CellKey, float], upward: bool
                    ) -> dict[CellKey, float] | None:
         """A whole-number point with many of the given cells at their ends at once: the
-        linear program takes as many as it can there (each cell's room toward its end
-        capped at the end, their sum the objective), then the cells it put at their ends
-        are asked for together in whole numbers (rounded, else whole_near). None when
-        that gives no point."""
+        linear program takes as many as it can there (`most_linear`), then the cells it
+        put at their ends are asked for together in whole numbers (rounded, else
+        whole_near). None when that gives no point."""
+        point = self.most_linear(targets, upward)
+        if point is None:
+            return None
+        there = {k: t for k, t in targets.items()
+                 if (point[k] >= t - _EPS if upward else point[k] <= t + _EPS)}
+        if not there:
+            return None
+        found = self.rounded(point)  # whole numbers already, or rounded, if it still holds
+        asked = sorted(there)
+        while found is None and len(asked) >= MOST_LEAST:  # fewer, if not all at once
+            near = self.whole_near(point, {k: there[k] for k in asked}, upward)
+            found = None if near is None else self.rounded(near)  # checked, not trusted
+            asked = asked[:len(asked) // 2]
+        return found
+
+    def most_linear(self, targets: Mapping[CellKey, float], upward: bool
+                    ) -> dict[CellKey, float] | None:
+        """A point of the linear program with as many of the given cells at their ends as
+        it can (each cell's room toward its end capped at the end, their sum the
+        objective); None when the solver gives none."""
         if not targets:
             return None
-        h = self._model(integer=False)  # a vertex of its own, not one near the last
+        h = self.most
+        h.clearSolver()  # a vertex of its own: warm from the last, it is slower, and
+        # near the last point (presolve is run only from cold)
         index = np.array([self.column[k] for k in targets], dtype=np.int32)
         wanted = np.array(list(targets.values()), dtype=float)
         if upward:
@@ -371,20 +393,13 @@ class Component:
             status, _, values = self._solve(h, {int(i): sign for i in index})
         except RuntimeError:
             status, values = "unknown", []
+        finally:
+            h.changeColsBounds(len(index), index, self._low[index], self._high[index])
+            h.setOptionValue("time_limit", highspy.kHighsInf)
         if status != "optimal":
+            h.clearSolver()
             return None
-        point = self.point(values)
-        there = {k: t for k, t in targets.items()
-                 if (point[k] >= t - _EPS if upward else point[k] <= t + _EPS)}
-        if not there:
-            return None
-        found = self.rounded(point)  # whole numbers already, or rounded, if it still holds
-        asked = sorted(there)
-        while found is None and len(asked) >= MOST_LEAST:  # fewer, if not all at once
-            near = self.whole_near(point, {k: there[k] for k in asked}, upward)
-            found = None if near is None else self.rounded(near)  # checked, not trusted
-            asked = asked[:len(asked) // 2]
-        return found
+        return self.point(values)
 
     def _truth(self) -> np.ndarray | None:
         """The true values of the group's cells (None if one is only an earlier release's)."""
@@ -461,6 +476,13 @@ class Component:
         if self._lp is None:
             self._lp = self._model(integer=False)
         return self._lp
+
+    @property
+    def most(self) -> highspy.Highs:
+        if self._most is None:
+            self._most = self._model(integer=False)
+            self._most.setOptionValue("simplex_strategy", 1)  # dual: faster here, from cold
+        return self._most
 
     @property
     def mip(self) -> highspy.Highs:
