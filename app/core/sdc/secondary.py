@@ -348,7 +348,7 @@ def suppress_cells(tables: TableSet, protection: Protection, earlier: Sequence[R
                 continue
             try:
                 found = attack(group, low_ends, high_ends, want_duals=True,
-                               max_failures=MAX_FAILURES, seed=result.rounds)
+                               max_failures=MAX_FAILURES, seed=result.rounds, at_once=True)
             except InfeasibleRelease:
                 key = next(iter(low_ends or high_ends))
                 result.unprotectable.append((key, "the figures disagree with an earlier "
