@@ -40,18 +40,14 @@ import numpy as np
 from app.core.sdc.attack import End, Failure, attack
 from app.core.sdc.audit import close_hidden, reader_knowledge
 from app.core.sdc.bounds import Propagated, propagate
+from app.core.sdc.knowledge import INF, Cancelled, Knowledge, components, whole_point
 from app.core.sdc.primary import Protection, Requirement, requirements
 from app.core.sdc.reader import (
-    INF,
-    Cancelled,
     Component,
     InfeasibleRelease,
-    Knowledge,
     Witness,
     build_components,
-    components,
     new_highs,
-    whole_point,
 )
 from app.core.sdc.release import Refusal, Release
 from app.core.sdc.tables import SUM, CellKey, Relation, TableSet
