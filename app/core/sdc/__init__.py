@@ -35,8 +35,8 @@ from app.core.sdc.tables import COUNT, SUM, Cell, CellKey, Relation, TableSet, T
 
 if TYPE_CHECKING:
     from app.core.sdc.audit import AuditResult, Finding, Interval
+    from app.core.sdc.knowledge import Cancelled
     from app.core.sdc.protect import Publication
-    from app.core.sdc.reader import Cancelled
     from app.core.sdc.release import RefusedChange, Release
 
 # The solver's modules (numpy, HiGHS) load when first asked for, not with the figures'
@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 # protect`, `from app.core.sdc.audit import audit` (a package attribute of that name is
 # the module once it has loaded).
 _LATER = {"AuditResult": "audit", "Finding": "audit", "Interval": "audit",
-          "Publication": "protect", "Cancelled": "reader",
+          "Publication": "protect", "Cancelled": "knowledge",
           "RefusedChange": "release", "Release": "release"}
 
 

@@ -32,13 +32,15 @@ import random
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from app.core.sdc.reader import UNKNOWN, Component, Optimum, Witness, whole_point
+from app.core.sdc.knowledge import whole_point
+from app.core.sdc.reader import UNKNOWN, Component, Optimum, Witness
 from app.core.sdc.tables import CellKey
 
 FIRST_GROUP = 64  # cells asked for together at first
 TOLERANCE = 1e-6
-MOST_GROUP = 500  # in a group of at least this many cells, with whole numbers, first ask
-MOST_ROUNDS = 60  # for points with many cells at their ends at once, while each passes
+MOST_GROUP = 500  # in a group of at least this many cells, first ask (in linear numbers,
+MOST_ROUNDS = 60  # `at_once`, while more than FIRST_GROUP are left) for points with many
+# cells at their ends at once, while each passes
 MOST_GAIN = 4  # at least this many more ends
 
 End = tuple[CellKey, bool]  # a cell and which end: True for up (high), False for down (low)
@@ -102,23 +104,27 @@ class Attack:
 def attack(component: Component, lows: Mapping[CellKey, float],
            highs: Mapping[CellKey, float], *, want_duals: bool = False,
            max_failures: int | None = None, seed: int = 0,
-           hints: Iterable[Witness] = (), whole_numbers: bool = False) -> Attack:
+           hints: Iterable[Witness] = (), whole_numbers: bool = False,
+           at_once: bool = False) -> Attack:
     """Try to pass every given end; what passed and what failed (after `max_failures`
     failures, the rest is left unchecked). `hints` are points found before (by secondary
     suppression): each is checked against this group's program and, if it holds, used.
-    With `whole_numbers`, only points of whole numbers pass anything."""
+    With `whole_numbers`, only points of whole numbers pass anything. In a large group,
+    a whole-number attack (and a linear one `at_once`: many ends to ask) first asks for
+    points with many ends at once."""
     result = Attack({k: t for k, t in lows.items() if k in component.column},
                     {k: t for k, t in highs.items() if k in component.column})
     for hint in hints:
         if not result.pending(False) and not result.pending(True):
             break
         result.take(component.verify(hint, whole_numbers))
-    if whole_numbers and len(component.keys) >= MOST_GROUP:
+    if len(component.keys) >= MOST_GROUP and (whole_numbers or at_once):
+        most = component.reach_most if whole_numbers else component.most_linear
+        fewest = 1 if whole_numbers else FIRST_GROUP + 1  # fewer: one linear ask below
         for upward in (False, True):  # first many cells at once (Component.reach_most)
             for _ in range(MOST_ROUNDS):
                 targets = result.pending(upward)
-                if not targets or result.take(
-                        component.reach_most(targets, upward)) < MOST_GAIN:
+                if len(targets) < fewest or result.take(most(targets, upward)) < MOST_GAIN:
                     break
     rng = random.Random(seed)  # noqa: S311 - the order cells are asked in, nothing secret
     for upward in (False, True):

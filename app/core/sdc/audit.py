@@ -20,13 +20,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.core.sdc.attack import attack
+from app.core.sdc.knowledge import INF, Cancelled, Knowledge
 from app.core.sdc.primary import Protection, Requirement, requirements
 from app.core.sdc.reader import (
-    INF,
-    Cancelled,
     Component,
     InfeasibleRelease,
-    Knowledge,
     Witness,
     build_components,
 )

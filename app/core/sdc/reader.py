@@ -1,12 +1,9 @@
 """What a reader knows of a release, and the linear programs that say how far it goes.
 
-A reader knows every printed count exactly, every sum of working days to within its
-printed average's rounding, nothing of a hidden or unprinted cell except that it is a
-whole number and not negative, every relation of the table set, and whatever earlier
-releases printed (`Knowledge.tighten`). The cells the reader does not know exactly are
-the variables of one linear program per connected component (cells linked through
-relations); published figures are constants. HiGHS (highspy) solves them, keeping
-each component's model to re-solve warm with a new objective.
+What a reader knows is app.core.sdc.knowledge's `Knowledge`. The cells the reader does
+not know exactly are the variables of one linear program per connected component (cells
+linked through relations); published figures are constants. HiGHS (highspy) solves
+them, keeping each component's model to re-solve warm with a new objective.
 
 `Component.optimise(key, upward)` gives the furthest a reader can push a cell up or
 down: by linear programming, then, where the optimal point is not whole numbers, by
@@ -18,91 +15,29 @@ these cells").
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 
 import highspy
 import numpy as np
 
-from app.core.sdc.tables import SUM, CellKey, Relation, TableSet, shown_interval
+from app.core.sdc.knowledge import (
+    INF,
+    Knowledge,
+    components,
+    relations_by_cell,
+    whole_array,
+)
+from app.core.sdc.tables import CellKey, Relation
 
-INF = math.inf
 _EPS = 1e-7
 NEAR_LAYERS = 1  # how far from a fractional cell whole_near lets cells move
-NEAR_SECONDS = 1.0  # and how long it looks
+NEAR_ROWS = (4, None)  # through relations of at most this many unknown cells; then any
+NEAR_SECONDS = 1.0  # and how long it looks, each time
 REACH_SECONDS = 5.0  # a group's question that takes longer is asked again in halves
 MOST_LEAST = 1  # reach_most asks whole_near for no fewer cells than this
 UNKNOWN: dict[CellKey, float] = {}  # reach_all's answer when the solver stalled
-Bounds = tuple[float, float]
 Witness = tuple[tuple[CellKey, ...], np.ndarray]  # a point: its cells and their values
-
-
-class Cancelled(Exception):  # noqa: N818 - the user's word for it
-    """The user cancelled the work."""
-
-
-def whole(value: float) -> bool:
-    return abs(value - round(value)) <= 1e-6
-
-
-def whole_array(values: np.ndarray) -> bool:
-    return bool(np.all(np.abs(values - np.round(values)) <= 1e-6))
-
-
-def whole_point(point: Mapping[CellKey, float]) -> bool:
-    """Every value of the point is a whole number (a reader's counts and sums are)."""
-    return whole_array(np.fromiter(point.values(), dtype=float, count=len(point)))
-
-
-@dataclass
-class Knowledge:
-    """For each cell of the release, the interval a reader is told it lies in."""
-
-    tables: TableSet
-    hidden: frozenset[CellKey]
-    bounds: dict[CellKey, Bounds] = field(default_factory=dict)
-    known_before: dict[CellKey, str] = field(default_factory=dict)  # key -> earlier release
-    extra_relations: list[Relation] = field(default_factory=list)
-
-    @classmethod
-    def of(cls, tables: TableSet, hidden: Iterable[CellKey]) -> Knowledge:
-        hidden_set = frozenset(hidden)
-        knowledge = cls(tables, hidden_set)
-        for key, cell in tables.cells.items():
-            knowledge.bounds[key] = knowledge.printed(key, cell.published)
-        return knowledge
-
-    def printed(self, key: CellKey, published: bool) -> Bounds:
-        """What this release itself tells a reader of a cell."""
-        cell = self.tables.cells[key]
-        if not published or key in self.hidden:
-            return 0.0, INF
-        if cell.kind == SUM:
-            assert cell.denominator is not None
-            if cell.denominator in self.hidden or not self.tables.cells[
-                    cell.denominator].published:
-                return 0.0, INF
-            count = self.tables.cells[cell.denominator].value
-            low, high = shown_interval(cell.value, count, cell.decimals)
-            return float(low), float(high)
-        return float(cell.value), float(cell.value)
-
-    def tighten(self, key: CellKey, bounds: Bounds, release: str) -> None:
-        """An earlier release told the reader this (the cell is unchanged since)."""
-        low, high = self.bounds.get(key, (0.0, INF))
-        self.bounds[key] = (max(low, bounds[0]), min(high, bounds[1]))
-        if bounds[0] == bounds[1]:
-            self.known_before.setdefault(key, release)
-
-    def add_cell(self, key: CellKey, bounds: Bounds) -> None:
-        """A cell only an earlier release has (its value now is not known here)."""
-        self.bounds.setdefault(key, bounds)
-
-    def relations(self) -> list[Relation]:
-        return [*self.tables.relations, *self.extra_relations]
-
-    def unknown(self) -> list[CellKey]:
-        return [k for k, (low, high) in self.bounds.items() if low < high]
 
 
 @dataclass(frozen=True)
@@ -141,35 +76,6 @@ def new_highs() -> highspy.Highs:
     return h
 
 
-def components(knowledge: Knowledge) -> list[list[CellKey]]:
-    """The unknown cells, grouped so that no relation links two groups."""
-    unknown = knowledge.unknown()
-    parent = {k: k for k in unknown}
-
-    def find(k: CellKey) -> CellKey:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
-    for relation in knowledge.relations():
-        keys = [k for k in relation.keys if k in parent]
-        for other in keys[1:]:
-            a, b = find(keys[0]), find(other)
-            if a != b:
-                parent[a] = b
-    groups: dict[CellKey, list[CellKey]] = {}
-    for k in unknown:
-        groups.setdefault(find(k), []).append(k)
-    return list(groups.values())
-
-
-def _relations_by_cell(relations: Sequence[Relation]) -> dict[CellKey, list[int]]:
-    index: dict[CellKey, list[int]] = {}
-    for i, relation in enumerate(relations):
-        for key in relation.keys:
-            index.setdefault(key, []).append(i)
-    return index
 
 
 class Component:
@@ -196,6 +102,7 @@ class Component:
         self._structure()
         self._lp: highspy.Highs | None = None
         self._mip: highspy.Highs | None = None
+        self._most: highspy.Highs | None = None
         self.solves = 0
 
     def _structure(self) -> None:
@@ -291,15 +198,36 @@ class Component:
                    upward: bool) -> dict[CellKey, float] | None:
         """A whole-number point near a linear one: cells already whole and away from the
         fractions (`NEAR_LAYERS` relations away) keep their values, the integer program
-        settles the others (and the targets). A point it finds is a true point of the
-        group; None says only that none is this near."""
+        settles the others (and the targets). It asks first through short relations only
+        (`NEAR_ROWS`: fewer cells free, a much smaller integer program), then through any.
+        A point it finds is a true point of the group; None says only that none is this
+        near."""
         values = np.array([point[k] for k in self.keys], dtype=float)
-        free = np.abs(values - np.round(values)) > 1e-9
-        for _ in range(NEAR_LAYERS):  # and the cells of the relations they are in
-            rows = np.unique(self._entry_row[free[self._entry_col]])
-            free[self._entry_col[np.isin(self._entry_row, rows)]] = True
+        fractional = np.abs(values - np.round(values)) > 1e-9
         asked = np.array([self.column[k] for k in targets], dtype=np.int64)
-        free[asked] = True
+        lengths = np.bincount(self._entry_row, minlength=len(self.rows))
+        tried: list[np.ndarray] = []
+        for longest in NEAR_ROWS:
+            free = fractional.copy()
+            through = (np.ones(len(self._entry_row), dtype=bool) if longest is None
+                       else lengths[self._entry_row] <= longest)
+            for _ in range(NEAR_LAYERS):  # and the cells of the relations they are in
+                rows = np.unique(self._entry_row[free[self._entry_col] & through])
+                free[self._entry_col[np.isin(self._entry_row, rows)]] = True
+            free[asked] = True
+            if any(np.array_equal(free, before) for before in tried):
+                continue
+            tried.append(free)
+            found = self._whole_with(values, free, asked, targets, upward)
+            if found is not None:
+                return found
+        return None
+
+    def _whole_with(self, values: np.ndarray, free: np.ndarray, asked: np.ndarray,
+                    targets: Mapping[CellKey, float], upward: bool
+                    ) -> dict[CellKey, float] | None:
+        """whole_near's integer program: cells not `free` fixed at their (whole) values,
+        the `asked` ones at or beyond their targets."""
         fixed = np.flatnonzero(~free)
         h = self.mip
         low, high = self._low.copy(), self._high.copy()
@@ -326,13 +254,34 @@ class Component:
     def reach_most(self, targets: Mapping[CellKey, float], upward: bool
                    ) -> dict[CellKey, float] | None:
         """A whole-number point with many of the given cells at their ends at once: the
-        linear program takes as many as it can there (each cell's room toward its end
-        capped at the end, their sum the objective), then the cells it put at their ends
-        are asked for together in whole numbers (rounded, else whole_near). None when
-        that gives no point."""
+        linear program takes as many as it can there (`most_linear`), then the cells it
+        put at their ends are asked for together in whole numbers (rounded, else
+        whole_near). None when that gives no point."""
+        point = self.most_linear(targets, upward)
+        if point is None:
+            return None
+        there = {k: t for k, t in targets.items()
+                 if (point[k] >= t - _EPS if upward else point[k] <= t + _EPS)}
+        if not there:
+            return None
+        found = self.rounded(point)  # whole numbers already, or rounded, if it still holds
+        asked = sorted(there)
+        while found is None and len(asked) >= MOST_LEAST:  # fewer, if not all at once
+            near = self.whole_near(point, {k: there[k] for k in asked}, upward)
+            found = None if near is None else self.rounded(near)  # checked, not trusted
+            asked = asked[:len(asked) // 2]
+        return found
+
+    def most_linear(self, targets: Mapping[CellKey, float], upward: bool
+                    ) -> dict[CellKey, float] | None:
+        """A point of the linear program with as many of the given cells at their ends as
+        it can (each cell's room toward its end capped at the end, their sum the
+        objective); None when the solver gives none."""
         if not targets:
             return None
-        h = self._model(integer=False)  # a vertex of its own, not one near the last
+        h = self.most
+        h.clearSolver()  # a vertex of its own: warm from the last, it is slower, and
+        # near the last point (presolve is run only from cold)
         index = np.array([self.column[k] for k in targets], dtype=np.int32)
         wanted = np.array(list(targets.values()), dtype=float)
         if upward:
@@ -349,20 +298,13 @@ class Component:
             status, _, values = self._solve(h, {int(i): sign for i in index})
         except RuntimeError:
             status, values = "unknown", []
+        finally:
+            h.changeColsBounds(len(index), index, self._low[index], self._high[index])
+            h.setOptionValue("time_limit", highspy.kHighsInf)
         if status != "optimal":
+            h.clearSolver()
             return None
-        point = self.point(values)
-        there = {k: t for k, t in targets.items()
-                 if (point[k] >= t - _EPS if upward else point[k] <= t + _EPS)}
-        if not there:
-            return None
-        found = self.rounded(point)  # whole numbers already, or rounded, if it still holds
-        asked = sorted(there)
-        while found is None and len(asked) >= MOST_LEAST:  # fewer, if not all at once
-            near = self.whole_near(point, {k: there[k] for k in asked}, upward)
-            found = None if near is None else self.rounded(near)  # checked, not trusted
-            asked = asked[:len(asked) // 2]
-        return found
+        return self.point(values)
 
     def _truth(self) -> np.ndarray | None:
         """The true values of the group's cells (None if one is only an earlier release's)."""
@@ -439,6 +381,13 @@ class Component:
         if self._lp is None:
             self._lp = self._model(integer=False)
         return self._lp
+
+    @property
+    def most(self) -> highspy.Highs:
+        if self._most is None:
+            self._most = self._model(integer=False)
+            self._most.setOptionValue("simplex_strategy", 1)  # dual: faster here, from cold
+        return self._most
 
     @property
     def mip(self) -> highspy.Highs:
@@ -553,6 +502,6 @@ class InfeasibleRelease(Exception):  # noqa: N818
 def build_components(knowledge: Knowledge, check: Callable[[], None] | None = None
                      ) -> list[Component]:
     relations = knowledge.relations()
-    by_cell = _relations_by_cell(relations)
+    by_cell = relations_by_cell(relations)
     return [Component(knowledge, keys, relations, by_cell, check)
             for keys in components(knowledge)]

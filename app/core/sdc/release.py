@@ -27,9 +27,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from app.core.sdc.knowledge import INF, Knowledge
 from app.core.sdc.periods import RefusedPeriods, unlinked_periods
 from app.core.sdc.primary import Protection
-from app.core.sdc.reader import INF, Knowledge
 from app.core.sdc.tables import COUNT, SUM, CellKey, Relation, TableSet
 
 FORMAT = "casebook-release"

@@ -40,18 +40,14 @@ import numpy as np
 from app.core.sdc.attack import End, Failure, attack
 from app.core.sdc.audit import close_hidden, reader_knowledge
 from app.core.sdc.bounds import Propagated, propagate
+from app.core.sdc.knowledge import INF, Cancelled, Knowledge, components, whole_point
 from app.core.sdc.primary import Protection, Requirement, requirements
 from app.core.sdc.reader import (
-    INF,
-    Cancelled,
     Component,
     InfeasibleRelease,
-    Knowledge,
     Witness,
     build_components,
-    components,
     new_highs,
-    whole_point,
 )
 from app.core.sdc.release import Refusal, Release
 from app.core.sdc.tables import SUM, CellKey, Relation, TableSet
@@ -348,7 +344,7 @@ def suppress_cells(tables: TableSet, protection: Protection, earlier: Sequence[R
                 continue
             try:
                 found = attack(group, low_ends, high_ends, want_duals=True,
-                               max_failures=MAX_FAILURES, seed=result.rounds)
+                               max_failures=MAX_FAILURES, seed=result.rounds, at_once=True)
             except InfeasibleRelease:
                 key = next(iter(low_ends or high_ends))
                 result.unprotectable.append((key, "the figures disagree with an earlier "
