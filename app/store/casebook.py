@@ -301,7 +301,7 @@ class Casebook(EncryptedStore):
     def _close_databases(self) -> None:
         """Both databases (identities.db only if it was opened)."""
         database.after_commit(self.cases, None)
-        self.derived.clear()
+        _release(self.derived)
         for conn in (self._identities, self.cases):
             if conn is not None:
                 with contextlib.suppress(database.DatabaseError):
@@ -310,6 +310,18 @@ class Casebook(EncryptedStore):
 
 
 # ----- helpers -------------------------------------------------------------
+
+
+def _release(derived: dict[str, object]) -> None:
+    """Empty what was worked out from the open casebook. What can forget what it holds a
+    little at a time (the identifying-text scanner: `release`) does so first, so that the
+    window does not wait for one long free of every name (app/core/identifying/scanner.py)."""
+    for value in derived.values():
+        for item in value if isinstance(value, tuple) else (value,):
+            release = getattr(item, "release", None)
+            if callable(release):
+                release()
+    derived.clear()
 
 
 def _require_casebook(folder: Path) -> None:

@@ -71,3 +71,28 @@ def test_the_demo_scan_would_see_a_name_typed_into_a_note(book: Casebook) -> Non
     assert scanner.mask(text, own=own.person_ref).endswith(
         " C rang from [phone]; [name] was there.")
     assert surname not in scanner.mask(f"{surname} said so", own=own.person_ref)
+
+
+def test_closing_the_casebook_forgets_the_scanner_s_names_and_a_kept_scanner_refuses(
+        tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Locking empties the scanner (every held name, email and number), a little at a time,
+    and a scanner someone kept after that refuses to scan rather than find no names."""
+    import pytest
+
+    from app.store import scanning
+    from tests.support import CHEAP_ARGON2, PASSPHRASE
+
+    book, _ = Casebook.create(tmp_path / "casebook", PASSPHRASE, organisation="o", unit="u",
+                              argon2=CHEAP_ARGON2)
+    add_demo_concerns(book, 40, 5, today=TODAY)
+    kept = scanning.scanner_for(book)
+    name = IdentityService(book).held_identities()[0].name
+    assert kept.mask(f"Spoke to {name} today") != f"Spoke to {name} today"
+    book.close()
+    assert book.derived == {}
+    assert kept._people == {} and kept._index.phrases == {} and not kept._index.prefixes
+    with pytest.raises(RuntimeError, match="released"):
+        kept.mask(f"Spoke to {name} today")
+    # Opened again: a new scanner, which finds the name.
+    with Casebook.open(tmp_path / "casebook", PASSPHRASE) as again:
+        assert scanning.scanner_for(again).mask(f"Spoke to {name}") != f"Spoke to {name}"
