@@ -21,7 +21,7 @@ from app.ui.base.formatting import format_day, period_words
 PATH_ROLE = Qt.ItemDataRole.UserRole
 
 _LABELS: dict[str, str] = {
-    "audit_chain": "Proof of the audit log since the last return", "macs": "Each entry's proof",
+    "audit_chain": "Audit log proof since the last return", "macs": "Each entry's proof",
     "format": "Kind of file", "version": "Version of the return's layout",
     "return_id": "Return number (random)",
     "reporting_unit": "Reporting unit", "period": "Period", "label": "Period",
@@ -124,12 +124,13 @@ class PayloadTree(QTreeWidget):
         self.setAlternatingRowColors(True)
         self.setUniformRowHeights(True)
         header = self.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        # Values are short (counts, dates, a fingerprint): a fixed width, not measured over
-        # every line each time the tree changes.
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        self.setColumnWidth(1, self.fontMetrics().averageCharWidth() * 34)
+        # Labels are at most about 45 characters: a fixed width, not measured over every
+        # line each time the tree changes; the values (a period or a unit's name in words)
+        # take the rest of the width, so that they are not cut short.
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
+        self.setColumnWidth(0, self.fontMetrics().averageCharWidth() * 46)
         self.leaves: dict[str, QTreeWidgetItem] = {}
 
     def show_payload(self, payload: Mapping[str, Any]) -> None:
@@ -175,7 +176,9 @@ class PayloadTree(QTreeWidget):
                 self.leaves[f"{path}[{number}]"] = item
 
     def _leaf(self, item: QTreeWidgetItem, key: str, path: str, value: object) -> None:
-        item.setText(1, shown_value(key, value))
+        shown = shown_value(key, value)
+        item.setText(1, shown)
+        item.setToolTip(1, shown)  # whole, where a narrow window cuts it short
         item.setData(0, PATH_ROLE, path)
         if isinstance(value, int):
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
