@@ -248,11 +248,14 @@ class IdentityService:
 
     def each_held_identity(self) -> Iterator[HeldIdentity]:
         """`held_identities` one at a time (a scanner is built without holding them all:
-        85,000 at 100,000 concerns, each an object the garbage collector would track)."""
+        85,000 at 100,000 concerns, each an object the garbage collector would track), in
+        the order they were added: read in the table's own order (by person_ref, a random
+        reference, it walked the index and looked up each row: 0.50 s against 0.13 s at
+        85,000 people)."""
         conn = self.book.identities()
         for ref, name, other, email, phone, employer, job_title, support in conn.execute(
                 "SELECT person_ref, name, other_names, email, phone, employer, job_title,"
-                " support_person FROM persons ORDER BY person_ref"):
+                " support_person FROM persons ORDER BY rowid"):
             yield HeldIdentity(person_ref=str(ref), name=str(name), other_names=_several(other),
                                emails=_several(email), phones=_several(phone),
                                employer=str(employer), job_title=str(job_title),
