@@ -86,15 +86,18 @@ class PhraseIndex:
     def add(self, key: Key, entry: Entry) -> None:
         if not key:
             return
-        self.first_words.add(key[0])
-        entries = self.phrases.setdefault(key, [])  # a repeat costs only a look
-        if isinstance(entries, list):
+        entries = self.phrases.get(key)
+        if entries is None:  # a new phrase: its first word and prefixes are new too
+            self.phrases[key] = [entry]
+            self.first_words.add(key[0])
+            prefixes = self.prefixes
+            for n in range(1, len(key) + 1):
+                prefixes.add(key[:n])
+            self.longest = max(self.longest, len(key))
+        elif isinstance(entries, list):  # a repeat (a shared surname) costs only a look
             entries.append(entry)
         else:
             self.phrases[key] = (*entries, entry)
-        for n in range(1, len(key) + 1):
-            self.prefixes.add(key[:n])
-        self.longest = max(self.longest, len(key))
 
     def seal(self) -> None:
         """Once built: each phrase's entries as a tuple."""
