@@ -46,14 +46,9 @@ from app.core.sdc.audit import close_hidden, reader_knowledge
 from app.core.sdc.bounds import Propagated, propagate
 from app.core.sdc.knowledge import INF, Cancelled, Knowledge
 from app.core.sdc.primary import Protection, Requirement, requirements
+from app.core.sdc.program import Witness, new_highs
 from app.core.sdc.pruning import prune
-from app.core.sdc.reader import (
-    Component,
-    InfeasibleRelease,
-    Witness,
-    build_components,
-    new_highs,
-)
+from app.core.sdc.reader import Component, InfeasibleRelease, build_components
 from app.core.sdc.release import Refusal, Release
 from app.core.sdc.tables import SUM, CellKey, TableSet
 
