@@ -17,10 +17,11 @@ Modules, each small:
     tables      cells, relations, the table set
     kpi_tables  the KPI figures (periods, units, services, views, themes) as a table set
     primary     which cells must be protected, and how far (small counts, group disclosure)
-    reader      what a reader knows, and the linear programs over it
+    program     a group of unknown cells as a linear program (HiGHS models, rows)
+    reader      what a reader can ask of it: how far a cell goes, many ends at once
     audit       how far a reader can narrow each hidden cell; pass or fail, in plain words
-    secondary   which other cells to hide (attack, dual values, cheapest cover, repeat),
-                then which of those can be shown again (pruning, on whole-number points)
+    secondary   which other cells to hide (attack, dual values, cheapest cover, repeat)
+    pruning     then which of those can be shown again (on whole-number points)
     release     what a publication released, for later ones (JSON round-trip)
     periods     a year is its four quarters, whichever release printed them
     protect     the one call: suppression, then the audit

@@ -33,7 +33,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from app.core.sdc.knowledge import whole_point
-from app.core.sdc.reader import UNKNOWN, Component, Optimum, Witness
+from app.core.sdc.program import Witness
+from app.core.sdc.reader import UNKNOWN, Component, Optimum
 from app.core.sdc.tables import CellKey
 
 FIRST_GROUP = 64  # cells asked for together at first

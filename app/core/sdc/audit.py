@@ -22,12 +22,8 @@ from typing import Any
 from app.core.sdc.attack import attack
 from app.core.sdc.knowledge import INF, Cancelled, Knowledge
 from app.core.sdc.primary import Protection, Requirement, requirements
-from app.core.sdc.reader import (
-    Component,
-    InfeasibleRelease,
-    Witness,
-    build_components,
-)
+from app.core.sdc.program import Witness
+from app.core.sdc.reader import Component, InfeasibleRelease, build_components
 from app.core.sdc.release import Refusal, Release, link_earlier
 from app.core.sdc.tables import CellKey, TableSet
 

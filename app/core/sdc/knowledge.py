@@ -4,8 +4,8 @@ A reader knows every printed count exactly, every sum of working days to within 
 printed average's rounding, nothing of a hidden or unprinted cell except that it is a
 whole number and not negative, every relation of the table set, and whatever earlier
 releases printed (`Knowledge.tighten`). The cells a reader does not know exactly fall
-into groups no relation links (`components`); app.core.sdc.reader sets each group's
-linear program.
+into groups no relation links (`components`); app.core.sdc.program sets each group's
+linear program, app.core.sdc.reader asks it how far a reader can go.
 """
 
 from __future__ import annotations

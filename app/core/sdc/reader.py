@@ -1,34 +1,33 @@
-"""What a reader knows of a release, and the linear programs that say how far it goes.
+"""What a reader can ask of a release: how far each cell goes, alone or many at once.
 
 What a reader knows is app.core.sdc.knowledge's `Knowledge`. The cells the reader does
 not know exactly are the variables of one linear program per connected component (cells
-linked through relations); published figures are constants. HiGHS (highspy) solves
-them, keeping each component's model to re-solve warm with a new objective.
+linked through relations); published figures are constants. That program, its HiGHS
+(highspy) models kept to re-solve warm with a new objective, is app.core.sdc.program's
+`Program`; a `Component` (one per connected component: `build_components`) is a
+`Program` with the reader's questions.
 
 `Component.optimise(key, upward)` gives the furthest a reader can push a cell up or
 down: by linear programming, then, where the optimal point is not whole numbers, by
 an integer solve (the interval a reader can actually narrow the cell to). It also
 gives the dual values secondary suppression turns into a constraint ("hide one of
-these cells").
+these cells"). `reach_all` asks for a point with every given cell at its end at once;
+`reach_most` / `most_linear` for one with as many as can be, and `whole_near` for a
+whole-number point near a linear one.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import highspy
 import numpy as np
 
-from app.core.sdc.knowledge import (
-    INF,
-    Knowledge,
-    components,
-    relations_by_cell,
-    whole_array,
-)
-from app.core.sdc.tables import CellKey, Relation
+from app.core.sdc.knowledge import INF, Knowledge, components, relations_by_cell, whole_array
+from app.core.sdc.program import Program
+from app.core.sdc.tables import CellKey
 
 _EPS = 1e-7
 NEAR_LAYERS = 1  # how far from a fractional cell whole_near lets cells move
@@ -37,18 +36,6 @@ NEAR_SECONDS = 1.0  # and how long it looks, each time
 REACH_SECONDS = 5.0  # a group's question that takes longer is asked again in halves
 MOST_LEAST = 1  # reach_most asks whole_near for no fewer cells than this
 UNKNOWN: dict[CellKey, float] = {}  # reach_all's answer when the solver stalled
-Witness = tuple[tuple[CellKey, ...], np.ndarray]  # a point: its cells and their values
-
-
-@dataclass(frozen=True)
-class Row:
-    """One relation with the reader's constants moved to the right-hand side."""
-
-    relation: Relation
-    variables: tuple[tuple[int, float], ...]  # (column, coefficient)
-    constants: tuple[tuple[CellKey, float], ...]  # (cell, coefficient), cells known exactly
-    low: float
-    high: float
 
 
 @dataclass(frozen=True)
@@ -68,131 +55,102 @@ class Optimum:
         return self.linear >= target - _EPS if upward else self.linear <= target + _EPS
 
 
-def new_highs() -> highspy.Highs:
-    """A quiet, single-threaded HiGHS instance."""
-    h = highspy.Highs()  # type: ignore[no-untyped-call]
-    h.setOptionValue("output_flag", False)
-    h.setOptionValue("threads", 1)
-    return h
+class Component(Program):
+    """The reader's questions of one group's program (app.core.sdc.program): how far
+    a cell goes, and many cells at their ends at once."""
 
+    def optimise(self, key: CellKey, upward: bool, *, target: float | None = None,
+                 want_duals: bool = False) -> Optimum:
+        """How far a reader can push `key` up (or down).
 
+        The linear program's bound; where that bound is a fraction, an integer solve
+        gives the whole-number bound (a reader knows counts are whole numbers). With a
+        `target`, a linear bound reaching it is taken as it is, and one falling short
+        fails without the integer solve (whole numbers can only fall further short)."""
+        column = self.column[key]
+        sign = -1.0 if upward else 1.0  # HiGHS minimises
+        costs = {column: sign}
+        status, objective, values = self._solve(self.lp, costs)
+        if status == "infeasible":
+            raise InfeasibleRelease(self)
+        if status == "unbounded":
+            return Optimum(INF if upward else -INF, True, None, None)
+        bound = sign * objective
+        duals = self._duals() if want_duals else None
+        point = self.point(values)
+        if whole_array(np.asarray(values, dtype=float)):  # a whole-number vertex: the
+            return Optimum(float(round(bound)), True, point, duals, bound)  # integer optimum
+        if target is not None:
+            reaches = bound >= target - _EPS if upward else bound <= target + _EPS
+            return Optimum(bound, False, point if reaches else None, duals, bound)
+        status, objective, values = self._solve(self.mip, costs)
+        if status == "infeasible":
+            raise InfeasibleRelease(self)
+        if status == "unbounded":
+            return Optimum(INF if upward else -INF, True, None, duals, bound)
+        return Optimum(float(round(sign * objective)), True, self.point(values), duals, bound)
 
-
-class Component:
-    """The reader's linear program over one group of unknown cells."""
-
-    def __init__(self, knowledge: Knowledge, keys: Sequence[CellKey],
-                 relations: Sequence[Relation], by_cell: Mapping[CellKey, list[int]],
-                 check: Callable[[], None] | None = None) -> None:
-        self.knowledge, self.relations, self.by_cell = knowledge, relations, by_cell
-        self.keys = list(keys)
-        self._keys_tuple = tuple(self.keys)
-        self.column = {k: i for i, k in enumerate(self.keys)}
-        self.bounds = [knowledge.bounds[k] for k in self.keys]
-        self.check = check or (lambda: None)
-        seen: set[int] = set()
-        rows: list[Row] = []
-        for key in self.keys:
-            for i in by_cell.get(key, ()):
-                if i in seen:
-                    continue
-                seen.add(i)
-                rows.append(self._row(knowledge, relations[i]))
-        self.rows = rows
-        self._structure()
-        self._lp: highspy.Highs | None = None
-        self._mip: highspy.Highs | None = None
-        self._most: highspy.Highs | None = None
-        self.solves = 0
-
-    def _structure(self) -> None:
-        """Index arrays: which cells each row holds, which rows each cell is in, and the
-        published constants of each row (for the dual values)."""
-        row_of: list[int] = []
-        col_of: list[int] = []
-        coefficients: list[float] = []
-        constant_keys: dict[CellKey, int] = {}
-        c_row: list[int] = []
-        c_index: list[int] = []
-        c_coefficient: list[float] = []
-        for j, row in enumerate(self.rows):
-            for column, coefficient in row.variables:
-                row_of.append(j)
-                col_of.append(column)
-                coefficients.append(coefficient)
-            for key, coefficient in row.constants:
-                c_row.append(j)
-                c_index.append(constant_keys.setdefault(key, len(constant_keys)))
-                c_coefficient.append(coefficient)
-        self._entry_row = np.array(row_of, dtype=np.int64)
-        self._entry_col = np.array(col_of, dtype=np.int64)
-        self._entry_coefficient = np.array(coefficients, dtype=float)
-        self._row_low = np.array([r.low for r in self.rows], dtype=float)
-        self._row_high = np.array([r.high for r in self.rows], dtype=float)
-        self._constant_keys = list(constant_keys)
-        self._c_row = np.array(c_row, dtype=np.int64)
-        self._c_index = np.array(c_index, dtype=np.int64)
-        self._c_coefficient = np.array(c_coefficient, dtype=float)
-        self._low = np.array([b[0] for b in self.bounds], dtype=float)
-        self._high = np.array([highspy.kHighsInf if b[1] == INF else b[1]
-                               for b in self.bounds], dtype=float)
-
-    def _row(self, knowledge: Knowledge, relation: Relation) -> Row:
-        variables: list[tuple[int, float]] = []
-        constants: list[tuple[CellKey, float]] = []
-        constant = 0.0
-        for key, coefficient in relation.terms:
-            if key in self.column:
-                variables.append((self.column[key], coefficient))
-                continue
-            low, high = knowledge.bounds[key]
-            assert low == high, f"{key} is unknown but outside its group"
-            constant += coefficient * low
-            constants.append((key, coefficient))
-        high = -constant
-        low = high if relation.equality else -INF
-        return Row(relation, tuple(variables), tuple(constants), low, high)
-
-    def verify(self, witness: Witness, whole_numbers: bool = False
-               ) -> dict[CellKey, float] | None:
-        """A point found earlier (perhaps for a smaller group, under fewer hidden cells),
-        with true values for the cells it does not hold, if it satisfies this group's
-        every relation and bound (and, with `whole_numbers`, is whole numbers); else None.
-        Checked here, not trusted."""
-        keys, values = witness
-        if whole_numbers and not whole_array(values):
+    def reach_all(self, targets: Mapping[CellKey, float], upward: bool,
+                  integer: bool = False) -> dict[CellKey, float] | None:
+        """A point with every given cell at or beyond its target (all at most their targets,
+        or all at least), None when the linear program (with `integer`, the integer
+        program) has none, or `UNKNOWN` when the solver stalled (then ask again in smaller
+        groups, or cell by cell)."""
+        if not targets:
             return None
-        truth = self._truth()
-        if truth is None:
-            return None  # a cell only an earlier release has: no true value here
-        x = truth.copy()
-        index = [(self.column[k], j) for j, k in enumerate(keys) if k in self.column]
-        if not index:
+        h = self.mip if integer else self.lp
+        index = np.array([self.column[k] for k in targets], dtype=np.int32)
+        wanted = np.array(list(targets.values()), dtype=float)
+        if upward:
+            h.changeColsBounds(len(index), index, np.maximum(wanted, self._low[index]),
+                               self._high[index])
+        else:
+            h.changeColsBounds(len(index), index, self._low[index],
+                               np.minimum(wanted, self._high[index]))
+        if not integer:
+            h.setOptionValue("simplex_strategy", 1)  # bounds changed: dual simplex
+        h.setOptionValue("time_limit", h.getRunTime() + REACH_SECONDS)
+        try:
+            status, _, values = self._solve(h, {})
+        except RuntimeError:
+            status, values = "unknown", []
+        finally:
+            h.changeColsBounds(len(index), index, self._low[index], self._high[index])
+            if not integer:
+                h.setOptionValue("simplex_strategy", 4)
+            h.setOptionValue("time_limit", highspy.kHighsInf)
+        if status == "infeasible":
             return None
-        mine, theirs = zip(*index, strict=True)
-        x[list(mine)] = values[list(theirs)]
-        tolerance = 1e-6
-        if np.any(x < self._low - tolerance) or np.any(x > self._high + tolerance):
-            return None
-        sums = np.bincount(self._entry_row, weights=self._entry_coefficient * x[self._entry_col],
-                           minlength=len(self.rows))
-        if np.any(sums < self._row_low - tolerance) or np.any(sums > self._row_high + tolerance):
-            return None
-        return dict(zip(self.keys, x.tolist(), strict=True))
+        if status not in ("optimal", "feasible"):  # stalled: forget the basis
+            h.clearSolver()
+            return UNKNOWN
+        point = self.point(values)
+        if integer:
+            point = {k: float(round(v)) for k, v in point.items()}
+        return point
 
-    def rounded(self, point: Mapping[CellKey, float]) -> dict[CellKey, float] | None:
-        """The point with every value rounded to a whole number, if that still satisfies
-        every relation and bound of the group (a linear point is often whole but for a
-        rounding error, or a few cells it can round); else None."""
-        x = np.round(np.array([point[k] for k in self.keys], dtype=float))
-        tolerance = 1e-6
-        if np.any(x < self._low - tolerance) or np.any(x > self._high + tolerance):
-            return None
-        sums = np.bincount(self._entry_row, weights=self._entry_coefficient * x[self._entry_col],
-                           minlength=len(self.rows))
-        if np.any(sums < self._row_low - tolerance) or np.any(sums > self._row_high + tolerance):
-            return None
-        return dict(zip(self.keys, x.tolist(), strict=True))
+    def _duals(self) -> dict[CellKey, float]:
+        """d(objective)/d(constant) for each published constant and each bounded cell, for
+        the minimisation just solved. Positive: lowering the constant lowers the objective;
+        negative: raising it does (see secondary suppression)."""
+        solution = self.lp.getSolution()
+        row_dual = np.asarray(solution.row_dual, dtype=float)
+        out: dict[CellKey, float] = {}
+        if len(self._constant_keys):
+            sums = np.bincount(self._c_index,
+                               weights=-row_dual[self._c_row] * self._c_coefficient,
+                               minlength=len(self._constant_keys))
+            for i in np.flatnonzero(np.abs(sums) > _EPS):
+                out[self._constant_keys[i]] = float(sums[i])
+        col_dual = np.asarray(solution.col_dual, dtype=float)[:len(self.keys)]
+        bounded = (self._low > 0) | (self._high < highspy.kHighsInf)  # printed averages
+        for i in np.flatnonzero(bounded & (np.abs(col_dual) > _EPS)):
+            key = self.keys[i]
+            out[key] = out.get(key, 0.0) + float(col_dual[i])
+        return out
+
+
+    # ----- many ends at once ----------------------------------------------------------
 
     def whole_near(self, point: Mapping[CellKey, float], targets: Mapping[CellKey, float],
                    upward: bool) -> dict[CellKey, float] | None:
@@ -305,190 +263,6 @@ class Component:
             h.clearSolver()
             return None
         return self.point(values)
-
-    def _truth(self) -> np.ndarray | None:
-        """The true values of the group's cells (None if one is only an earlier release's)."""
-        if not hasattr(self, "_truth_values"):
-            cells = self.knowledge.tables.cells
-            found = [cells[k].value if k in cells else None for k in self.keys]
-            self._truth_values = (None if any(v is None for v in found)
-                                  else np.array(found, dtype=float))
-        return self._truth_values
-
-    def witness(self, point: Mapping[CellKey, float]) -> Witness:
-        """A compact copy of a point of this group, to be verified later."""
-        return self._keys_tuple, np.array([point[k] for k in self.keys], dtype=float)
-
-    # ----- the model ---------------------------------------------------------------
-
-    def _model(self, integer: bool) -> highspy.Highs:
-        h = new_highs()
-        n = len(self.keys)
-        inf = highspy.kHighsInf
-        h.addVars(n, self._low, self._high)
-        if self.rows:
-            starts: list[int] = []
-            index: list[int] = []
-            values: list[float] = []
-            for row in self.rows:
-                starts.append(len(index))
-                for column, coefficient in row.variables:
-                    index.append(column)
-                    values.append(coefficient)
-            h.addRows(len(self.rows),
-                      np.array([-inf if r.low == -INF else r.low for r in self.rows]),
-                      np.array([r.high for r in self.rows]), len(index),
-                      np.array(starts, dtype=np.int32), np.array(index, dtype=np.int32),
-                      np.array(values, dtype=float))
-        if not integer:  # re-solved with a new objective: the old basis stays primal feasible
-            h.setOptionValue("simplex_strategy", 4)
-        if integer:
-            h.setOptionValue("mip_rel_gap", 0.0)
-            h.setOptionValue("mip_abs_gap", 0.0)
-            h.changeColsIntegrality(n, np.arange(n, dtype=np.int32),
-                                    np.array([highspy.HighsVarType.kInteger] * n))
-        return h
-
-    def _solve(self, h: highspy.Highs, costs: Mapping[int, float]
-               ) -> tuple[str, float, list[float]]:
-        self.check()
-        n = h.getNumCol()
-        vector = np.zeros(n)
-        for column, cost in costs.items():
-            vector[column] = cost
-        h.changeColsCost(n, np.arange(n, dtype=np.int32), vector)
-        h.run()
-        self.solves += 1
-        status = h.getModelStatus()
-        if status == highspy.HighsModelStatus.kOptimal:
-            return "optimal", h.getInfo().objective_function_value, list(
-                h.getSolution().col_value)
-        if status in (highspy.HighsModelStatus.kUnbounded,
-                      highspy.HighsModelStatus.kUnboundedOrInfeasible):
-            return "unbounded", -INF, []
-        if status == highspy.HighsModelStatus.kInfeasible:
-            return "infeasible", INF, []
-        if h is self._mip and h.getSolution().value_valid and status in (
-                highspy.HighsModelStatus.kTimeLimit,
-                highspy.HighsModelStatus.kSolutionLimit,
-                highspy.HighsModelStatus.kIterationLimit):
-            return "feasible", h.getInfo().objective_function_value, list(
-                h.getSolution().col_value)
-        raise RuntimeError(f"The solver stopped without an answer ({status}).")
-
-    @property
-    def lp(self) -> highspy.Highs:
-        if self._lp is None:
-            self._lp = self._model(integer=False)
-        return self._lp
-
-    @property
-    def most(self) -> highspy.Highs:
-        if self._most is None:
-            self._most = self._model(integer=False)
-            self._most.setOptionValue("simplex_strategy", 1)  # dual: faster here, from cold
-        return self._most
-
-    @property
-    def mip(self) -> highspy.Highs:
-        if self._mip is None:
-            self._mip = self._model(integer=True)
-        return self._mip
-
-    def point(self, values: Sequence[float]) -> dict[CellKey, float]:
-        return {k: float(values[i]) for i, k in enumerate(self.keys)}
-
-    # ----- what a reader can do -------------------------------------------------------
-
-    def optimise(self, key: CellKey, upward: bool, *, target: float | None = None,
-                 want_duals: bool = False) -> Optimum:
-        """How far a reader can push `key` up (or down).
-
-        The linear program's bound; where that bound is a fraction, an integer solve
-        gives the whole-number bound (a reader knows counts are whole numbers). With a
-        `target`, a linear bound reaching it is taken as it is, and one falling short
-        fails without the integer solve (whole numbers can only fall further short)."""
-        column = self.column[key]
-        sign = -1.0 if upward else 1.0  # HiGHS minimises
-        costs = {column: sign}
-        status, objective, values = self._solve(self.lp, costs)
-        if status == "infeasible":
-            raise InfeasibleRelease(self)
-        if status == "unbounded":
-            return Optimum(INF if upward else -INF, True, None, None)
-        bound = sign * objective
-        duals = self._duals() if want_duals else None
-        point = self.point(values)
-        if whole_array(np.asarray(values, dtype=float)):  # a whole-number vertex: the
-            return Optimum(float(round(bound)), True, point, duals, bound)  # integer optimum
-        if target is not None:
-            reaches = bound >= target - _EPS if upward else bound <= target + _EPS
-            return Optimum(bound, False, point if reaches else None, duals, bound)
-        status, objective, values = self._solve(self.mip, costs)
-        if status == "infeasible":
-            raise InfeasibleRelease(self)
-        if status == "unbounded":
-            return Optimum(INF if upward else -INF, True, None, duals, bound)
-        return Optimum(float(round(sign * objective)), True, self.point(values), duals, bound)
-
-    def reach_all(self, targets: Mapping[CellKey, float], upward: bool,
-                  integer: bool = False) -> dict[CellKey, float] | None:
-        """A point with every given cell at or beyond its target (all at most their targets,
-        or all at least), None when the linear program (with `integer`, the integer
-        program) has none, or `UNKNOWN` when the solver stalled (then ask again in smaller
-        groups, or cell by cell)."""
-        if not targets:
-            return None
-        h = self.mip if integer else self.lp
-        index = np.array([self.column[k] for k in targets], dtype=np.int32)
-        wanted = np.array(list(targets.values()), dtype=float)
-        if upward:
-            h.changeColsBounds(len(index), index, np.maximum(wanted, self._low[index]),
-                               self._high[index])
-        else:
-            h.changeColsBounds(len(index), index, self._low[index],
-                               np.minimum(wanted, self._high[index]))
-        if not integer:
-            h.setOptionValue("simplex_strategy", 1)  # bounds changed: dual simplex
-        h.setOptionValue("time_limit", h.getRunTime() + REACH_SECONDS)
-        try:
-            status, _, values = self._solve(h, {})
-        except RuntimeError:
-            status, values = "unknown", []
-        finally:
-            h.changeColsBounds(len(index), index, self._low[index], self._high[index])
-            if not integer:
-                h.setOptionValue("simplex_strategy", 4)
-            h.setOptionValue("time_limit", highspy.kHighsInf)
-        if status == "infeasible":
-            return None
-        if status not in ("optimal", "feasible"):  # stalled: forget the basis
-            h.clearSolver()
-            return UNKNOWN
-        point = self.point(values)
-        if integer:
-            point = {k: float(round(v)) for k, v in point.items()}
-        return point
-
-    def _duals(self) -> dict[CellKey, float]:
-        """d(objective)/d(constant) for each published constant and each bounded cell, for
-        the minimisation just solved. Positive: lowering the constant lowers the objective;
-        negative: raising it does (see secondary suppression)."""
-        solution = self.lp.getSolution()
-        row_dual = np.asarray(solution.row_dual, dtype=float)
-        out: dict[CellKey, float] = {}
-        if len(self._constant_keys):
-            sums = np.bincount(self._c_index,
-                               weights=-row_dual[self._c_row] * self._c_coefficient,
-                               minlength=len(self._constant_keys))
-            for i in np.flatnonzero(np.abs(sums) > _EPS):
-                out[self._constant_keys[i]] = float(sums[i])
-        col_dual = np.asarray(solution.col_dual, dtype=float)[:len(self.keys)]
-        bounded = (self._low > 0) | (self._high < highspy.kHighsInf)  # printed averages
-        for i in np.flatnonzero(bounded & (np.abs(col_dual) > _EPS)):
-            key = self.keys[i]
-            out[key] = out.get(key, 0.0) + float(col_dual[i])
-        return out
 
 
 class InfeasibleRelease(Exception):  # noqa: N818
