@@ -93,8 +93,14 @@ class Knowledge:
 
 def components(knowledge: Knowledge) -> list[list[CellKey]]:
     """The unknown cells, grouped so that no relation links two groups."""
-    unknown = knowledge.unknown()
-    parent = {k: k for k in unknown}
+    return linked_groups(knowledge.unknown(), (r.keys for r in knowledge.relations()))
+
+
+def linked_groups(cells: Sequence[CellKey], links: Iterable[Iterable[CellKey]]
+                  ) -> list[list[CellKey]]:
+    """`cells` grouped so that no link (the cells of one relation) joins two groups; cells
+    outside `cells` are passed over. Groups and their members keep the order of `cells`."""
+    parent = {k: k for k in cells}
 
     def find(k: CellKey) -> CellKey:
         while parent[k] != k:
@@ -102,14 +108,14 @@ def components(knowledge: Knowledge) -> list[list[CellKey]]:
             k = parent[k]
         return k
 
-    for relation in knowledge.relations():
-        keys = [k for k in relation.keys if k in parent]
+    for link in links:
+        keys = [k for k in link if k in parent]
         for other in keys[1:]:
             a, b = find(keys[0]), find(other)
             if a != b:
                 parent[a] = b
     groups: dict[CellKey, list[CellKey]] = {}
-    for k in unknown:
+    for k in cells:
         groups.setdefault(find(k), []).append(k)
     return list(groups.values())
 

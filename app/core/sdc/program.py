@@ -137,20 +137,16 @@ class Program:
             return None
         mine, theirs = zip(*index, strict=True)
         x[list(mine)] = values[list(theirs)]
-        tolerance = 1e-6
-        if np.any(x < self._low - tolerance) or np.any(x > self._high + tolerance):
-            return None
-        sums = np.bincount(self._entry_row, weights=self._entry_coefficient * x[self._entry_col],
-                           minlength=len(self.rows))
-        if np.any(sums < self._row_low - tolerance) or np.any(sums > self._row_high + tolerance):
-            return None
-        return dict(zip(self.keys, x.tolist(), strict=True))
+        return self._if_within(x)
 
     def rounded(self, point: Mapping[CellKey, float]) -> dict[CellKey, float] | None:
         """The point with every value rounded to a whole number, if that still satisfies
         every relation and bound of the group (a linear point is often whole but for a
         rounding error, or a few cells it can round); else None."""
-        x = np.round(np.array([point[k] for k in self.keys], dtype=float))
+        return self._if_within(np.round(np.array([point[k] for k in self.keys], dtype=float)))
+
+    def _if_within(self, x: np.ndarray) -> dict[CellKey, float] | None:
+        """The group's cells at `x`, if `x` keeps every bound and relation (to 1e-6)."""
         tolerance = 1e-6
         if np.any(x < self._low - tolerance) or np.any(x > self._high + tolerance):
             return None

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from app.core.sdc.attack import End, attack
-from app.core.sdc.knowledge import Knowledge, components, whole_point
+from app.core.sdc.knowledge import Knowledge, components, linked_groups, whole_point
 from app.core.sdc.primary import Requirement
 from app.core.sdc.reader import Component, InfeasibleRelease, build_components
 from app.core.sdc.tables import SUM, CellKey, Relation, TableSet
@@ -227,22 +227,5 @@ def _repair(trial: Knowledge, members: set[CellKey], broken: set[End],
 def _split(unknown: list[CellKey], relations: Sequence[Relation],
            by_cell: Mapping[CellKey, list[int]]) -> list[list[CellKey]]:
     """The unknown cells of a group, regrouped once one of its cells is printed."""
-    parent = {k: k for k in unknown}
-
-    def find(k: CellKey) -> CellKey:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
-    for key in unknown:
-        for i in by_cell.get(key, ()):
-            for other in relations[i].keys:
-                if other in parent:
-                    a, b = find(key), find(other)
-                    if a != b:
-                        parent[a] = b
-    out: dict[CellKey, list[CellKey]] = {}
-    for key in unknown:
-        out.setdefault(find(key), []).append(key)
-    return list(out.values())
+    touching = sorted({i for key in unknown for i in by_cell.get(key, ())})
+    return linked_groups(unknown, (relations[i].keys for i in touching))
